@@ -1,0 +1,30 @@
+/** Every setting Chronicle reads from its environment (documented in the README). */
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: string;
+  poolSize: number;
+  /** How often the live feed polls the log when no notification arrives. */
+  pollIntervalMs: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR || '.data',
+    port: integer(env.PORT, 4000, 'PORT'),
+    host: env.HOST || '0.0.0.0',
+    logLevel: env.LOG_LEVEL || 'info',
+    poolSize: integer(env.DB_POOL_SIZE, 20, 'DB_POOL_SIZE'),
+    pollIntervalMs: integer(env.POLL_INTERVAL_MS, 1000, 'POLL_INTERVAL_MS'),
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}

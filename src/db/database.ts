@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+
+export type DialectName = 'postgres' | 'pglite';
+
+/** Called with the payload of each NOTIFY on a channel; `reconnected` after the listener lost and regained its connection. */
+export interface NotificationHandler {
+  onNotify(payload: string): void;
+  onReconnect?(): void;
+}
+
+/**
+ * One database behind one Kysely interface, whichever dialect runs it.
+ * Tables are typed by the module that owns them (see `tables`), so the handle itself is untyped.
+ */
+export interface Database {
+  readonly dialect: DialectName;
+  /** True when several connections can run transactions at once (false for the single-connection PGlite). */
+  readonly concurrent: boolean;
+  readonly db: Kysely<any>;
+  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** A typed view of the shared handle for a module that owns `Tables`. */
+export function tables<Tables>(database: Database | Kysely<any>): Kysely<Tables> {
+  return ('db' in database ? database.db : database) as Kysely<Tables>;
+}

@@ -1,0 +1,32 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import { Kysely } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { Database } from './database.js';
+import { parseBigint } from './parse-bigint.js';
+
+export interface PgliteOptions {
+  /** A directory to keep the data in; in memory when omitted. */
+  dataDir?: string;
+}
+
+/** Real Postgres in-process: one connection, so Kysely queues every query and transaction behind it. */
+export async function createPgliteDatabase({ dataDir }: PgliteOptions = {}): Promise<Database> {
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { [types.INT8]: parseBigint },
+  });
+  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
+
+  return {
+    dialect: 'pglite',
+    concurrent: false,
+    db,
+    async listen(channel, handler) {
+      const unlisten = await pglite.listen(channel, (payload) => handler.onNotify(payload));
+      return unlisten;
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

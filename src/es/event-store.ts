@@ -1,0 +1,193 @@
+import { type Kysely, sql } from 'kysely';
+import { AppendQueue } from './append-queue.js';
+import type { AppendResult } from './append-result.js';
+import { InvalidAppendError } from './errors.js';
+import type { EventStoreTables } from './event-store-tables.js';
+import type { ExpectedVersion } from './expected-version.js';
+import type { EventMetadata, NewEvent, RecordedEvent } from './recorded-event.js';
+import { toRecordedEvent, type EventRow } from './to-recorded-event.js';
+import type { PreparedEvent, WriteRequest } from './write-request.js';
+
+export const EVENTS_CHANNEL = 'chronicle_events';
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this global position. */
+  after?: number;
+  limit?: number;
+  /** Inclusive upper bound, for readers that must not run past a known head. */
+  upTo?: number;
+  types?: readonly string[];
+  streamId?: string;
+  correlationId?: string;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive: forward from this version (default 1), backward from it (default the last). */
+  fromVersion?: number;
+  direction?: 'forward' | 'backward';
+  limit?: number;
+}
+
+export interface Snapshot<State = unknown> {
+  streamId: string;
+  version: number;
+  schemaVersion: number;
+  state: State;
+}
+
+/**
+ * The PostgreSQL event store: per-stream versions with optimistic concurrency, one gap-free
+ * global order that follows commit order, idempotent appends, linked streams and snapshots.
+ */
+export class EventStore {
+  private readonly queue: AppendQueue;
+  private readonly committedListeners = new Set<(head: number) => void>();
+
+  constructor(private readonly db: Kysely<EventStoreTables>) {
+    this.queue = new AppendQueue(db, EVENTS_CHANNEL, (head) => {
+      for (const listener of this.committedListeners) listener(head);
+    });
+  }
+
+  /** Appends events to a stream. Appending events whose ids are all stored already returns the original result. */
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedVersion: ExpectedVersion = 'any',
+    metadata: EventMetadata = {},
+  ): Promise<AppendResult> {
+    assertStreamId(streamId);
+    assertExpectedVersion(expectedVersion);
+    if (events.length === 0) throw new InvalidAppendError('An append needs at least one event');
+    return this.write({
+      kind: 'append',
+      streamId,
+      expected: expectedVersion,
+      events: events.map((event) => prepare(event, metadata)),
+    });
+  }
+
+  /** Links stored events (by global position) into another stream, as its next versions. Linking twice is a no-op. */
+  async link(streamId: string, positions: readonly number[], expectedVersion: ExpectedVersion = 'any'): Promise<AppendResult> {
+    assertStreamId(streamId);
+    assertExpectedVersion(expectedVersion);
+    if (positions.length === 0 || !positions.every((p) => Number.isSafeInteger(p) && p > 0)) {
+      throw new InvalidAppendError('A link needs one or more positive positions');
+    }
+    return this.write({ kind: 'link', streamId, expected: expectedVersion, positions: [...positions] });
+  }
+
+  /** Called in this process after each batch commits, before any notification round trip. */
+  onCommitted(listener: (head: number) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  async readStream(streamId: string, { fromVersion, direction = 'forward', limit = 1_000 }: ReadStreamOptions = {}) {
+    const forward = direction === 'forward';
+    const from = fromVersion ?? (forward ? 1 : Number.MAX_SAFE_INTEGER);
+    const bound = forward ? sql`>=` : sql`<=`;
+    const order = forward ? sql`asc` : sql`desc`;
+    const { rows } = await sql<EventRow & { stream_version: number; read_stream_id: string }>`
+      select e.*, s.version as stream_version, ${streamId} as read_stream_id
+      from (
+        select position, version from events where stream_id = ${streamId} and version ${bound} ${from}
+        union all
+        select position, version from stream_links where stream_id = ${streamId} and version ${bound} ${from}
+      ) s
+      join events e on e.position = s.position
+      order by s.version ${order}
+      limit ${limit}
+    `.execute(this.db);
+    return rows.map((row) => {
+      const event = toRecordedEvent(row);
+      if (row.stream_id === streamId) return event;
+      return { ...event, streamId, version: row.stream_version, linkedFrom: { streamId: row.stream_id, version: row.version } };
+    });
+  }
+
+  /** The whole log (or a filtered part of it) in global order. */
+  async readAll({ after = 0, limit = 1_000, upTo, types, streamId, correlationId }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    let query = this.db.selectFrom('events').selectAll().where('position', '>', after);
+    if (upTo !== undefined) query = query.where('position', '<=', upTo);
+    if (types && types.length > 0) query = query.where('type', 'in', types);
+    if (streamId !== undefined) query = query.where('stream_id', '=', streamId);
+    if (correlationId !== undefined) query = query.where('correlation_id', '=', correlationId);
+    const rows = await query.orderBy('position').limit(limit).execute();
+    return rows.map((row) => toRecordedEvent(row as EventRow));
+  }
+
+  readByCorrelation(correlationId: string, options: Omit<ReadAllOptions, 'correlationId'> = {}) {
+    return this.readAll({ ...options, correlationId });
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const row = await this.db.selectFrom('streams').select('version').where('stream_id', '=', streamId).executeTakeFirst();
+    return row?.version ?? 0;
+  }
+
+  async head(): Promise<number> {
+    const row = await this.db.selectFrom('event_store_head').select('position').where('id', '=', 1).executeTakeFirstOrThrow();
+    return row.position;
+  }
+
+  async loadSnapshot<State>(streamId: string): Promise<Snapshot<State> | undefined> {
+    const row = await this.db.selectFrom('snapshots').selectAll().where('stream_id', '=', streamId).executeTakeFirst();
+    if (!row) return undefined;
+    return { streamId, version: row.version, schemaVersion: row.schema_version, state: row.state as State };
+  }
+
+  /** Keeps the newest snapshot of a stream; an older one never replaces a newer one. */
+  async saveSnapshot(snapshot: Snapshot): Promise<void> {
+    await this.db
+      .insertInto('snapshots')
+      .values({
+        stream_id: snapshot.streamId,
+        version: snapshot.version,
+        schema_version: snapshot.schemaVersion,
+        state: JSON.stringify(snapshot.state),
+      })
+      .onConflict((conflict) =>
+        conflict.column('stream_id').doUpdateSet({
+          version: (eb) => eb.ref('excluded.version'),
+          schema_version: (eb) => eb.ref('excluded.schema_version'),
+          state: (eb) => eb.ref('excluded.state'),
+          created_at: sql`now()`,
+        }).where('snapshots.version', '<', (eb) => eb.ref('excluded.version')),
+      )
+      .execute();
+  }
+
+  private async write(request: WriteRequest): Promise<AppendResult> {
+    const outcome = await this.queue.write(request);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
+  }
+}
+
+function prepare(event: NewEvent, shared: EventMetadata): PreparedEvent {
+  if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppendError('An event needs a type');
+  const id = event.id ?? crypto.randomUUID();
+  const { correlationId, causationId, actor, ...user } = { ...shared, ...event.metadata };
+  const data = JSON.stringify(event.data ?? {});
+  return {
+    id,
+    type: event.type,
+    data,
+    metadata: JSON.stringify(user),
+    correlationId: correlationId ?? id,
+    causationId: causationId ?? null,
+    actor: actor ?? null,
+    occurredAt: new Date(),
+  };
+}
+
+function assertStreamId(streamId: string): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppendError('A stream id must be a non-empty string');
+}
+
+function assertExpectedVersion(expected: ExpectedVersion): void {
+  if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+    throw new InvalidAppendError(`Expected version must be a non-negative integer, got ${expected}`);
+  }
+}

@@ -1,0 +1,47 @@
+import pg from 'pg';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * The whole suite runs once per dialect, like Kysely's own tests: `postgres` against the real
+ * server and `pglite` in-process. Without a reachable server, only PGlite runs (CI forbids that).
+ */
+export default defineConfig(async (): Promise<ViteUserConfig> => {
+  const postgres = await postgresReachable();
+  if (!postgres && process.env.CHRONICLE_REQUIRE_POSTGRES) {
+    throw new Error(`PostgreSQL is required (CHRONICLE_REQUIRE_POSTGRES) but ${adminUrl} is not reachable`);
+  }
+  if (!postgres) {
+    console.warn(`PostgreSQL is not reachable at ${adminUrl}: running the suite on PGlite only.`);
+  }
+  const dialects = postgres ? ['postgres', 'pglite'] : ['pglite'];
+  return {
+    test: {
+      globalSetup: ['./test/support/global-setup.ts'],
+      reporters: ['default', './test/support/skipped-reporter.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      projects: dialects.map((dialect) => ({
+        extends: true,
+        test: {
+          name: dialect,
+          include: ['test/**/*.test.ts'],
+          env: { CHRONICLE_TEST_DIALECT: dialect, CHRONICLE_TEST_ADMIN_URL: adminUrl },
+        },
+      })),
+    },
+  };
+});
