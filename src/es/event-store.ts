@@ -117,6 +117,11 @@ export class EventStore {
     return rows.map((row) => toRecordedEvent(row as EventRow));
   }
 
+  async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
+    const row = await this.db.selectFrom('events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+    return row ? toRecordedEvent(row as EventRow) : undefined;
+  }
+
   readByCorrelation(correlationId: string, options: Omit<ReadAllOptions, 'correlationId'> = {}) {
     return this.readAll({ ...options, correlationId });
   }

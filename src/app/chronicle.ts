@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { AggregateRepository } from '../es/aggregate-repository.js';
+import type { Database } from '../db/database.js';
+import type { CommandRouter } from '../es/command-router.js';
+import type { EventFeed } from '../es/event-feed.js';
+import type { EventStore } from '../es/event-store.js';
+import type { RuntimeRegistry } from '../es/runtime/runtime-registry.js';
+
+/** Everything one running instance is made of; created by `createChronicle`, handed to GraphQL as context. */
+export interface Chronicle {
+  readonly config: Config;
+  readonly database: Database;
+  readonly store: EventStore;
+  readonly feed: EventFeed;
+  readonly router: CommandRouter;
+  /** Projectors, event handlers and process managers, with their status, rebuild and wait-for-position. */
+  readonly runtimes: RuntimeRegistry;
+  readonly logger: Logger;
+  /** The aggregate state cache (cleared by benchmarks and tests of cold loads). */
+  readonly repository: AggregateRepository;
+  /** Stops the runtimes and the feed, then closes the database. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,71 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { connect } from '../db/connect.js';
+import { tables, type Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { AggregateRepository } from '../es/aggregate-repository.js';
+import { CommandRouter } from '../es/command-router.js';
+import { EventFeed } from '../es/event-feed.js';
+import type { EventStoreTables } from '../es/event-store-tables.js';
+import { EventStore } from '../es/event-store.js';
+import { enrichment } from '../es/middleware/enrichment.js';
+import { uniqueness } from '../es/middleware/uniqueness.js';
+import { validation } from '../es/middleware/validation.js';
+import type { LogConsumerOptions } from '../es/runtime/log-consumer.js';
+import { RuntimeRegistry } from '../es/runtime/runtime-registry.js';
+import type { Chronicle } from './chronicle.js';
+import type { DomainModule } from './domain-module.js';
+import { domains as allDomains } from './domains.js';
+import { createLogger } from './logger.js';
+
+export interface ChronicleOptions {
+  /** An open database; otherwise one is opened from the config. */
+  database?: Database;
+  logger?: Logger;
+  domains?: readonly DomainModule[];
+  cacheSize?: number;
+  runtimeOptions?: LogConsumerOptions;
+}
+
+/** Opens (and migrates) the database, wires the engine and every domain slice, and starts the runtimes. */
+export async function createChronicle(config: Config, options: ChronicleOptions = {}): Promise<Chronicle> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await connect(config));
+  await migrateToLatest(database);
+
+  const db = tables<EventStoreTables>(database);
+  const store = new EventStore(db);
+  const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs });
+  const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
+  const router = new CommandRouter(store, repository, [validation(), enrichment(database.db), uniqueness(db)]);
+  const runtimes = new RuntimeRegistry({
+    db,
+    store,
+    feed,
+    router,
+    logger,
+    ...(options.runtimeOptions ? { options: options.runtimeOptions } : {}),
+  });
+  router.useConsistency((position, projections) => runtimes.waitFor(position, projections));
+
+  for (const domain of options.domains ?? allDomains) domain.register({ router, runtimes, db: database.db });
+
+  await feed.start();
+  await runtimes.start();
+
+  return {
+    config,
+    database,
+    store,
+    feed,
+    router,
+    runtimes,
+    repository,
+    logger,
+    async stop() {
+      await runtimes.stop();
+      await feed.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Each domain slice's GraphQL types, registered on the shared builder.
+export {};

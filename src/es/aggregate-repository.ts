@@ -1,0 +1,71 @@
+import { LRUCache } from 'lru-cache';
+import type { Aggregate, Command, DomainEvent } from './aggregate.js';
+import type { EventStore } from './event-store.js';
+
+export interface LoadedAggregate<State> {
+  state: State;
+  version: number;
+}
+
+const PAGE = 1_000;
+
+/**
+ * Loads aggregate state: the cached state when this process has it, otherwise the latest
+ * compatible snapshot plus the events after it. Keeps a bounded cache so a hot aggregate
+ * does not re-read its stream, and writes snapshots as streams cross their interval.
+ */
+export class AggregateRepository {
+  private readonly cache: LRUCache<string, LoadedAggregate<unknown>>;
+
+  constructor(
+    private readonly store: EventStore,
+    { cacheSize = 10_000 }: { cacheSize?: number } = {},
+  ) {
+    this.cache = new LRUCache({ max: Math.max(1, cacheSize) });
+  }
+
+  async load<S, C extends Command, E extends DomainEvent>(aggregate: Aggregate<S, C, E>, streamId: string): Promise<LoadedAggregate<S>> {
+    const cached = this.cache.get(streamId) as LoadedAggregate<S> | undefined;
+    if (cached) return cached;
+    let { state, version } = await this.fromSnapshot(aggregate, streamId);
+    for (;;) {
+      const events = await this.store.readStream(streamId, { fromVersion: version + 1, limit: PAGE });
+      for (const event of events) state = aggregate.apply(state, { type: event.type, data: event.data } as E);
+      if (events.length > 0) version = events.at(-1)!.version;
+      if (events.length < PAGE) break;
+    }
+    const loaded = { state, version };
+    this.cache.set(streamId, loaded);
+    return loaded;
+  }
+
+  async saved<S>(aggregate: Aggregate<S, any, any>, streamId: string, before: number, after: LoadedAggregate<S>): Promise<void> {
+    this.cache.set(streamId, after);
+    const settings = aggregate.snapshot;
+    if (!settings || Math.floor(after.version / settings.every) === Math.floor(before / settings.every)) return;
+    await this.store.saveSnapshot({
+      streamId,
+      version: after.version,
+      schemaVersion: settings.schemaVersion,
+      state: settings.toJSON ? settings.toJSON(after.state) : after.state,
+    });
+  }
+
+  forget(streamId: string): void {
+    this.cache.delete(streamId);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async fromSnapshot<S>(aggregate: Aggregate<S, any, any>, streamId: string): Promise<LoadedAggregate<S>> {
+    const settings = aggregate.snapshot;
+    const initial = { state: aggregate.initialState, version: 0 };
+    if (!settings) return initial;
+    const snapshot = await this.store.loadSnapshot(streamId);
+    if (!snapshot || snapshot.schemaVersion !== settings.schemaVersion) return initial;
+    const state = settings.fromJSON ? settings.fromJSON(snapshot.state) : (snapshot.state as S);
+    return { state, version: snapshot.version };
+  }
+}

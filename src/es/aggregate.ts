@@ -1,0 +1,45 @@
+import type { DomainError } from './domain-error.js';
+
+/** An event as an aggregate decides it: a type and its data. The store adds ids, versions and metadata. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+export interface Command<Type extends string = string> {
+  type: Type;
+}
+
+/** What `execute` returns: the new events (none, one or many), or the rule that refused the command. */
+export type Decision<Event> = Event | readonly Event[] | DomainError;
+
+export interface SnapshotSettings<State> {
+  /** Take a snapshot each time the stream crosses a multiple of this many events. */
+  every: number;
+  /** Bump when the state's shape changes: snapshots of another version are ignored and rebuilt from events. */
+  schemaVersion: number;
+  toJSON?(state: State): unknown;
+  fromJSON?(json: unknown): State;
+}
+
+/**
+ * An aggregate is a plain, pure definition: no I/O. `execute` decides, `apply` evolves.
+ * Its stream is `${name}-${identity}`.
+ */
+export interface Aggregate<State, C extends Command = Command, E extends DomainEvent = DomainEvent> {
+  name: string;
+  initialState: State;
+  execute(state: State, command: C): Decision<E>;
+  apply(state: State, event: E): State;
+  snapshot?: SnapshotSettings<State>;
+}
+
+export function defineAggregate<State, C extends Command, E extends DomainEvent>(
+  aggregate: Aggregate<State, C, E>,
+): Aggregate<State, C, E> {
+  return aggregate;
+}
+
+export function streamIdOf(aggregate: { name: string }, identity: string): string {
+  return `${aggregate.name}-${identity}`;
+}

@@ -1,0 +1,29 @@
+import type { Aggregate, Command, DomainEvent } from './aggregate.js';
+import type { CommandRegistration } from './command-registration.js';
+
+export interface CommandMetadata {
+  correlationId: string;
+  causationId: string;
+  actor?: string | undefined;
+}
+
+/** One command on its way through the middleware to its aggregate. Middleware may replace `command` (enrichment). */
+export interface CommandContext<C extends Command = Command> {
+  command: C;
+  readonly commandId: string;
+  readonly metadata: CommandMetadata;
+  readonly aggregate: Aggregate<unknown, C, DomainEvent>;
+  readonly registration: CommandRegistration<C>;
+  /** Scratch space for middleware to pass state from `before` to `after*` (a uniqueness claim, say). */
+  readonly assigns: Map<string, unknown>;
+}
+
+export interface ExecutionResult<E extends DomainEvent = DomainEvent> {
+  aggregateId: string;
+  streamId: string;
+  /** The aggregate's version after the command. */
+  version: number;
+  events: E[];
+  /** Global position of the last appended event; the aggregate's last known position if none was appended. */
+  position: number | undefined;
+}

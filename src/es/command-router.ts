@@ -1,0 +1,162 @@
+import type { Aggregate, Command, Decision, DomainEvent } from './aggregate.js';
+import { streamIdOf } from './aggregate.js';
+import type { AggregateRepository } from './aggregate-repository.js';
+import type { CommandContext, CommandMetadata, ExecutionResult } from './command-context.js';
+import { ConcurrencyConflictError, UnregisteredCommandError } from './command-errors.js';
+import type { CommandRegistration } from './command-registration.js';
+import { eventIdFor } from './deterministic-id.js';
+import { DomainError } from './domain-error.js';
+import { WrongExpectedVersionError } from './errors.js';
+import type { EventStore } from './event-store.js';
+import { KeyedLock } from './keyed-lock.js';
+import type { Middleware } from './middleware.js';
+
+export type Consistency = 'eventual' | 'strong';
+
+export interface DispatchOptions {
+  /** A stable id makes the dispatch idempotent: sent again, it returns the first result and appends nothing. */
+  commandId?: string;
+  correlationId?: string;
+  causationId?: string;
+  actor?: string | undefined;
+  /** `strong` waits until `projections` (by name; all when omitted) have processed the command's events. */
+  consistency?: Consistency;
+  projections?: readonly string[];
+}
+
+export type WaitForProjections = (position: number, projections?: readonly string[]) => Promise<void>;
+
+interface Route {
+  aggregate: Aggregate<unknown, Command, DomainEvent>;
+  registration: CommandRegistration;
+}
+
+/**
+ * Sends each command through the middleware to its aggregate. Commands to one aggregate run one
+ * at a time in this process; a conflict with another process reloads and retries, a bounded
+ * number of times.
+ */
+export class CommandRouter {
+  private readonly routes = new Map<string, Route>();
+  private readonly lock = new KeyedLock();
+  private waitForProjections: WaitForProjections = async () => {};
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly repository: AggregateRepository,
+    private readonly middleware: readonly Middleware[],
+    private readonly maxAttempts = 5,
+  ) {}
+
+  register<S, C extends Command, E extends DomainEvent>(
+    aggregate: Aggregate<S, C, E>,
+    commands: { [T in C['type']]: CommandRegistration<Extract<C, { type: T }>> },
+  ): this {
+    for (const [type, registration] of Object.entries(commands) as Array<[string, CommandRegistration]>) {
+      if (this.routes.has(type)) throw new Error(`Command "${type}" is registered twice`);
+      this.routes.set(type, { aggregate: aggregate as unknown as Route['aggregate'], registration });
+    }
+    return this;
+  }
+
+  /** How `strong` dispatches wait for the read side; set once the runtimes exist. */
+  useConsistency(wait: WaitForProjections): void {
+    this.waitForProjections = wait;
+  }
+
+  async dispatch<E extends DomainEvent = DomainEvent>(command: Command, options: DispatchOptions = {}): Promise<ExecutionResult<E>> {
+    const route = this.routes.get(command?.type);
+    if (!route) throw new UnregisteredCommandError(String(command?.type));
+    const commandId = options.commandId ?? crypto.randomUUID();
+    const metadata: CommandMetadata = {
+      correlationId: options.correlationId ?? commandId,
+      causationId: options.causationId ?? commandId,
+      actor: options.actor,
+    };
+    const context: CommandContext = {
+      command,
+      commandId,
+      metadata,
+      aggregate: route.aggregate,
+      registration: route.registration,
+      assigns: new Map(),
+    };
+
+    const entered: Middleware[] = [];
+    let result: ExecutionResult;
+    try {
+      for (const middleware of this.middleware) {
+        entered.push(middleware);
+        await middleware.before?.(context);
+      }
+      result = await this.execute(context, options.commandId !== undefined);
+    } catch (error) {
+      for (const middleware of entered.reverse()) await middleware.afterFailure?.(context, error);
+      throw error;
+    }
+    for (const middleware of [...this.middleware].reverse()) await middleware.afterSuccess?.(context, result);
+    if (options.consistency === 'strong' && result.position !== undefined) {
+      await this.waitForProjections(result.position, options.projections);
+    }
+    return result as ExecutionResult<E>;
+  }
+
+  private execute(context: CommandContext, idempotent: boolean): Promise<ExecutionResult> {
+    const { aggregate, registration, command } = context;
+    const identity = command[registration.identity as keyof Command];
+    if (typeof identity !== 'string' && typeof identity !== 'number') {
+      throw new TypeError(`Command "${command.type}" has no identity in field "${registration.identity}"`);
+    }
+    const aggregateId = String(identity);
+    const streamId = streamIdOf(aggregate, aggregateId);
+    return this.lock.run(streamId, async () => {
+      if (idempotent) {
+        const earlier = await this.earlierResult(context.commandId, aggregateId, streamId);
+        if (earlier) return earlier;
+      }
+      for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+        const loaded = await this.repository.load(aggregate, streamId);
+        const events = decided(aggregate.execute(loaded.state, command));
+        if (events.length === 0) {
+          return { aggregateId, streamId, version: loaded.version, events, position: undefined };
+        }
+        try {
+          const appended = await this.store.append(
+            streamId,
+            events.map((event, index) => ({ id: eventIdFor(context.commandId, index), type: event.type, data: event.data })),
+            loaded.version,
+            { ...context.metadata, commandId: context.commandId },
+          );
+          const state = events.reduce(aggregate.apply, loaded.state);
+          await this.repository.saved(aggregate, streamId, loaded.version, { state, version: appended.version });
+          return { aggregateId, streamId, version: appended.version, events, position: appended.positions.at(-1) };
+        } catch (error) {
+          if (!(error instanceof WrongExpectedVersionError)) throw error;
+          this.repository.forget(streamId);
+        }
+      }
+      throw new ConcurrencyConflictError(streamId, this.maxAttempts);
+    });
+  }
+
+  /** A command id seen before: the result of its first execution, rebuilt from the events it appended. */
+  private async earlierResult(commandId: string, aggregateId: string, streamId: string): Promise<ExecutionResult | undefined> {
+    const first = await this.store.readEvent(eventIdFor(commandId, 0));
+    if (!first) return undefined;
+    const following = await this.store.readStream(streamId, { fromVersion: first.version, limit: 1_000 });
+    const events = following.filter((event, index) => event.eventId === eventIdFor(commandId, index));
+    const last = events.at(-1) ?? first;
+    return {
+      aggregateId,
+      streamId,
+      version: last.version,
+      events: events.map((event) => ({ type: event.type, data: event.data })),
+      position: last.position,
+    };
+  }
+}
+
+function decided<E extends DomainEvent>(decision: Decision<E>): E[] {
+  if (decision instanceof DomainError) throw decision;
+  return Array.isArray(decision) ? [...decision] : [decision as E];
+}

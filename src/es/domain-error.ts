@@ -1,0 +1,44 @@
+/**
+ * A rule of the domain said no. Domain errors are values: aggregates return them, the router
+ * throws them to the caller, and the GraphQL layer maps each class to a result type. Anything
+ * that is not a DomainError is unexpected and stays masked.
+ */
+export class DomainError extends Error {
+  override readonly name: string = 'DomainError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DomainErrorClass<Args extends unknown[] = [message?: string]> {
+  new (...args: Args): DomainError;
+  readonly code: string;
+}
+
+/** Declares a domain error with a fixed code: `export const AccountNotFound = domainError('ACCOUNT_NOT_FOUND', 'Account not found')`. */
+export function domainError(code: string, defaultMessage: string): DomainErrorClass {
+  return class extends DomainError {
+    static readonly code = code;
+    override readonly name = code;
+    constructor(message: string = defaultMessage) {
+      super(code, message);
+    }
+  };
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** Bad input: every failing field at once, each with its path (`items.0.quantity`). */
+export class ValidationError extends DomainError {
+  static readonly code = 'VALIDATION_FAILED';
+  override readonly name = 'ValidationError';
+  constructor(readonly fields: FieldError[]) {
+    super(ValidationError.code, `Invalid input: ${fields.map((field) => `${field.path || '(input)'}: ${field.message}`).join('; ')}`);
+  }
+}

@@ -1,0 +1,175 @@
+import { Repeater } from '@repeaterjs/repeater';
+import type { Database } from '../db/database.js';
+import { EVENTS_CHANNEL, type EventStore } from './event-store.js';
+import type { RecordedEvent } from './recorded-event.js';
+
+export interface FeedOptions {
+  /** How often to look at the log when no notification arrives (a lost NOTIFY, a listener reconnecting). */
+  pollIntervalMs?: number;
+  /** How many recent events stay in memory for followers that are close behind. */
+  capacity?: number;
+  batchSize?: number;
+}
+
+export interface FollowOptions {
+  /** Exclusive position to start after; the current head when omitted (live only). */
+  after?: number;
+  /** Narrows the catch-up read in SQL as well as the live events. */
+  streamId?: string;
+  types?: readonly string[];
+  filter?: (event: RecordedEvent) => boolean;
+}
+
+/**
+ * The process's one tailing reader of the log. NOTIFY (and a polling fallback) only wake it:
+ * it always reads the log itself from its last position, so a missed notification costs latency,
+ * never an event. Followers each keep their own cursor and read at their own pace, from the
+ * recent events kept in memory or, when further behind, from the store: nothing is ever pushed
+ * at a slow consumer, so nothing buffers without bound.
+ */
+export class EventFeed {
+  private head = 0;
+  private recent: RecordedEvent[] = [];
+  private waiters = new Set<() => void>();
+  private pumping: Promise<void> | undefined;
+  private pumpAgain = false;
+  private timer: NodeJS.Timeout | undefined;
+  private unlisten: (() => Promise<void>) | undefined;
+  private stopCommitted: (() => void) | undefined;
+  private readonly pollIntervalMs: number;
+  private readonly capacity: number;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly database: Pick<Database, 'listen'>,
+    { pollIntervalMs = 1_000, capacity = 10_000, batchSize = 1_000 }: FeedOptions = {},
+  ) {
+    this.pollIntervalMs = pollIntervalMs;
+    this.capacity = capacity;
+    this.batchSize = batchSize;
+  }
+
+  async start(): Promise<void> {
+    this.head = await this.store.head();
+    this.unlisten = await this.database.listen(EVENTS_CHANNEL, {
+      onNotify: () => this.poke(),
+      onReconnect: () => this.poke(),
+    });
+    this.stopCommitted = this.store.onCommitted(() => this.poke());
+    this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.stopCommitted?.();
+    await this.unlisten?.();
+    await this.pumping;
+  }
+
+  /** The last position this process has seen committed. */
+  get position(): number {
+    return this.head;
+  }
+
+  /** Reads the log now, past the known head. */
+  poke(): void {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = this.pump().finally(() => {
+      this.pumping = undefined;
+      if (this.pumpAgain) {
+        this.pumpAgain = false;
+        this.poke();
+      }
+    });
+  }
+
+  /** Resolves once the head is at or past `position`, or when `signal` aborts. */
+  waitFor(position: number, signal?: AbortSignal): Promise<void> {
+    if (this.head >= position || signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.head >= position || signal?.aborted) {
+          this.waiters.delete(check);
+          signal?.removeEventListener('abort', check);
+          resolve();
+        }
+      };
+      this.waiters.add(check);
+      signal?.addEventListener('abort', check, { once: true });
+    });
+  }
+
+  /** Up to `limit` committed events after `after`, from memory when they are still there. */
+  async read(after: number, limit: number, { streamId, types }: Omit<FollowOptions, 'after' | 'filter'> = {}): Promise<{
+    events: RecordedEvent[];
+    /** The position read up to, which may lie past the last returned event when a filter skipped some. */
+    through: number;
+  }> {
+    const upTo = this.head;
+    if (after >= upTo) return { events: [], through: after };
+    const first = this.recent[0]?.position;
+    if (first !== undefined && after >= first - 1) {
+      const events = this.recent.slice(after - first + 1, after - first + 1 + limit);
+      const through = events.at(-1)?.position ?? after;
+      return { events: events.filter((event) => matches(event, streamId, types)), through };
+    }
+    const events = await this.store.readAll({ after, limit, upTo, ...(streamId ? { streamId } : {}), ...(types ? { types } : {}) });
+    return { events, through: events.length < limit ? upTo : events.at(-1)!.position };
+  }
+
+  /**
+   * Every committed event after `options.after`, in order, then live ones as they commit, with
+   * no gap and no duplicate at the seam. Pulls at the consumer's pace; `return()` ends it at once.
+   */
+  follow(options: FollowOptions = {}): AsyncIterableIterator<RecordedEvent> {
+    return new Repeater<RecordedEvent>(async (push, stop) => {
+      const aborted = new AbortController();
+      void stop.then(() => aborted.abort());
+      let cursor = options.after ?? this.head;
+      try {
+        while (!aborted.signal.aborted) {
+          const { events, through } = await this.read(cursor, this.batchSize, options);
+          for (const event of events) {
+            if (aborted.signal.aborted) break;
+            if (!options.filter || options.filter(event)) await push(event);
+          }
+          cursor = through;
+          if (events.length === 0) await this.waitFor(cursor + 1, aborted.signal);
+        }
+      } catch (error) {
+        stop(error);
+        return;
+      }
+      stop();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      for (;;) {
+        const events = await this.store.readAll({ after: this.head, limit: this.batchSize });
+        if (events.length === 0) return;
+        this.remember(events);
+        this.head = events.at(-1)!.position;
+        for (const waiter of [...this.waiters]) waiter();
+      }
+    } catch {
+      // The database is away; the next notification or poll reads again from the same head.
+    }
+  }
+
+  private remember(events: RecordedEvent[]): void {
+    if (this.recent.length > 0 && this.recent.at(-1)!.position !== events[0]!.position - 1) this.recent = [];
+    this.recent.push(...events);
+    if (this.recent.length > this.capacity * 1.5) this.recent = this.recent.slice(-this.capacity);
+  }
+}
+
+function matches(event: RecordedEvent, streamId: string | undefined, types: readonly string[] | undefined): boolean {
+  return (streamId === undefined || event.streamId === streamId) && (!types || types.length === 0 || types.includes(event.type));
+}

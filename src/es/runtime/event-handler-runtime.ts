@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { CommandRouter } from '../command-router.js';
+import type { EventFeed } from '../event-feed.js';
+import type { EventStoreTables } from '../event-store-tables.js';
+import type { RecordedEvent } from '../recorded-event.js';
+import type { EventHandler } from './event-handler.js';
+import type { LogConsumerOptions } from './log-consumer.js';
+import { reactionContext, type ReactionContext } from './reaction-context.js';
+import { type Persist, ReactionRuntime } from './reaction-runtime.js';
+
+type HandlerFunction = (event: RecordedEvent, context: ReactionContext) => Promise<void>;
+
+export class EventHandlerRuntime extends ReactionRuntime {
+  readonly kind = 'event-handler' as const;
+  readonly name: string;
+  private readonly functions: Record<string, HandlerFunction | undefined>;
+
+  constructor(
+    handler: EventHandler,
+    private readonly router: CommandRouter,
+    db: Kysely<EventStoreTables>,
+    feed: EventFeed,
+    logger: Logger,
+    options?: LogConsumerOptions,
+  ) {
+    super(db, feed, logger, handler.errorPolicy, options);
+    this.name = handler.name;
+    this.functions = handler.handlers as Record<string, HandlerFunction | undefined>;
+  }
+
+  protected handles(event: RecordedEvent): boolean {
+    return this.functions[event.type] !== undefined;
+  }
+
+  protected async react(event: RecordedEvent): Promise<Persist> {
+    await this.functions[event.type]!(event, reactionContext(this.name, event, this.router, this.db));
+    return undefined;
+  }
+}

@@ -1,0 +1,143 @@
+import type { Logger } from 'pino';
+import type { EventFeed } from '../event-feed.js';
+import type { RecordedEvent } from '../recorded-event.js';
+import type { RuntimeKind, RuntimeState, RuntimeStatus } from './runtime-status.js';
+
+export interface LogConsumerOptions {
+  batchSize?: number;
+  /** Delay after a failed batch, doubling up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Follows the log from a checkpoint: reads a batch after it, hands it to `process` (which must
+ * record the new checkpoint with its own writes), then waits for the feed to move. A failing
+ * batch is retried with backoff from the same checkpoint, so nothing is skipped by an error.
+ */
+export abstract class LogConsumer {
+  abstract readonly name: string;
+  abstract readonly kind: RuntimeKind;
+  protected checkpoint = 0;
+  private state: RuntimeState = 'stopped';
+  private lastError: string | undefined;
+  private running: Promise<void> | undefined;
+  private abort = new AbortController();
+  private progress = new Set<() => void>();
+  private rebuildingUntil = 0;
+  private readonly batchSize: number;
+  private readonly backoffMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(
+    protected readonly feed: EventFeed,
+    protected readonly logger: Logger,
+    { batchSize = 500, backoffMs = 100, maxBackoffMs = 5_000 }: LogConsumerOptions = {},
+  ) {
+    this.batchSize = batchSize;
+    this.backoffMs = backoffMs;
+    this.maxBackoffMs = maxBackoffMs;
+  }
+
+  /** Reads the stored checkpoint. */
+  protected abstract loadCheckpoint(): Promise<number>;
+  /** Applies a batch and records `through` as the checkpoint, atomically where the runtime can. */
+  protected abstract process(events: RecordedEvent[], through: number): Promise<void>;
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.state = 'starting';
+    this.abort = new AbortController();
+    this.checkpoint = await this.loadCheckpoint();
+    this.running = this.run(this.abort.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.running;
+    this.running = undefined;
+    this.state = 'stopped';
+    this.wake();
+  }
+
+  status(head: number): RuntimeStatus {
+    const state = this.state === 'catching-up' && this.checkpoint < this.rebuildingUntil ? 'rebuilding' : this.state;
+    return {
+      name: this.name,
+      kind: this.kind,
+      checkpoint: this.checkpoint,
+      head,
+      lag: Math.max(0, head - this.checkpoint),
+      state,
+      error: this.lastError,
+    };
+  }
+
+  get position(): number {
+    return this.checkpoint;
+  }
+
+  /** Resolves once the checkpoint is at or past `position` (or the consumer stops, or `signal` aborts). */
+  waitFor(position: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.checkpoint >= position || !this.running || signal?.aborted) {
+          this.progress.delete(check);
+          resolve();
+        }
+      };
+      this.progress.add(check);
+      signal?.addEventListener('abort', check, { once: true });
+      check();
+    });
+  }
+
+  /** Marks a replay from zero so status reads `rebuilding` until it reaches today's head. */
+  protected markRebuilding(until: number): void {
+    this.rebuildingUntil = until;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        const { events, through } = await this.feed.read(this.checkpoint, this.batchSize);
+        if (through === this.checkpoint) {
+          this.state = 'live';
+          await this.feed.waitFor(this.checkpoint + 1, signal);
+          continue;
+        }
+        this.state = this.feed.position - through > this.batchSize ? 'catching-up' : this.state === 'live' ? 'live' : 'catching-up';
+        await this.process(events, through);
+        this.checkpoint = through;
+        this.lastError = undefined;
+        failures = 0;
+        this.wake();
+      } catch (error) {
+        if (signal.aborted) break;
+        failures += 1;
+        this.state = 'failed';
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.error({ err: error, runtime: this.name, checkpoint: this.checkpoint }, 'runtime batch failed; retrying');
+        await delay(Math.min(this.backoffMs * 2 ** (failures - 1), this.maxBackoffMs), signal);
+      }
+    }
+  }
+
+  private wake(): void {
+    for (const check of [...this.progress]) check();
+  }
+}
+
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

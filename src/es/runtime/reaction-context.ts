@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Command, DomainEvent } from '../aggregate.js';
+import type { ExecutionResult } from '../command-context.js';
+import type { CommandRouter, DispatchOptions } from '../command-router.js';
+import { deterministicId } from '../deterministic-id.js';
+import type { RecordedEvent } from '../recorded-event.js';
+
+export type ReactionDispatchOptions = Pick<DispatchOptions, 'consistency' | 'projections'>;
+
+/** What an event handler may do while it handles one event. */
+export interface ReactionContext {
+  readonly db: Kysely<any>;
+  /**
+   * Dispatches a command caused by this event: correlation follows the event, causation is the
+   * event, and the command id is derived from (handler, event, n) so a redelivery dispatches nothing new.
+   */
+  dispatch<E extends DomainEvent = DomainEvent>(command: Command, options?: ReactionDispatchOptions): Promise<ExecutionResult<E>>;
+}
+
+export function reactionContext(
+  handlerName: string,
+  event: RecordedEvent,
+  router: CommandRouter,
+  db: Kysely<any>,
+  salt: string = '',
+): ReactionContext {
+  let sent = 0;
+  return {
+    db,
+    dispatch(command, options = {}) {
+      return router.dispatch(command, {
+        ...options,
+        ...causedBy(event),
+        commandId: deterministicId(handlerName, event.eventId, salt, sent++),
+      });
+    },
+  };
+}
+
+export function causedBy(event: RecordedEvent): Pick<DispatchOptions, 'correlationId' | 'causationId' | 'actor'> {
+  return { correlationId: event.metadata.correlationId, causationId: event.eventId, actor: event.metadata.actor };
+}

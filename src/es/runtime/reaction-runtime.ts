@@ -1,0 +1,102 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Logger } from 'pino';
+import type { EventFeed } from '../event-feed.js';
+import type { EventStoreTables } from '../event-store-tables.js';
+import type { RecordedEvent } from '../recorded-event.js';
+import { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { type ErrorPolicy, HandlerStoppedError, defaultErrorPolicy } from './error-policy.js';
+import { LogConsumer, delay, type LogConsumerOptions } from './log-consumer.js';
+
+export type Persist = ((trx: Transaction<EventStoreTables>) => Promise<void>) | undefined;
+
+/**
+ * Shared by event handlers and process managers: reacts to one event at a time, at least once.
+ * A failing event is retried with backoff; when retries run out it goes to the dead-letter table
+ * (and processing moves on) or the runtime stops there, as its policy says. The checkpoint moves
+ * after each event, together with whatever state the reaction keeps.
+ */
+export abstract class ReactionRuntime extends LogConsumer {
+  private readonly policy: ErrorPolicy;
+  private readonly stopping = new AbortController();
+
+  constructor(
+    protected readonly db: Kysely<EventStoreTables>,
+    feed: EventFeed,
+    logger: Logger,
+    policy: Partial<ErrorPolicy> | undefined,
+    options?: LogConsumerOptions,
+  ) {
+    super(feed, logger, options);
+    this.policy = { ...defaultErrorPolicy, ...policy };
+  }
+
+  protected abstract handles(event: RecordedEvent): boolean;
+  /** Performs the reaction; the returned function persists its state in the checkpoint's transaction. */
+  protected abstract react(event: RecordedEvent): Promise<Persist>;
+
+  protected loadCheckpoint(): Promise<number> {
+    return loadCheckpoint(this.db, this.name);
+  }
+
+  protected async process(events: RecordedEvent[], through: number): Promise<void> {
+    for (const event of events) {
+      if (!this.handles(event)) continue;
+      const persist = await this.attempt(event);
+      await this.db.transaction().execute(async (trx) => {
+        await persist?.(trx);
+        await saveCheckpoint(trx, this.name, event.position);
+      });
+      this.checkpoint = event.position;
+    }
+    await saveCheckpoint(this.db, this.name, through);
+  }
+
+  override async stop(): Promise<void> {
+    this.stopping.abort();
+    await super.stop();
+  }
+
+  /** Runs the reaction for a dead-lettered event again, once, outside the log order. */
+  async retry(event: RecordedEvent): Promise<void> {
+    const persist = await this.react(event);
+    if (persist) await this.db.transaction().execute(persist);
+  }
+
+  private async attempt(event: RecordedEvent): Promise<Persist> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= this.policy.retries; attempt++) {
+      if (attempt > 0) await delay(this.policy.backoffMs * 2 ** (attempt - 1), this.stopping.signal);
+      try {
+        return await this.react(event);
+      } catch (error) {
+        lastError = error;
+        this.logger.warn({ err: error, runtime: this.name, position: event.position, attempt: attempt + 1 }, 'reaction failed');
+      }
+    }
+    if (this.policy.onExhausted === 'stop') {
+      throw new HandlerStoppedError(`${this.name} stopped at event ${event.position}: ${message(lastError)}`);
+    }
+    const attempts = this.policy.retries + 1;
+    return async (trx) => {
+      await trx
+        .insertInto('dead_letters')
+        .values({
+          handler: this.name,
+          position: event.position,
+          event_id: event.eventId,
+          event_type: event.type,
+          error: message(lastError),
+          attempts,
+          retried_at: null,
+        })
+        .onConflict((conflict) =>
+          conflict.columns(['handler', 'position']).doUpdateSet({ error: message(lastError), attempts, retried_at: null }),
+        )
+        .execute();
+    };
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,155 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { CommandRouter } from '../command-router.js';
+import type { EventFeed } from '../event-feed.js';
+import type { EventStoreTables } from '../event-store-tables.js';
+import type { EventStore } from '../event-store.js';
+import type { EventHandler } from './event-handler.js';
+import { EventHandlerRuntime } from './event-handler-runtime.js';
+import type { LogConsumer, LogConsumerOptions } from './log-consumer.js';
+import type { ProcessManager } from './process-manager.js';
+import { ProcessManagerRuntime } from './process-manager-runtime.js';
+import type { Projector } from './projector.js';
+import { ProjectorRuntime } from './projector-runtime.js';
+import type { ReactionRuntime } from './reaction-runtime.js';
+import type { RuntimeStatus } from './runtime-status.js';
+
+export interface DeadLetter {
+  id: number;
+  handler: string;
+  position: number;
+  eventId: string;
+  eventType: string;
+  error: string;
+  attempts: number;
+  failedAt: Date;
+}
+
+export class UnknownRuntimeError extends Error {
+  override readonly name = 'UnknownRuntimeError';
+  constructor(readonly runtime: string) {
+    super(`No projector, handler or process manager is named "${runtime}"`);
+  }
+}
+
+export interface RuntimeRegistryDeps {
+  db: Kysely<EventStoreTables>;
+  store: EventStore;
+  feed: EventFeed;
+  router: CommandRouter;
+  logger: Logger;
+  options?: LogConsumerOptions;
+  /** How long a `strong` dispatch waits for the read side before answering anyway. */
+  consistencyTimeoutMs?: number;
+}
+
+/** Every projector, event handler and process manager of this instance. */
+export class RuntimeRegistry {
+  private readonly runtimes = new Map<string, LogConsumer>();
+  private started = false;
+
+  constructor(private readonly deps: RuntimeRegistryDeps) {}
+
+  addProjector(projector: Projector<any, any>): this {
+    const { db, feed, logger, options } = this.deps;
+    return this.add(new ProjectorRuntime(projector, db, feed, logger, options));
+  }
+
+  addEventHandler(handler: EventHandler<any>): this {
+    const { db, feed, router, logger, options } = this.deps;
+    return this.add(new EventHandlerRuntime(handler, router, db, feed, logger, options));
+  }
+
+  addProcessManager(manager: ProcessManager<any, any>): this {
+    const { db, feed, router, logger, options } = this.deps;
+    return this.add(new ProcessManagerRuntime(manager, router, db, feed, logger, options));
+  }
+
+  async start(): Promise<void> {
+    this.started = true;
+    await Promise.all([...this.runtimes.values()].map((runtime) => runtime.start()));
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    await Promise.all([...this.runtimes.values()].map((runtime) => runtime.stop()));
+  }
+
+  names(kind?: RuntimeStatus['kind']): string[] {
+    return [...this.runtimes.values()].filter((runtime) => !kind || runtime.kind === kind).map((runtime) => runtime.name);
+  }
+
+  async status(): Promise<RuntimeStatus[]> {
+    const head = await this.deps.store.head();
+    return [...this.runtimes.values()].map((runtime) => runtime.status(head));
+  }
+
+  /** Empties a projector's tables and replays the log into them. */
+  async rebuild(name: string): Promise<void> {
+    const runtime = this.runtimes.get(name);
+    if (!(runtime instanceof ProjectorRuntime)) throw new UnknownRuntimeError(name);
+    await runtime.rebuild();
+  }
+
+  /**
+   * Waits until the named projectors (all projectors when none are named) have processed
+   * `position`: how a `strong` command reads its own write. Gives up after the timeout so a
+   * failing projector slows mutations down rather than hanging them.
+   */
+  async waitFor(position: number, names: readonly string[] = this.names('projector')): Promise<void> {
+    const signal = AbortSignal.timeout(this.deps.consistencyTimeoutMs ?? 5_000);
+    this.deps.feed.poke();
+    await Promise.all(names.map((name) => this.get(name).waitFor(position, signal)));
+    if (signal.aborted) this.deps.logger.warn({ position, names }, 'read side did not catch up in time');
+  }
+
+  /** Waits until every runtime has processed the whole log, and the log stopped growing: for tests and shutdown. */
+  async settle(): Promise<void> {
+    for (;;) {
+      const head = await this.deps.store.head();
+      this.deps.feed.poke();
+      await Promise.all([...this.runtimes.values()].map((runtime) => runtime.waitFor(head)));
+      if ((await this.deps.store.head()) === head) return;
+    }
+  }
+
+  async deadLetters(handler?: string): Promise<DeadLetter[]> {
+    let query = this.deps.db.selectFrom('dead_letters').selectAll().where('retried_at', 'is', null);
+    if (handler) query = query.where('handler', '=', handler);
+    const rows = await query.orderBy('id').execute();
+    return rows.map((row) => ({
+      id: row.id,
+      handler: row.handler,
+      position: row.position,
+      eventId: row.event_id,
+      eventType: row.event_type,
+      error: row.error,
+      attempts: row.attempts,
+      failedAt: row.failed_at,
+    }));
+  }
+
+  /** Runs a dead-lettered event through its handler again; on success it leaves the dead-letter list. */
+  async retryDeadLetter(id: number): Promise<void> {
+    const row = await this.deps.db.selectFrom('dead_letters').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new Error(`No dead letter ${id}`);
+    const runtime = this.get(row.handler) as ReactionRuntime;
+    const event = await this.deps.store.readEvent(row.event_id);
+    if (!event) throw new Error(`Dead letter ${id} names event ${row.event_id}, which is not stored`);
+    await runtime.retry(event);
+    await this.deps.db.updateTable('dead_letters').set({ retried_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  private get(name: string): LogConsumer {
+    const runtime = this.runtimes.get(name);
+    if (!runtime) throw new UnknownRuntimeError(name);
+    return runtime;
+  }
+
+  private add(runtime: LogConsumer): this {
+    if (this.runtimes.has(runtime.name)) throw new Error(`A runtime named "${runtime.name}" already exists`);
+    this.runtimes.set(runtime.name, runtime);
+    if (this.started) void runtime.start();
+    return this;
+  }
+}
