@@ -1,0 +1,48 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type ExecutionResult, print } from 'graphql';
+import pino from 'pino';
+import type { Chronicle } from '../../src/app/chronicle.js';
+import { createChronicle, type ChronicleOptions } from '../../src/app/create-chronicle.js';
+import { loadConfig } from '../../src/config.js';
+import { createChronicleYoga } from '../../src/graphql/create-yoga.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: Chronicle;
+  database: TestDatabase;
+  /** Runs a GraphQL operation through the real Yoga endpoint (no socket) and returns its result. */
+  graphql<Result, Variables>(
+    document: TypedDocumentNode<Result, Variables> | string,
+    variables?: Variables,
+  ): Promise<ExecutionResult<Result>>;
+  /** Waits until every projector, handler and process manager has processed the whole log. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A whole Chronicle on a fresh database of the dialect under test, with logs silenced unless LOG_LEVEL is set. */
+export async function createTestApp(options: Omit<ChronicleOptions, 'database'> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({}), pollIntervalMs: 200 };
+  const app = await createChronicle(config, {
+    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    runtimeOptions: { backoffMs: 10, maxBackoffMs: 200 },
+    ...options,
+    database,
+  });
+  const yoga = createChronicleYoga(app, { graphiql: false });
+  return {
+    app,
+    database,
+    async graphql(document, variables) {
+      const response = await yoga.fetch('http://chronicle.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
+      });
+      return (await response.json()) as ExecutionResult<any>;
+    },
+    settle: () => app.runtimes.settle(),
+    stop: () => app.stop(),
+  };
+}
