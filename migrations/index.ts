@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as eventStore from './0001-event-store.js';
+import * as calculator from './0003-calculator.js';
 
 /** Every migration, in order. Listed explicitly so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStore,
+  '0003-calculator': calculator,
 };

@@ -1,4 +1,5 @@
+import { calculatorModule } from '../domains/calculator/calculator-module.js';
 import type { DomainModule } from './domain-module.js';
 
 /** Every domain slice this server runs. */
-export const domains: readonly DomainModule[] = [];
+export const domains: readonly DomainModule[] = [calculatorModule];

@@ -1,2 +1,4 @@
 // Each domain slice's GraphQL types, registered on the shared builder.
+import './calculator/graphql/index.js';
+
 export {};

@@ -1,0 +1,6 @@
+import { domainError } from '../../es/domain-error.js';
+
+/** The result of a MULTIPLY (or of a DIVIDE by a fraction, which multiplies) would pass the maximum value. */
+export const MultiplyOverflow = domainError('MULTIPLY_OVERFLOW', 'The result would exceed the maximum value');
+
+export const DivideByZero = domainError('DIVIDE_BY_ZERO', 'Cannot divide by zero');

@@ -1,0 +1,15 @@
+import type { DomainModule } from '../../app/domain-module.js';
+import { calculatorAggregate } from './calculator-aggregate.js';
+import { calculateSchema } from './calculator-commands.js';
+import { calculatorProjector } from './calculator-projector.js';
+
+/** The calculator slice: its one command and the projector keeping the `calculators` table. */
+export const calculatorModule: DomainModule = {
+  name: 'calculator',
+  register({ router, runtimes }) {
+    router.register(calculatorAggregate, {
+      Calculate: { identity: 'calculatorId', schema: calculateSchema },
+    });
+    runtimes.addProjector(calculatorProjector);
+  },
+};

@@ -1,0 +1,12 @@
+import { builder } from '../../../graphql/builder.js';
+import type { CalculatorView } from '../calculator-tables.js';
+
+export const CalculatorType = builder.objectRef<CalculatorView>('Calculator').implement({
+  description: 'A calculator whose value stays within [0, 10000], as the read side knows it.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    value: t.exposeFloat('value', { description: 'The current value, rounded to 9 decimal places.' }),
+    version: t.exposeInt('version', { description: 'How many operations the calculator has applied.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the last operation was applied.' }),
+  }),
+});
