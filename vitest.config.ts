@@ -28,7 +28,13 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     console.warn(`PostgreSQL is not reachable at ${adminUrl}: running the suite on PGlite only.`);
   }
   const dialects = postgres ? ['postgres', 'pglite'] : ['pglite'];
+  // Each run clones its own template, so runs side by side (several developers, a watcher) never collide.
+  const run = process.env.CHRONICLE_TEST_RUN ?? Math.random().toString(36).slice(2, 10);
+  process.env.CHRONICLE_TEST_RUN = run;
   return {
+    // graphql 16 ships CJS and ESM side by side without an exports map: Vite would load the .mjs build
+    // for our sources while Node loads the CJS one for Pothos and Yoga. One entry keeps one realm.
+    resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
     test: {
       globalSetup: ['./test/support/global-setup.ts'],
       reporters: ['default', './test/support/skipped-reporter.ts'],
@@ -39,7 +45,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         test: {
           name: dialect,
           include: ['test/**/*.test.ts'],
-          env: { CHRONICLE_TEST_DIALECT: dialect, CHRONICLE_TEST_ADMIN_URL: adminUrl },
+          env: { CHRONICLE_TEST_DIALECT: dialect, CHRONICLE_TEST_ADMIN_URL: adminUrl, CHRONICLE_TEST_RUN: run },
         },
       })),
     },

@@ -10,6 +10,9 @@ export interface Command<Type extends string = string> {
   type: Type;
 }
 
+/** Any command as sent to the router: a typed command, or a literal with its type and whatever fields it carries. */
+export type CommandMessage = Command | (Command & { readonly [field: string]: unknown });
+
 /** What `execute` returns: the new events (none, one or many), or the rule that refused the command. */
 export type Decision<Event> = Event | readonly Event[] | DomainError;
 

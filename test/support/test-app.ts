@@ -1,10 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { type ExecutionResult, print } from 'graphql';
+import { type ExecutionResult, parse, print, subscribe } from 'graphql';
 import pino from 'pino';
 import type { Chronicle } from '../../src/app/chronicle.js';
 import { createChronicle, type ChronicleOptions } from '../../src/app/create-chronicle.js';
 import { loadConfig } from '../../src/config.js';
 import { createChronicleYoga } from '../../src/graphql/create-yoga.js';
+import { schema } from '../../src/graphql/schema.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -15,6 +16,11 @@ export interface TestApp {
     document: TypedDocumentNode<Result, Variables> | string,
     variables?: Variables,
   ): Promise<ExecutionResult<Result>>;
+  /** Subscribes through the schema's own resolvers; `return()` on the iterator ends the subscription. */
+  subscribe<Result, Variables>(
+    document: TypedDocumentNode<Result, Variables> | string,
+    variables?: Variables,
+  ): Promise<AsyncIterableIterator<ExecutionResult<Result>>>;
   /** Waits until every projector, handler and process manager has processed the whole log. */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -41,6 +47,16 @@ export async function createTestApp(options: Omit<ChronicleOptions, 'database'> 
         body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
       return (await response.json()) as ExecutionResult<any>;
+    },
+    async subscribe(document, variables) {
+      const result = await subscribe({
+        schema,
+        document: typeof document === 'string' ? parse(document) : document,
+        variableValues: variables as Record<string, unknown> | undefined,
+        contextValue: { app, requestId: crypto.randomUUID(), actor: undefined },
+      });
+      if (!(Symbol.asyncIterator in result)) throw new Error(`subscription failed: ${JSON.stringify(result.errors)}`);
+      return result as AsyncIterableIterator<ExecutionResult<any>>;
     },
     settle: () => app.runtimes.settle(),
     stop: () => app.stop(),

@@ -8,6 +8,9 @@ import type { RecordedEvent } from '../recorded-event.js';
  * given(events).when(event).then(commands) for a process manager, with no database.
  * `routes` checks `interestedIn`; `failing(error, command)` checks its compensations.
  */
+/** A command as a test writes it: its type plus any fields. */
+type ExpectedCommand = Command & Record<string, unknown>;
+
 export function processManagerSpec<S, E extends DomainEvent>(manager: ProcessManager<S, E>) {
   return {
     given(...history: E[]) {
@@ -15,7 +18,7 @@ export function processManagerSpec<S, E extends DomainEvent>(manager: ProcessMan
       return {
         when(event: E) {
           return {
-            then(...expected: Command[]): void {
+            then(...expected: ExpectedCommand[]): void {
               deepStrictEqual(manager.handle(state, event), expected);
             },
             routes(expected: ProcessRoute | undefined): void {
@@ -23,9 +26,9 @@ export function processManagerSpec<S, E extends DomainEvent>(manager: ProcessMan
             },
           };
         },
-        failing(error: DomainError, command: Command) {
+        failing(error: DomainError, command: ExpectedCommand) {
           return {
-            then(...expected: Command[]): void {
+            then(...expected: ExpectedCommand[]): void {
               deepStrictEqual(manager.onError?.(error, command, state) ?? [], expected);
             },
           };

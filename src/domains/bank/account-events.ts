@@ -1,0 +1,32 @@
+import type { DomainEvent } from '../../es/aggregate.js';
+
+/** Every event that moves money carries the amount and the balance it left. */
+interface Movement {
+  accountNumber: string;
+  amount: number;
+  balance: number;
+}
+
+export type AccountEvent =
+  | DomainEvent<'AccountOpened', { accountNumber: string; holder: string }>
+  | DomainEvent<'MoneyDeposited', Movement>
+  | DomainEvent<'MoneyWithdrawn', Movement>
+  | DomainEvent<'FeeApplied', Movement>
+  | DomainEvent<'AccountClosed', { accountNumber: string }>
+  | DomainEvent<'TransferDebited', Movement & { transferId: string; to: string }>
+  | DomainEvent<'TransferCredited', Movement & { transferId: string; from: string }>
+  | DomainEvent<'TransferRefunded', Movement & { transferId: string; reason: string }>;
+
+/** How each money-moving event changes a balance: its sign and its reason as clients see it. */
+export const balanceChanges = {
+  MoneyDeposited: { sign: 1, reason: 'DEPOSIT' },
+  MoneyWithdrawn: { sign: -1, reason: 'WITHDRAWAL' },
+  FeeApplied: { sign: -1, reason: 'FEE' },
+  TransferDebited: { sign: -1, reason: 'TRANSFER_OUT' },
+  TransferCredited: { sign: 1, reason: 'TRANSFER_IN' },
+  TransferRefunded: { sign: 1, reason: 'TRANSFER_REFUND' },
+} as const satisfies Partial<Record<AccountEvent['type'], { sign: 1 | -1; reason: string }>>;
+
+export type BalanceEventType = keyof typeof balanceChanges;
+export type BalanceChangeReason = (typeof balanceChanges)[BalanceEventType]['reason'];
+export const balanceEventTypes = Object.keys(balanceChanges) as BalanceEventType[];

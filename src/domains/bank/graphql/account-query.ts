@@ -1,0 +1,13 @@
+import { builder } from '../../../graphql/builder.js';
+import { AccountType } from './account-type.js';
+import { findAccount } from './load-account.js';
+
+builder.queryField('account', (t) =>
+  t.field({
+    type: AccountType,
+    nullable: true,
+    description: 'An account as projected; null when no account has this number.',
+    args: { accountNumber: t.arg.string({ required: true }) },
+    resolve: (_root, { accountNumber }, ctx) => findAccount(ctx, accountNumber),
+  }),
+);

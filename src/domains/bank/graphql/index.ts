@@ -1,0 +1,5 @@
+import './bank-error-types.js';
+import './account-query.js';
+import './account-mutations.js';
+import './transfer-fields.js';
+import './balance-updated-subscription.js';

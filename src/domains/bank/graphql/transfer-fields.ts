@@ -1,0 +1,44 @@
+import { builder } from '../../../graphql/builder.js';
+import type { TransferCommand } from '../transfer-commands.js';
+import { TRANSFERS_PROJECTION } from '../transfers-projector.js';
+import { findTransfer, TransferType } from './transfer-type.js';
+
+const TransferInput = builder.inputType('TransferInput', {
+  fields: (t) => ({
+    from: t.string({ required: true }),
+    to: t.string({ required: true }),
+    amount: t.field({ type: 'SafeInt', required: true, description: 'Integer minor units (cents), greater than 0.' }),
+  }),
+});
+
+builder.mutationField('transfer', (t) =>
+  t.field({
+    type: TransferType,
+    description:
+      'Starts a transfer and answers with it PENDING. The transfer process debits the source, credits the destination ' +
+      'and completes; if the credit is refused the source is refunded and the transfer FAILS with the reason. ' +
+      'Follow it with `transfer(id)` or `balanceUpdated`.',
+    errors: { types: [] },
+    args: { input: t.arg({ type: TransferInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const transferId = crypto.randomUUID();
+      const command: TransferCommand = { type: 'RequestTransfer', transferId, ...input };
+      await ctx.app.router.dispatch(
+        command,
+        { consistency: 'strong', projections: [TRANSFERS_PROJECTION], actor: ctx.actor },
+      );
+      const transfer = await findTransfer(ctx, transferId);
+      if (!transfer) throw new Error(`Transfer ${transferId} is missing from its projection after a strong command`);
+      return transfer;
+    },
+  }),
+);
+
+builder.queryField('transfer', (t) =>
+  t.field({
+    type: TransferType,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => findTransfer(ctx, String(id)),
+  }),
+);

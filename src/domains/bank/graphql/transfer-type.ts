@@ -1,0 +1,32 @@
+import { tables } from '../../../db/database.js';
+import { builder } from '../../../graphql/builder.js';
+import type { GraphQLContext } from '../../../graphql/context.js';
+import type { BankTables, BankTransfersTable } from '../bank-tables.js';
+
+export const TransferStatusEnum = builder.enumType('TransferStatus', { values: ['PENDING', 'COMPLETED', 'FAILED'] as const });
+
+export const TransferType = builder.objectRef<BankTransfersTable>('Transfer').implement({
+  description: 'A transfer between two accounts; it runs as a process and ends COMPLETED or FAILED.',
+  fields: (t) => ({
+    id: t.exposeID('transfer_id'),
+    from: t.exposeString('from_account'),
+    to: t.exposeString('to_account'),
+    amount: t.field({ type: 'SafeInt', resolve: (row) => row.amount }),
+    status: t.field({ type: TransferStatusEnum, resolve: (row) => row.status }),
+    failureReason: t.string({
+      nullable: true,
+      description: 'The error code that failed the transfer, e.g. INSUFFICIENT_FUNDS or ACCOUNT_NOT_FOUND.',
+      resolve: (row) => row.failure_reason,
+    }),
+    requestedAt: t.field({ type: 'DateTime', resolve: (row) => row.requested_at }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (row) => row.updated_at }),
+  }),
+});
+
+export function findTransfer(ctx: GraphQLContext, transferId: string): Promise<BankTransfersTable | undefined> {
+  return tables<BankTables>(ctx.app.database)
+    .selectFrom('bank_transfers')
+    .selectAll()
+    .where('transfer_id', '=', transferId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,40 @@
+import { defineAggregate } from '../../es/aggregate.js';
+import { domainError } from '../../es/domain-error.js';
+import type { TransferCommand } from './transfer-commands.js';
+import type { TransferEvent } from './transfer-events.js';
+
+export const TransferExists = domainError('TRANSFER_EXISTS', 'A transfer with this id already exists');
+export const TransferNotPending = domainError('TRANSFER_NOT_PENDING', 'The transfer has already ended');
+export const TransferNotFound = domainError('TRANSFER_NOT_FOUND', 'No transfer has this id');
+
+export type TransferStatus = 'NONE' | 'PENDING' | 'COMPLETED' | 'FAILED';
+
+/** The record of one transfer's outcome; the money moves on the accounts, driven by the transfer process. */
+export const transferAggregate = defineAggregate<{ status: TransferStatus }, TransferCommand, TransferEvent>({
+  name: 'transfer',
+  initialState: { status: 'NONE' },
+
+  execute(state, command) {
+    if (command.type === 'RequestTransfer') {
+      if (state.status !== 'NONE') return new TransferExists();
+      const { transferId, from, to, amount } = command;
+      return { type: 'TransferRequested', data: { transferId, from, to, amount } };
+    }
+    if (state.status === 'NONE') return new TransferNotFound();
+    if (state.status !== 'PENDING') return new TransferNotPending();
+    return command.type === 'CompleteTransfer'
+      ? { type: 'TransferCompleted', data: { transferId: command.transferId } }
+      : { type: 'TransferFailed', data: { transferId: command.transferId, reason: command.reason } };
+  },
+
+  apply(_state, event) {
+    switch (event.type) {
+      case 'TransferRequested':
+        return { status: 'PENDING' };
+      case 'TransferCompleted':
+        return { status: 'COMPLETED' };
+      case 'TransferFailed':
+        return { status: 'FAILED' };
+    }
+  },
+});

@@ -1,0 +1,6 @@
+import type { DomainEvent } from '../../es/aggregate.js';
+
+export type TransferEvent =
+  | DomainEvent<'TransferRequested', { transferId: string; from: string; to: string; amount: number }>
+  | DomainEvent<'TransferCompleted', { transferId: string }>
+  | DomainEvent<'TransferFailed', { transferId: string; reason: string }>;

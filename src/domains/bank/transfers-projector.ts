@@ -1,0 +1,44 @@
+import { defineProjector } from '../../es/runtime/projector.js';
+import type { BankTables } from './bank-tables.js';
+import type { TransferEvent } from './transfer-events.js';
+
+export const TRANSFERS_PROJECTION = 'bank-transfers';
+
+export const transfersProjector = defineProjector<BankTables, TransferEvent>({
+  name: TRANSFERS_PROJECTION,
+  handlers: {
+    TransferRequested: async (trx, event) => {
+      const { transferId, from, to, amount } = event.data;
+      await trx
+        .insertInto('bank_transfers')
+        .values({
+          transfer_id: transferId,
+          from_account: from,
+          to_account: to,
+          amount,
+          status: 'PENDING',
+          failure_reason: null,
+          requested_at: event.occurredAt,
+          updated_at: event.occurredAt,
+        })
+        .execute();
+    },
+    TransferCompleted: async (trx, event) => {
+      await trx
+        .updateTable('bank_transfers')
+        .set({ status: 'COMPLETED', updated_at: event.occurredAt })
+        .where('transfer_id', '=', event.data.transferId)
+        .execute();
+    },
+    TransferFailed: async (trx, event) => {
+      await trx
+        .updateTable('bank_transfers')
+        .set({ status: 'FAILED', failure_reason: event.data.reason, updated_at: event.occurredAt })
+        .where('transfer_id', '=', event.data.transferId)
+        .execute();
+    },
+  },
+  async reset(db) {
+    await db.deleteFrom('bank_transfers').execute();
+  },
+});

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { ACCOUNT, APPLY_FEE, CLOSE_ACCOUNT, DEPOSIT, OPEN_ACCOUNT, TRANSFER, TRANSFER_STATUS, WITHDRAW } from './bank-operations.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.stop());
+
+let counter = 0;
+const newAccountNumber = () => `ACC-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+async function open(holder = 'Ada Lovelace') {
+  const accountNumber = newAccountNumber();
+  const { data } = await t.graphql<any, any>(OPEN_ACCOUNT, { input: { accountNumber, holder } });
+  expect(data.openAccount.__typename).toBe('Account');
+  return accountNumber;
+}
+
+/** Runs a mutation that must be refused and proves the log did not move. */
+async function refused(document: string, variables: unknown) {
+  const head = await t.app.store.head();
+  const { data, errors } = await t.graphql<any, any>(document, variables);
+  expect(errors).toBeUndefined();
+  expect(await t.app.store.head()).toBe(head);
+  return Object.values(data as Record<string, any>)[0];
+}
+
+describe('accounts', () => {
+  it('opens an account and reads it back from its projection', async () => {
+    const accountNumber = newAccountNumber();
+    const { data } = await t.graphql<any, any>(OPEN_ACCOUNT, { input: { accountNumber, holder: 'Ada' } });
+    expect(data.openAccount).toEqual({ __typename: 'Account', accountNumber, holder: 'Ada', balance: 0, status: 'OPEN', version: 1 });
+    const read = await t.graphql<any, any>(ACCOUNT, { accountNumber });
+    expect(read.data.account).toMatchObject({ accountNumber, balance: 0, status: 'OPEN', version: 1 });
+  });
+
+  it('answers ACCOUNT_EXISTS for a duplicate and appends nothing', async () => {
+    const accountNumber = await open();
+    const result = await refused(OPEN_ACCOUNT, { input: { accountNumber, holder: 'Someone else' } });
+    expect(result).toMatchObject({ __typename: 'AccountExistsError', code: 'ACCOUNT_EXISTS' });
+  });
+
+  it('deposits, withdraws and applies fees, each answer reading its own write', async () => {
+    const accountNumber = await open();
+    const deposit = await t.graphql<any, any>(DEPOSIT, { input: { accountNumber, amount: 10_000 } });
+    expect(deposit.data.deposit).toMatchObject({ __typename: 'Account', balance: 10_000, version: 2 });
+    const withdraw = await t.graphql<any, any>(WITHDRAW, { input: { accountNumber, amount: 2_500 } });
+    expect(withdraw.data.withdraw).toMatchObject({ balance: 7_500, version: 3 });
+    const fee = await t.graphql<any, any>(APPLY_FEE, { input: { accountNumber, amount: 8_000 } });
+    expect(fee.data.applyFee).toMatchObject({ balance: -500, version: 4 });
+  });
+
+  it('refuses a withdrawal beyond the balance with INSUFFICIENT_FUNDS and appends nothing', async () => {
+    const accountNumber = await open();
+    await t.graphql(DEPOSIT, { input: { accountNumber, amount: 100 } });
+    const result = await refused(WITHDRAW, { input: { accountNumber, amount: 101 } });
+    expect(result).toMatchObject({ __typename: 'InsufficientFundsError', code: 'INSUFFICIENT_FUNDS' });
+    expect((await t.graphql<any, any>(ACCOUNT, { accountNumber })).data.account.balance).toBe(100);
+  });
+
+  it.each([
+    ['deposit', DEPOSIT],
+    ['withdraw', WITHDRAW],
+    ['applyFee', APPLY_FEE],
+  ])('%s to an unknown account answers ACCOUNT_NOT_FOUND', async (_name, document) => {
+    const result = await refused(document, { input: { accountNumber: newAccountNumber(), amount: 1 } });
+    expect(result).toMatchObject({ __typename: 'AccountNotFoundError', code: 'ACCOUNT_NOT_FOUND' });
+  });
+
+  it.each([0, -5])('rejects an amount of %i as a validation error on `amount`', async (amount) => {
+    const accountNumber = await open();
+    for (const document of [DEPOSIT, WITHDRAW, APPLY_FEE]) {
+      const result = await refused(document, { input: { accountNumber, amount } });
+      expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', fields: [{ path: 'amount' }] });
+    }
+  });
+
+  it('reports every invalid field at once', async () => {
+    const result = await refused(OPEN_ACCOUNT, { input: { accountNumber: '', holder: '   ' } });
+    expect(result.__typename).toBe('ValidationError');
+    expect(result.fields.map((field: { path: string }) => field.path).sort()).toEqual(['accountNumber', 'holder']);
+  });
+
+  it('rejects a fractional or unsafe amount before it reaches the domain', async () => {
+    const accountNumber = await open();
+    for (const amount of [1.5, 2 ** 53]) {
+      const head = await t.app.store.head();
+      const { errors } = await t.graphql<any, any>(DEPOSIT, { input: { accountNumber, amount } });
+      expect(errors?.[0]?.message).toMatch(/SafeInt|safe integer|non-integer/i);
+      expect(await t.app.store.head()).toBe(head);
+    }
+  });
+
+  it('closes only at zero balance, then refuses everything', async () => {
+    const accountNumber = await open();
+    await t.graphql(DEPOSIT, { input: { accountNumber, amount: 50 } });
+    expect(await refused(CLOSE_ACCOUNT, { accountNumber })).toMatchObject({ code: 'BALANCE_NOT_ZERO' });
+    await t.graphql(WITHDRAW, { input: { accountNumber, amount: 50 } });
+    const closed = await t.graphql<any, any>(CLOSE_ACCOUNT, { accountNumber });
+    expect(closed.data.closeAccount).toMatchObject({ __typename: 'Account', status: 'CLOSED', balance: 0 });
+    expect(await refused(DEPOSIT, { input: { accountNumber, amount: 1 } })).toMatchObject({ code: 'ACCOUNT_CLOSED' });
+    expect(await refused(CLOSE_ACCOUNT, { accountNumber })).toMatchObject({ code: 'ACCOUNT_CLOSED' });
+  });
+
+  it('reads an unknown account as null', async () => {
+    const { data, errors } = await t.graphql<any, any>(ACCOUNT, { accountNumber: newAccountNumber() });
+    expect(errors).toBeUndefined();
+    expect(data.account).toBeNull();
+  });
+
+  it('pages through transactions oldest first', async () => {
+    const accountNumber = await open();
+    for (const amount of [1, 2, 3]) await t.graphql(DEPOSIT, { input: { accountNumber, amount } });
+    await t.graphql(APPLY_FEE, { input: { accountNumber, amount: 4 } });
+    const first = await t.graphql<any, any>(ACCOUNT, { accountNumber, first: 3 });
+    const page1 = first.data.account.transactions;
+    expect(page1.edges.map((edge: any) => [edge.node.kind, edge.node.delta, edge.node.balance])).toEqual([
+      ['DEPOSIT', 1, 1],
+      ['DEPOSIT', 2, 3],
+      ['DEPOSIT', 3, 6],
+    ]);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await t.graphql<any, any>(ACCOUNT, { accountNumber, first: 3, after: page1.pageInfo.endCursor });
+    const page2 = second.data.account.transactions;
+    expect(page2.edges.map((edge: any) => [edge.node.kind, edge.node.delta, edge.node.balance])).toEqual([['FEE', -4, 2]]);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('answers a malformed cursor with a client error, not a crash', async () => {
+    const accountNumber = await open();
+    const { errors } = await t.graphql<any, any>(ACCOUNT, { accountNumber, first: 1, after: 'not-a-cursor' });
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('transfers', () => {
+  async function transferAndSettle(input: { from: string; to: string; amount: number }) {
+    const { data } = await t.graphql<any, any>(TRANSFER, { input });
+    expect(data.transfer).toMatchObject({ __typename: 'Transfer', status: 'PENDING', ...input });
+    await t.settle();
+    return (await t.graphql<any, any>(TRANSFER_STATUS, { id: data.transfer.id })).data.transfer;
+  }
+  const balanceOf = async (accountNumber: string) => (await t.graphql<any, any>(ACCOUNT, { accountNumber })).data.account.balance;
+
+  it('moves money and completes', async () => {
+    const from = await open();
+    const to = await open();
+    await t.graphql(DEPOSIT, { input: { accountNumber: from, amount: 1_000 } });
+    const transfer = await transferAndSettle({ from, to, amount: 400 });
+    expect(transfer).toMatchObject({ status: 'COMPLETED', failureReason: null });
+    expect(await balanceOf(from)).toBe(600);
+    expect(await balanceOf(to)).toBe(400);
+    const events = await t.app.store.readByCorrelation((await t.app.store.readStream(`transfer-${transfer.id}`))[0]!.metadata.correlationId);
+    expect(events.map((event) => event.type)).toEqual(['TransferRequested', 'TransferDebited', 'TransferCredited', 'TransferCompleted']);
+  });
+
+  it('refunds the source and fails with the reason when the destination does not exist', async () => {
+    const from = await open();
+    await t.graphql(DEPOSIT, { input: { accountNumber: from, amount: 1_000 } });
+    const transfer = await transferAndSettle({ from, to: newAccountNumber(), amount: 300 });
+    expect(transfer).toMatchObject({ status: 'FAILED', failureReason: 'ACCOUNT_NOT_FOUND' });
+    expect(await balanceOf(from)).toBe(1_000);
+    const kinds = (await t.graphql<any, any>(ACCOUNT, { accountNumber: from })).data.account.transactions.edges.map(
+      (edge: any) => edge.node.kind,
+    );
+    expect(kinds).toEqual(['DEPOSIT', 'TRANSFER_OUT', 'TRANSFER_REFUND']);
+  });
+
+  it('refunds when the destination is closed', async () => {
+    const from = await open();
+    const to = await open();
+    await t.graphql(CLOSE_ACCOUNT, { accountNumber: to });
+    await t.graphql(DEPOSIT, { input: { accountNumber: from, amount: 50 } });
+    const transfer = await transferAndSettle({ from, to, amount: 50 });
+    expect(transfer).toMatchObject({ status: 'FAILED', failureReason: 'ACCOUNT_CLOSED' });
+    expect(await balanceOf(from)).toBe(50);
+  });
+
+  it('fails without moving money when the source cannot cover it', async () => {
+    const from = await open();
+    const to = await open();
+    const transfer = await transferAndSettle({ from, to, amount: 1 });
+    expect(transfer).toMatchObject({ status: 'FAILED', failureReason: 'INSUFFICIENT_FUNDS' });
+    expect(await balanceOf(from)).toBe(0);
+    expect(await balanceOf(to)).toBe(0);
+  });
+
+  it('rejects a transfer to the same account or of a non-positive amount, appending nothing', async () => {
+    const from = await open();
+    const same = await refused(TRANSFER, { input: { from, to: from, amount: 1 } });
+    expect(same).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'to' }] });
+    const zero = await refused(TRANSFER, { input: { from, to: newAccountNumber(), amount: 0 } });
+    expect(zero).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'amount' }] });
+  });
+
+  it('reads an unknown transfer as null', async () => {
+    expect((await t.graphql<any, any>(TRANSFER_STATUS, { id: 'no-such-transfer' })).data.transfer).toBeNull();
+  });
+});
