@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as eventStore from './0001-event-store.js';
+import * as bank from './0002-bank.js';
 import * as calculator from './0003-calculator.js';
 
 /** Every migration, in order. Listed explicitly so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
   '0001-event-store': eventStore,
+  '0002-bank': bank,
   '0003-calculator': calculator,
 };

@@ -1,4 +1,5 @@
 // Each domain slice's GraphQL types, registered on the shared builder.
+import './bank/graphql/index.js';
 import './calculator/graphql/index.js';
 
 export {};
