@@ -1,0 +1,127 @@
+import { domainError } from '../../es/domain-error.js';
+import { type DeadLetter, UnknownRuntimeError } from '../../es/runtime/runtime-registry.js';
+import type { RuntimeKind, RuntimeState, RuntimeStatus } from '../../es/runtime/runtime-status.js';
+import { builder } from '../builder.js';
+import type { GraphQLContext } from '../context.js';
+import { positionCursor } from '../position-cursor.js';
+import { errorType } from './errors.js';
+import { EventType } from './event-browser.js';
+
+/**
+ * Operating the read side: where every projector, event handler and process manager stands,
+ * which events they gave up on, and the two repairs: retry a dead letter, rebuild a projection.
+ */
+
+export const UnknownProjection = domainError('UNKNOWN_PROJECTION', 'No projector has this name');
+export const DeadLetterNotFound = domainError('DEAD_LETTER_NOT_FOUND', 'No pending dead letter has this id');
+export const DeadLetterRetryFailed = domainError('DEAD_LETTER_RETRY_FAILED', 'The handler failed again');
+
+errorType(UnknownProjection, 'UnknownProjectionError', 'No projector has this name.');
+errorType(DeadLetterNotFound, 'DeadLetterNotFoundError', 'No dead letter waiting for a retry has this id.');
+errorType(DeadLetterRetryFailed, 'DeadLetterRetryFailedError', 'The handler failed again; the dead letter stays.');
+
+const RuntimeKindEnum = builder.enumType('RuntimeKind', {
+  values: {
+    PROJECTOR: { value: 'projector' },
+    EVENT_HANDLER: { value: 'event-handler' },
+    PROCESS_MANAGER: { value: 'process-manager' },
+  } satisfies Record<string, { value: RuntimeKind }>,
+});
+
+const RuntimeStateEnum = builder.enumType('RuntimeState', {
+  values: {
+    STARTING: { value: 'starting' },
+    CATCHING_UP: { value: 'catching-up' },
+    LIVE: { value: 'live', description: 'Processed the whole log; waiting for new events.' },
+    REBUILDING: { value: 'rebuilding' },
+    STOPPED: { value: 'stopped' },
+    FAILED: { value: 'failed', description: 'The last batch failed; it is retried with backoff.' },
+  } satisfies Record<string, { value: RuntimeState; description?: string }>,
+});
+
+const ProjectionType = builder.objectRef<RuntimeStatus>('Projection').implement({
+  description: 'A checkpointed reader of the log (projector, event handler or process manager) and where it stands.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.field({ type: RuntimeKindEnum, resolve: (status) => status.kind }),
+    checkpoint: t.string({ description: 'The last position it processed.', resolve: (status) => positionCursor(status.checkpoint) }),
+    head: t.string({ description: 'The head of the log when the status was read.', resolve: (status) => positionCursor(status.head) }),
+    lag: t.field({ type: 'SafeInt', description: 'Events between the checkpoint and the head.', resolve: (status) => status.lag }),
+    status: t.field({ type: RuntimeStateEnum, resolve: (status) => status.state }),
+    error: t.string({ nullable: true, description: 'The last error, while failing.', resolve: (status) => status.error ?? null }),
+  }),
+});
+
+const DeadLetterType = builder.objectRef<DeadLetter>('DeadLetter').implement({
+  description: 'An event a handler gave up on after its retries; processing went on past it.',
+  fields: (t) => ({
+    id: t.field({ type: 'SafeInt', resolve: (letter) => letter.id }),
+    handler: t.exposeString('handler'),
+    position: t.string({ resolve: (letter) => positionCursor(letter.position) }),
+    eventId: t.exposeString('eventId'),
+    eventType: t.exposeString('eventType'),
+    error: t.exposeString('error'),
+    attempts: t.exposeInt('attempts'),
+    failedAt: t.field({ type: 'DateTime', resolve: (letter) => letter.failedAt }),
+    event: t.field({
+      type: EventType,
+      nullable: true,
+      resolve: async (letter, _args, { app }) => (await app.store.readEvent(letter.eventId)) ?? null,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  projections: t.field({
+    type: [ProjectionType],
+    description: 'Every projector, event handler and process manager, with its checkpoint and lag.',
+    resolve: (_root, _args, { app }) => app.runtimes.status(),
+  }),
+  deadLetters: t.field({
+    type: [DeadLetterType],
+    description: 'Dead letters waiting for a retry, oldest first.',
+    args: { handler: t.arg.string({ description: 'Only this handler’s.' }) },
+    resolve: (_root, args, { app }) => app.runtimes.deadLetters(args.handler ?? undefined),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  retryDeadLetter: t.field({
+    type: DeadLetterType,
+    description: 'Runs a dead-lettered event through its handler again; on success it leaves the list.',
+    errors: { types: [DeadLetterNotFound, DeadLetterRetryFailed] },
+    args: { id: t.arg({ type: 'SafeInt', required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const letter = (await ctx.app.runtimes.deadLetters()).find((candidate) => candidate.id === id);
+      if (!letter) throw new DeadLetterNotFound(`No pending dead letter has id ${id}`);
+      try {
+        await ctx.app.runtimes.retryDeadLetter(id);
+      } catch (error) {
+        logRetryFailure(ctx, letter, error);
+        throw new DeadLetterRetryFailed(`${letter.handler} failed again: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return letter;
+    },
+  }),
+  rebuildProjection: t.field({
+    type: ProjectionType,
+    description: 'Empties a projector’s tables and replays the whole log into them; answers once the replay has started.',
+    errors: { types: [UnknownProjection] },
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (_root, { name }, { app }) => {
+      try {
+        await app.runtimes.rebuild(name);
+      } catch (error) {
+        if (error instanceof UnknownRuntimeError) throw new UnknownProjection(`No projector is named "${name}"`);
+        throw error;
+      }
+      const status = (await app.runtimes.status()).find((candidate) => candidate.name === name);
+      if (!status) throw new UnknownProjection(`No projector is named "${name}"`);
+      return status;
+    },
+  }),
+}));
+
+function logRetryFailure(ctx: GraphQLContext, letter: DeadLetter, error: unknown): void {
+  ctx.app.logger.warn({ err: error, requestId: ctx.requestId, deadLetter: letter.id, handler: letter.handler }, 'dead letter retry failed');
+}

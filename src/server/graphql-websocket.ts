@@ -1,0 +1,128 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type ExecutionArgs, GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { ChronicleYoga } from '../graphql/create-yoga.js';
+import type { ServerLifecycle } from './lifecycle.js';
+import { maskError } from './mask-error.js';
+import { newRequestId } from './request-id.js';
+import { aborted } from './aborted.js';
+
+/** RFC 6455: the server is going away. */
+const GOING_AWAY = 1001;
+
+type Enveloped = ReturnType<ChronicleYoga['getEnveloped']>;
+
+export interface GraphQLWebSocket {
+  /** Takes over an HTTP upgrade request for the GraphQL path. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Closes each connection (1001, going away) as soon as its operations have completed, which
+   * they do once the lifecycle ends subscriptions; then stops the WebSocket server. Whatever is
+   * still open when `signal` aborts is cut off.
+   */
+  close(signal: AbortSignal): Promise<void>;
+}
+
+/**
+ * GraphQL over WebSocket (graphql-ws) on the GraphQL path, running each operation through the
+ * same Yoga pipeline as HTTP: schema, context, plugins, error masking, in-flight tracking.
+ */
+export function createGraphQLWebSocket(yoga: ChronicleYoga, lifecycle: ServerLifecycle, logger: Logger): GraphQLWebSocket {
+  const wss = new WebSocketServer({ noServer: true });
+  const envelopes = new WeakMap<ExecutionArgs, Enveloped>();
+  /** Per connection: each operation that has not completed yet, with its request id. */
+  const operations = new Map<WebSocket, Map<string, string>>();
+  const closing = new Set<WebSocket>();
+
+  const finish = (socket: WebSocket, id: string) => {
+    const open = operations.get(socket);
+    open?.delete(id);
+    if (open?.size === 0 && closing.has(socket)) goAway(socket);
+  };
+
+  const server = useServer(
+    {
+      onSubscribe: async (ctx, id, payload) => {
+        const socket = ctx.extra.socket;
+        if (lifecycle.draining) {
+          return [new GraphQLError('The server is shutting down', { extensions: { code: 'SHUTTING_DOWN' } })];
+        }
+        const requestId = newRequestId();
+        operations.get(socket)?.set(id, requestId);
+        const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload });
+        const document = parse(envelope, payload.query);
+        const errors = document instanceof GraphQLError ? [document] : envelope.validate(envelope.schema, document);
+        if (errors.length > 0 || document instanceof GraphQLError) {
+          finish(socket, id);
+          return errors;
+        }
+        const args: ExecutionArgs = {
+          schema: envelope.schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue: await envelope.contextFactory(),
+        };
+        envelopes.set(args, envelope);
+        return args;
+      },
+      execute: (args) => envelopes.get(args)!.execute(args),
+      subscribe: (args) => envelopes.get(args)!.subscribe(args),
+      onComplete: (ctx, id) => finish(ctx.extra.socket, id),
+      // Errors a stream throws midway reach the client here, past Yoga's result masking.
+      onError: (ctx, id, _payload, errors) => {
+        const requestId = operations.get(ctx.extra.socket)?.get(id);
+        return errors.map((error) => maskError(error, { logger, requestId }).toJSON());
+      },
+    },
+    wss,
+  );
+
+  wss.on('connection', (socket) => {
+    operations.set(socket, new Map());
+    socket.once('close', () => {
+      operations.delete(socket);
+      closing.delete(socket);
+    });
+  });
+
+  return {
+    handleUpgrade(request, socket, head) {
+      if (lifecycle.draining) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (client) => wss.emit('connection', client, request));
+    },
+    async close(signal) {
+      const closed = [...wss.clients].map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            socket.once('close', () => resolve());
+            closing.add(socket);
+            if (!operations.get(socket)?.size) goAway(socket);
+          }),
+      );
+      await Promise.race([Promise.all(closed), aborted(signal)]);
+      for (const socket of wss.clients) socket.terminate();
+      await server.dispose();
+    },
+  };
+}
+
+function parse(envelope: Enveloped, query: string) {
+  try {
+    return envelope.parse(query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
+}
+
+function goAway(socket: WebSocket): void {
+  // graphql-ws sends an operation's `complete` right after `onComplete` returns: let it go out first.
+  setImmediate(() => socket.close(GOING_AWAY, 'Server shutting down'));
+}

@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { ConcurrencyConflictError } from '../es/command-errors.js';
+import { DomainError } from '../es/domain-error.js';
+
+export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
+
+export interface MaskingScope {
+  logger: Logger;
+  /** Put into the masked error and the log line, to find one from the other. */
+  requestId: string | undefined;
+}
+
+/**
+ * What a client may see of an error. GraphQL's own errors (syntax, validation, variables) and
+ * errors raised deliberately as GraphQLError pass; domain refusals keep their code and message;
+ * a concurrency conflict says it can be retried. Anything else is a bug or an outage: it is
+ * logged whole with the request id, and the client gets a generic message, the request id and
+ * no stack, message or path of ours.
+ */
+export function maskError(error: unknown, { logger, requestId }: MaskingScope): GraphQLError {
+  if (error instanceof GraphQLError && rootCause(error) instanceof GraphQLError) return error;
+  const original = error instanceof GraphQLError ? error.originalError : error;
+
+  const located = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
+  if (original instanceof ConcurrencyConflictError) {
+    return new GraphQLError(original.message, { ...located, extensions: { code: original.code, retryable: true } });
+  }
+  if (original instanceof DomainError) {
+    return new GraphQLError(original.message, { ...located, extensions: { code: original.code } });
+  }
+  logger.error({ err: original ?? error, requestId, path: located.path?.join('.') }, 'unexpected error');
+  return new GraphQLError(UNEXPECTED_ERROR_MESSAGE, {
+    ...located,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+  });
+}
+
+/** True for errors `maskError` hides. */
+export function isMasked(error: GraphQLError): boolean {
+  return error.extensions['code'] === 'INTERNAL_SERVER_ERROR' && error.message === UNEXPECTED_ERROR_MESSAGE;
+}
+
+function rootCause(error: Error): Error {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
+}
