@@ -17,6 +17,8 @@ type Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
+    "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
+    "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": typeof types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.StreamVersionDocument,
     "\n  query EventsAfter($after: String) {\n    events(after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.EventsAfterDocument,
     "\n  query LogPage($after: String, $first: Int, $types: [String!], $correlationId: String) {\n    events(after: $after, first: $first, types: $types, correlationId: $correlationId) {\n      edges {\n        cursor\n        node {\n          position\n          eventId\n          streamId\n          version\n          type\n          data\n          metadata {\n            correlationId\n            causationId\n            actor\n            custom\n          }\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.LogPageDocument,
@@ -31,6 +33,8 @@ const documents: Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
+    "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
+    "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.StreamVersionDocument,
     "\n  query EventsAfter($after: String) {\n    events(after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.EventsAfterDocument,
     "\n  query LogPage($after: String, $first: Int, $types: [String!], $correlationId: String) {\n    events(after: $after, first: $first, types: $types, correlationId: $correlationId) {\n      edges {\n        cursor\n        node {\n          position\n          eventId\n          streamId\n          version\n          type\n          data\n          metadata {\n            correlationId\n            causationId\n            actor\n            custom\n          }\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": types.LogPageDocument,
@@ -68,6 +72,14 @@ export function graphql(source: "\n  query Calculator($id: ID!) {\n    calculato
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n"): (typeof documents)["\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
