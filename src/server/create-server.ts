@@ -4,9 +4,9 @@ import type { Chronicle } from '../app/chronicle.js';
 import { createChronicleYoga } from '../graphql/create-yoga.js';
 import { createGraphQLWebSocket } from './graphql-websocket.js';
 import { checkHealth, healthStatusCode } from './health.js';
+import { aborted } from './aborted.js';
 import { ServerLifecycle } from './lifecycle.js';
 import { REQUEST_ID_HEADER, newRequestId } from './request-id.js';
-import { aborted } from './aborted.js';
 
 export interface ChronicleServerOptions {
   /** Serve GraphiQL on GET /graphql from a browser (default true). */
@@ -128,7 +128,11 @@ function refuse(response: ServerResponse): void {
 }
 
 function pathOf(request: IncomingMessage): string {
-  return new URL(request.url ?? '/', 'http://localhost').pathname;
+  try {
+    return new URL(request.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
 }
 
 /** Where a browser on this machine reaches a server bound to every interface. */

@@ -5,10 +5,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { ChronicleYoga } from '../graphql/create-yoga.js';
+import { aborted } from './aborted.js';
 import type { ServerLifecycle } from './lifecycle.js';
 import { maskError } from './mask-error.js';
 import { newRequestId } from './request-id.js';
-import { aborted } from './aborted.js';
 
 /** RFC 6455: the server is going away. */
 const GOING_AWAY = 1001;

@@ -15,8 +15,8 @@ export interface MaskingScope {
  * What a client may see of an error. GraphQL's own errors (syntax, validation, variables) and
  * errors raised deliberately as GraphQLError pass; domain refusals keep their code and message;
  * a concurrency conflict says it can be retried. Anything else is a bug or an outage: it is
- * logged whole with the request id, and the client gets a generic message, the request id and
- * no stack, message or path of ours.
+ * logged whole with the request id, and the client gets a generic message and the request id:
+ * never our message or stack.
  */
 export function maskError(error: unknown, { logger, requestId }: MaskingScope): GraphQLError {
   if (error instanceof GraphQLError && rootCause(error) instanceof GraphQLError) return error;
@@ -34,11 +34,6 @@ export function maskError(error: unknown, { logger, requestId }: MaskingScope): 
     ...located,
     extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
   });
-}
-
-/** True for errors `maskError` hides. */
-export function isMasked(error: GraphQLError): boolean {
-  return error.extensions['code'] === 'INTERNAL_SERVER_ERROR' && error.message === UNEXPECTED_ERROR_MESSAGE;
 }
 
 function rootCause(error: Error): Error {
