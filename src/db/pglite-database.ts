@@ -7,12 +7,20 @@ import { parseBigint } from './parse-bigint.js';
 export interface PgliteOptions {
   /** A directory to keep the data in; in memory when omitted. */
   dataDir?: string;
+  /** Start from a dump made by `dump()` instead of an empty cluster (skips initdb). */
+  loadDataDir?: Blob;
+}
+
+export interface PgliteDatabase extends Database {
+  /** The whole data directory as a tarball, for `loadDataDir`. */
+  dump(): Promise<Blob>;
 }
 
 /** Real Postgres in-process: one connection, so Kysely queues every query and transaction behind it. */
-export async function createPgliteDatabase({ dataDir }: PgliteOptions = {}): Promise<Database> {
+export async function createPgliteDatabase({ dataDir, loadDataDir }: PgliteOptions = {}): Promise<PgliteDatabase> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     parsers: { [types.INT8]: parseBigint },
   });
   const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) });
@@ -28,5 +36,6 @@ export async function createPgliteDatabase({ dataDir }: PgliteOptions = {}): Pro
     async close() {
       await db.destroy();
     },
+    dump: () => pglite.dumpDataDir('none'),
   };
 }

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Database, DialectName } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import { createPostgresDatabase } from '../../src/db/postgres-database.js';
+import { pgliteTemplatePath } from './pglite-template.js';
 import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, databaseUrl } from './postgres-urls.js';
 
 export const dialect = (process.env.CHRONICLE_TEST_DIALECT ?? 'pglite') as DialectName;
@@ -18,7 +20,8 @@ export interface TestDatabase extends Database {
 /** A fresh, migrated database of the dialect under test, dropped again by `close`. */
 export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
   if (dialect === 'pglite') {
-    const database = await createPgliteDatabase();
+    const template = await readFile(pgliteTemplatePath()).catch(() => undefined);
+    const database = await createPgliteDatabase(template ? { loadDataDir: new Blob([template]) } : {});
     await migrateToLatest(database);
     return Object.assign(database, { url: undefined });
   }
