@@ -116,8 +116,16 @@ export class CommandRouter {
       }
       for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
         const loaded = await this.repository.load(aggregate, streamId);
-        const events = decided(aggregate.execute(loaded.state, command));
+        const decision = aggregate.execute(loaded.state, command);
+        const events = decision instanceof DomainError ? [] : decided(decision);
         if (events.length === 0) {
+          // A refusal or a no-op appends nothing, so no expected-version check would catch a state
+          // cached before another process changed the stream: confirm it is current first.
+          if ((await this.store.streamVersion(streamId)) !== loaded.version) {
+            this.repository.forget(streamId);
+            continue;
+          }
+          if (decision instanceof DomainError) throw decision;
           return { aggregateId, streamId, version: loaded.version, events, position: undefined };
         }
         try {
@@ -142,7 +150,8 @@ export class CommandRouter {
   /** A command id seen before: the result of its first execution, rebuilt from the events it appended. */
   private async earlierResult(commandId: string, aggregateId: string, streamId: string): Promise<ExecutionResult | undefined> {
     const first = await this.store.readEvent(eventIdFor(commandId, 0));
-    if (!first) return undefined;
+    // The id used for another aggregate is not this command's earlier result (its append will be refused as a duplicate).
+    if (!first || first.streamId !== streamId) return undefined;
     const following = await this.store.readStream(streamId, { fromVersion: first.version, limit: 1_000 });
     const events = following.filter((event, index) => event.eventId === eventIdFor(commandId, index));
     const last = events.at(-1) ?? first;

@@ -33,6 +33,7 @@ export class EventFeed {
   private waiters = new Set<() => void>();
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
   private stopCommitted: (() => void) | undefined;
@@ -51,6 +52,7 @@ export class EventFeed {
   }
 
   async start(): Promise<void> {
+    this.stopped = false;
     this.head = await this.store.head();
     this.unlisten = await this.database.listen(EVENTS_CHANNEL, {
       onNotify: () => this.poke(),
@@ -62,9 +64,12 @@ export class EventFeed {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.stopCommitted?.();
     await this.unlisten?.();
+    // A poke that arrived during the last pump must not start another one after stop returned:
+    // its read would race the database being closed (PGlite's close then never resolves).
     await this.pumping;
   }
 
@@ -75,6 +80,7 @@ export class EventFeed {
 
   /** Reads the log now, past the known head. */
   poke(): void {
+    if (this.stopped) return;
     if (this.pumping) {
       this.pumpAgain = true;
       return;

@@ -8,7 +8,7 @@ import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import type { LogConsumerOptions } from './log-consumer.js';
 import type { ProcessManager } from './process-manager.js';
-import { reactionContext } from './reaction-context.js';
+import { type ReactionContext, reactionContext } from './reaction-context.js';
 import { type Persist, ReactionRuntime } from './reaction-runtime.js';
 
 /**
@@ -49,12 +49,19 @@ export class ProcessManagerRuntime extends ReactionRuntime {
     const domainEvent: DomainEvent = { type: event.type, data: event.data };
 
     const context = reactionContext(this.name, event, this.router, this.db);
+    // One compensation context per refused command type and event, so that two refused commands of
+    // the same type get distinct compensation ids (a fresh context each time would repeat them).
+    const compensations = new Map<string, ReactionContext>();
     for (const command of this.manager.handle(state, domainEvent)) {
       try {
         await context.dispatch(command);
       } catch (error) {
         if (!(error instanceof DomainError) || !this.manager.onError) throw error;
-        const compensation = reactionContext(this.name, event, this.router, this.db, `compensate:${command.type}`);
+        let compensation = compensations.get(command.type);
+        if (!compensation) {
+          compensation = reactionContext(this.name, event, this.router, this.db, `compensate:${command.type}`);
+          compensations.set(command.type, compensation);
+        }
         for (const next of this.manager.onError(error, command, state)) await compensation.dispatch(next);
       }
     }

@@ -17,7 +17,7 @@ export type Persist = ((trx: Transaction<EventStoreTables>) => Promise<void>) | 
  */
 export abstract class ReactionRuntime extends LogConsumer {
   private readonly policy: ErrorPolicy;
-  private readonly stopping = new AbortController();
+  private stopping = new AbortController();
 
   constructor(
     protected readonly db: Kysely<EventStoreTables>,
@@ -51,6 +51,12 @@ export abstract class ReactionRuntime extends LogConsumer {
     await saveCheckpoint(this.db, this.name, through);
   }
 
+  override async start(): Promise<void> {
+    // A restarted runtime backs off again: the signal of the last stop must not cut its delays short.
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
+    await super.start();
+  }
+
   override async stop(): Promise<void> {
     this.stopping.abort();
     await super.stop();
@@ -63,9 +69,15 @@ export abstract class ReactionRuntime extends LogConsumer {
   }
 
   private async attempt(event: RecordedEvent): Promise<Persist> {
+    const stopping = this.stopping.signal;
     let lastError: unknown;
     for (let attempt = 0; attempt <= this.policy.retries; attempt++) {
-      if (attempt > 0) await delay(this.policy.backoffMs * 2 ** (attempt - 1), this.stopping.signal);
+      if (attempt > 0) {
+        await delay(this.policy.backoffMs * 2 ** (attempt - 1), stopping);
+        // Stopped during the backoff: leave the event where it is, for the next start, rather than
+        // running the remaining attempts at once and dead-lettering (or stopping at) it.
+        if (stopping.aborted) throw new Error(`${this.name} stopped while retrying event ${event.position}`);
+      }
       try {
         return await this.react(event);
       } catch (error) {
