@@ -27,7 +27,8 @@ export class AggregateRepository {
   async load<S, C extends Command, E extends DomainEvent>(aggregate: Aggregate<S, C, E>, streamId: string): Promise<LoadedAggregate<S>> {
     const cached = this.cache.get(streamId) as LoadedAggregate<S> | undefined;
     if (cached) return cached;
-    let { state, version } = await this.fromSnapshot(aggregate, streamId);
+    const snapshot = await this.fromSnapshot(aggregate, streamId);
+    let { state, version } = snapshot;
     for (;;) {
       const events = await this.store.readStream(streamId, { fromVersion: version + 1, limit: PAGE });
       for (const event of events) state = aggregate.apply(state, { type: event.type, data: event.data } as E);
@@ -36,6 +37,10 @@ export class AggregateRepository {
     }
     const loaded = { state, version };
     this.cache.set(streamId, loaded);
+    // A long tail since the last snapshot (a stream written without snapshots, or a new schema
+    // version) is replayed once, then snapshotted, so the next cold load is short again.
+    const settings = aggregate.snapshot;
+    if (settings && version - snapshot.version >= settings.every) await this.snapshot(aggregate, streamId, loaded);
     return loaded;
   }
 
@@ -43,11 +48,16 @@ export class AggregateRepository {
     this.cache.set(streamId, after);
     const settings = aggregate.snapshot;
     if (!settings || Math.floor(after.version / settings.every) === Math.floor(before / settings.every)) return;
+    await this.snapshot(aggregate, streamId, after);
+  }
+
+  private async snapshot<S>(aggregate: Aggregate<S, any, any>, streamId: string, loaded: LoadedAggregate<S>): Promise<void> {
+    const settings = aggregate.snapshot!;
     await this.store.saveSnapshot({
       streamId,
-      version: after.version,
+      version: loaded.version,
       schemaVersion: settings.schemaVersion,
-      state: settings.toJSON ? settings.toJSON(after.state) : after.state,
+      state: settings.toJSON ? settings.toJSON(loaded.state) : loaded.state,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Aggregate, Command, Decision, DomainEvent } from './aggregate.js';
+import type { Aggregate, Command, CommandMessage, Decision, DomainEvent } from './aggregate.js';
 import { streamIdOf } from './aggregate.js';
 import type { AggregateRepository } from './aggregate-repository.js';
 import type { CommandContext, CommandMetadata, ExecutionResult } from './command-context.js';
@@ -64,7 +64,7 @@ export class CommandRouter {
     this.waitForProjections = wait;
   }
 
-  async dispatch<E extends DomainEvent = DomainEvent>(command: Command, options: DispatchOptions = {}): Promise<ExecutionResult<E>> {
+  async dispatch<E extends DomainEvent = DomainEvent>(command: CommandMessage, options: DispatchOptions = {}): Promise<ExecutionResult<E>> {
     const route = this.routes.get(command?.type);
     if (!route) throw new UnregisteredCommandError(String(command?.type));
     const commandId = options.commandId ?? crypto.randomUUID();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Command, DomainEvent } from '../aggregate.js';
+import type { CommandMessage, DomainEvent } from '../aggregate.js';
 import type { ExecutionResult } from '../command-context.js';
 import type { CommandRouter, DispatchOptions } from '../command-router.js';
 import { deterministicId } from '../deterministic-id.js';
@@ -14,7 +14,7 @@ export interface ReactionContext {
    * Dispatches a command caused by this event: correlation follows the event, causation is the
    * event, and the command id is derived from (handler, event, n) so a redelivery dispatches nothing new.
    */
-  dispatch<E extends DomainEvent = DomainEvent>(command: Command, options?: ReactionDispatchOptions): Promise<ExecutionResult<E>>;
+  dispatch<E extends DomainEvent = DomainEvent>(command: CommandMessage, options?: ReactionDispatchOptions): Promise<ExecutionResult<E>>;
 }
 
 export function reactionContext(
