@@ -24,6 +24,6 @@ export interface ExecutionResult<E extends DomainEvent = DomainEvent> {
   /** The aggregate's version after the command. */
   version: number;
   events: E[];
-  /** Global position of the last appended event; the aggregate's last known position if none was appended. */
+  /** Global position of the last appended event; undefined when the command appended nothing. */
   position: number | undefined;
 }

@@ -113,6 +113,8 @@ export class CommandRouter {
       if (idempotent) {
         const earlier = await this.earlierResult(context.commandId, aggregateId, streamId);
         if (earlier) return earlier;
+        const refused = await this.store.findRefusal(context.commandId);
+        if (refused) throw refused;
       }
       for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
         const loaded = await this.repository.load(aggregate, streamId);
@@ -125,7 +127,11 @@ export class CommandRouter {
             this.repository.forget(streamId);
             continue;
           }
-          if (decision instanceof DomainError) throw decision;
+          if (decision instanceof DomainError) {
+            // Decided once, answered the same forever: a redelivery must not succeed on a newer state.
+            if (idempotent) await this.store.recordRefusal(context.commandId, streamId, decision);
+            throw decision;
+          }
           return { aggregateId, streamId, version: loaded.version, events, position: undefined };
         }
         try {

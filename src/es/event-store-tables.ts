@@ -47,4 +47,5 @@ export interface EventStoreTables {
     updated_at: Generated<Date>;
   };
   unique_claims: { scope: string; value: string; owner: string; claimed_at: Generated<Date> };
+  command_refusals: { command_id: string; stream_id: string; code: string; message: string; refused_at: Generated<Date> };
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { AppendQueue } from './append-queue.js';
 import type { AppendResult } from './append-result.js';
+import { DomainError } from './domain-error.js';
 import { InvalidAppendError } from './errors.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { ExpectedVersion } from './expected-version.js';
@@ -161,6 +162,20 @@ export class EventStore {
         }).where('snapshots.version', '<', (eb) => eb.ref('excluded.version')),
       )
       .execute();
+  }
+
+  /** Remembers that a command sent with a stable id was refused, so a redelivery gets the same answer. */
+  async recordRefusal(commandId: string, streamId: string, refusal: DomainError): Promise<void> {
+    await this.db
+      .insertInto('command_refusals')
+      .values({ command_id: commandId, stream_id: streamId, code: refusal.code, message: refusal.message })
+      .onConflict((conflict) => conflict.column('command_id').doNothing())
+      .execute();
+  }
+
+  async findRefusal(commandId: string): Promise<DomainError | undefined> {
+    const row = await this.db.selectFrom('command_refusals').select(['code', 'message']).where('command_id', '=', commandId).executeTakeFirst();
+    return row ? new DomainError(row.code, row.message) : undefined;
   }
 
   private async write(request: WriteRequest): Promise<AppendResult> {

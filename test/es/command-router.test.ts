@@ -110,6 +110,21 @@ describe('dispatch', () => {
 });
 
 describe('idempotent dispatch', () => {
+  it('answers a repeated command id with its first refusal, even once the command would succeed', async () => {
+    const counterId = newId();
+    const commandId = newId();
+    await app.router.dispatch({ type: 'OpenCounter', counterId });
+    const decrement = { type: 'Decrement', counterId, by: 3 } as const;
+    await expect(app.router.dispatch(decrement, { commandId })).rejects.toMatchObject({ code: 'COUNTER_WOULD_GO_NEGATIVE' });
+    await app.router.dispatch({ type: 'Increment', counterId, by: 10 });
+    const head = await app.store.head();
+
+    await expect(app.router.dispatch(decrement, { commandId })).rejects.toMatchObject({ code: 'COUNTER_WOULD_GO_NEGATIVE' });
+    expect(await app.store.head()).toBe(head);
+    // Without a stable id the same command is decided afresh.
+    await expect(app.router.dispatch(decrement)).resolves.toMatchObject({ version: 3 });
+  });
+
   it('returns the first result for a repeated command id and appends nothing, even when re-executing would differ', async () => {
     const counterId = newId();
     const commandId = newId();

@@ -181,6 +181,25 @@ describe('projector runtime', () => {
     await expect(app.runtimes.rebuild('no-such-projector')).rejects.toBeInstanceOf(UnknownRuntimeError);
   });
 
+  it('keeps a caller waiting for a position through a rebuild until the rebuilt projection has it', async () => {
+    let failing = true;
+    hooks.afterPosted = async () => {
+      if (failing) throw new Error('injected fault');
+    };
+    const ledgerId = newId();
+    const { position } = await app.router.dispatch({ type: 'Post', ledgerId, amounts: [42] });
+    let answered = false;
+    const waiting = app.runtimes.waitFor(position!, ['ledger']).then(() => (answered = true));
+
+    await app.runtimes.rebuild('ledger');
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+
+    failing = false;
+    await waiting;
+    expect(await logOf(ledgerId)).toEqual([{ position, amount: 42 }]);
+  });
+
   it('a new instance on the same database resumes from the stored checkpoint', async () => {
     const ledgerId = newId();
     await app.router.dispatch({ type: 'Post', ledgerId, amounts: [2] });

@@ -92,9 +92,21 @@ export abstract class LogConsumer {
     });
   }
 
-  /** Marks a replay from zero so status reads `rebuilding` until it reaches today's head. */
-  protected markRebuilding(until: number): void {
-    this.rebuildingUntil = until;
+  /**
+   * Stops the loop, runs `between` (say, emptying the read tables), then follows the log again
+   * from the stored checkpoint. Unlike stop/start, callers waiting for a position keep waiting
+   * until the restarted loop reaches it: a strong command issued during a rebuild reads the rebuilt data.
+   */
+  protected async restart(between: () => Promise<void>, { rebuildingUntil = 0 } = {}): Promise<void> {
+    const wasRunning = this.running !== undefined;
+    this.abort.abort();
+    await this.running;
+    await between();
+    this.rebuildingUntil = rebuildingUntil;
+    this.checkpoint = await this.loadCheckpoint();
+    if (!wasRunning) return;
+    this.abort = new AbortController();
+    this.running = this.run(this.abort.signal);
   }
 
   private async run(signal: AbortSignal): Promise<void> {

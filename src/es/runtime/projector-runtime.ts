@@ -43,12 +43,13 @@ export class ProjectorRuntime extends LogConsumer {
 
   /** Empties the read tables and replays the whole log into them. */
   async rebuild(): Promise<void> {
-    await this.stop();
-    await this.db.transaction().execute(async (trx) => {
-      await this.projector.reset(trx);
-      await saveCheckpoint(trx, this.name, 0);
-    });
-    this.markRebuilding(this.feed.position);
-    await this.start();
+    await this.restart(
+      () =>
+        this.db.transaction().execute(async (trx) => {
+          await this.projector.reset(trx);
+          await saveCheckpoint(trx, this.name, 0);
+        }),
+      { rebuildingUntil: this.feed.position },
+    );
   }
 }
