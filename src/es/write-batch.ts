@@ -1,11 +1,118 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AppendResult } from './append-result.js';
 import { DuplicateEventError, InvalidAppendError, WrongExpectedVersionError } from './errors.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import { satisfiesExpectedVersion } from './expected-version.js';
 import type { PreparedEvent, WriteOutcome, WriteRequest } from './write-request.js';
 
-const ROWS_PER_INSERT = 500;
+export interface BatchResult {
+  outcomes: WriteOutcome[];
+  /** The last position after the batch. */
+  head: number;
+}
+
+/**
+ * The head lock. Every batch, from every process, takes it first, so batches run one after
+ * another and each takes the next positions: positions are gap-free and follow commit order,
+ * which is what lets a reader tail the log by position without ever skipping a late commit.
+ *
+ * It is a statement of its own: in READ COMMITTED each statement reads from a snapshot taken when
+ * it starts, so only the statements after the one that waited for the lock see what the previous
+ * holder committed. The head position itself is read by the next statement (`loadKnownState`).
+ */
+const LOCK_HEAD = 'select 1 from event_store_head where id = 1 for update';
+
+/**
+ * Writes a batch of appends and links in the caller's transaction `trx`: takes the head lock,
+ * then reads, decides and writes. Each request is checked on its own (expected version,
+ * idempotency), so one failing request does not fail the others in its batch.
+ */
+export async function writeBatch(trx: Kysely<EventStoreTables>, requests: WriteRequest[], notifyChannel: string): Promise<BatchResult> {
+  await sql.raw(LOCK_HEAD).execute(trx);
+  const plan = planBatch(await loadKnownState(trx, requests), requests);
+  const write = writeStatement(plan, notifyChannel, parameter);
+  if (write) await write.execute(trx);
+  return { outcomes: plan.outcomes, head: plan.head };
+}
+
+/**
+ * Runs each batch in its own transaction on one connection, in as few round trips as the driver
+ * allows, since every round trip made while holding the head lock is one no other writer can use.
+ * With node-pg, statements without parameters can go several to a query, so a batch costs three:
+ * BEGIN + lock, the read, then the write + COMMIT (its values inlined as quoted JSON documents).
+ * Drivers that refuse several statements at once (PGlite) get them one by one.
+ */
+export class BatchWriter {
+  private multiStatement: boolean | undefined;
+
+  constructor(
+    private readonly db: Kysely<EventStoreTables>,
+    private readonly notifyChannel: string,
+  ) {}
+
+  /**
+   * Begins, takes the head lock, and only then asks `collect` for the requests to write.
+   * Undefined when `collect` had none: the transaction just ends.
+   */
+  async write(collect: () => WriteRequest[] | Promise<WriteRequest[]>): Promise<BatchResult | undefined> {
+    return this.db.connection().execute(async (connection) => {
+      await this.beginAndLock(connection);
+      try {
+        const requests = await collect();
+        if (requests.length === 0) {
+          await sql`commit`.execute(connection);
+          return undefined;
+        }
+        const plan = planBatch(await loadKnownState(connection, requests), requests);
+        await this.writeAndCommit(connection, plan);
+        return { outcomes: plan.outcomes, head: plan.head };
+      } catch (error) {
+        await rollback(connection);
+        throw error;
+      }
+    });
+  }
+
+  private async beginAndLock(connection: Kysely<EventStoreTables>): Promise<void> {
+    if (this.multiStatement !== false) {
+      try {
+        await sql.raw(`begin; ${LOCK_HEAD}`).execute(connection);
+        this.multiStatement = true;
+        return;
+      } catch (error) {
+        await rollback(connection);
+        if (this.multiStatement === true || !refusesMultipleStatements(error)) throw error;
+        this.multiStatement = false;
+      }
+    }
+    await sql`begin`.execute(connection);
+    try {
+      await sql.raw(LOCK_HEAD).execute(connection);
+    } catch (error) {
+      await rollback(connection);
+      throw error;
+    }
+  }
+
+  private async writeAndCommit(connection: Kysely<EventStoreTables>, plan: BatchPlan): Promise<void> {
+    if (this.multiStatement && inlinable(this.notifyChannel)) {
+      const write = writeStatement(plan, this.notifyChannel, literal)?.compile(connection);
+      if (write && write.parameters.length > 0) throw new Error('An inlined write statement has parameters');
+      await sql.raw(write ? `${write.sql}; commit` : 'commit').execute(connection);
+      return;
+    }
+    await writeStatement(plan, this.notifyChannel, parameter)?.execute(connection);
+    await sql`commit`.execute(connection);
+  }
+}
+
+async function rollback(connection: Kysely<EventStoreTables>): Promise<void> {
+  await sql`rollback`.execute(connection).catch(() => {});
+}
+
+function refusesMultipleStatements(error: unknown): boolean {
+  return error instanceof Error && /multiple commands/i.test(error.message);
+}
 
 interface StoredEvent {
   position: number;
@@ -13,31 +120,31 @@ interface StoredEvent {
   version: number;
 }
 
-/**
- * Writes a batch of appends and links in one transaction (the caller's `trx`).
- *
- * It first locks the single `event_store_head` row, so batches from every process run one after
- * another and each takes the next positions: positions are gap-free and follow commit order,
- * which is what lets a reader tail the log by position without ever skipping a late commit.
- * Each request is checked on its own (expected version, idempotency), so one failing request
- * does not fail the others in its batch.
- */
-export async function writeBatch(
-  trx: Kysely<EventStoreTables>,
-  requests: WriteRequest[],
-  notifyChannel: string,
-): Promise<{ outcomes: WriteOutcome[]; head: number }> {
-  const { position: startHead } = await trx
-    .selectFrom('event_store_head')
-    .select('position')
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+interface EventRowValues {
+  position: number;
+  event: PreparedEvent;
+  streamId: string;
+  version: number;
+}
 
-  const known = await loadKnownState(trx, requests);
+interface BatchPlan {
+  outcomes: WriteOutcome[];
+  startHead: number;
+  head: number;
+  eventRows: EventRowValues[];
+  linkRows: Array<{ stream_id: string; version: number; position: number }>;
+  /** Each stream the batch changes, with its version after it. */
+  streams: Array<{ stream_id: string; version: number }>;
+}
+
+type KnownState = Awaited<ReturnType<typeof loadKnownState>>;
+
+/** Decides every request of the batch, in order, against what is stored and what earlier requests of the batch did. */
+function planBatch(known: KnownState, requests: WriteRequest[]): BatchPlan {
+  const startHead = known.head;
   let head = startHead;
-  const eventRows: Array<ReturnType<typeof eventRow>> = [];
-  const linkRows: Array<{ stream_id: string; version: number; position: number }> = [];
+  const eventRows: EventRowValues[] = [];
+  const linkRows: BatchPlan['linkRows'] = [];
   const touched = new Set<string>();
 
   const outcomes = requests.map((request): WriteOutcome => {
@@ -65,7 +172,7 @@ export async function writeBatch(
     for (const event of events) {
       version += 1;
       head += 1;
-      eventRows.push(eventRow(event, request.streamId, version, head));
+      eventRows.push({ position: head, event, streamId: request.streamId, version });
       known.eventsById.set(event.id, { position: head, streamId: request.streamId, version });
       known.streamOfPosition.set(head, request.streamId);
       positions.push(head);
@@ -117,83 +224,139 @@ export async function writeBatch(
     };
   }
 
-  if (touched.size > 0) {
-    for (let i = 0; i < eventRows.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto('events').values(eventRows.slice(i, i + ROWS_PER_INSERT)).execute();
-    }
-    for (let i = 0; i < linkRows.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto('stream_links').values(linkRows.slice(i, i + ROWS_PER_INSERT)).execute();
-    }
-    await trx
-      .insertInto('streams')
-      .values([...touched].map((streamId) => ({ stream_id: streamId, version: currentVersion(streamId) })))
-      .onConflict((conflict) => conflict.column('stream_id').doUpdateSet({ version: (eb) => eb.ref('excluded.version') }))
-      .execute();
-    if (head !== startHead) {
-      await trx.updateTable('event_store_head').set({ position: head }).where('id', '=', 1).execute();
-    }
-    await sql`select pg_notify(${notifyChannel}, ${String(head)})`.execute(trx);
+  const streams = [...touched].map((streamId) => ({ stream_id: streamId, version: currentVersion(streamId) }));
+  return { outcomes, startHead, head, eventRows, linkRows, streams };
+}
+
+/** How a value goes into the write statement: a bound parameter, or an inlined literal. */
+type Value = (value: string | number) => RawBuilder<unknown>;
+
+const parameter: Value = (value) => sql`${value}`;
+
+/**
+ * Only JSON documents (which end in `]`, so no closing quote can be made up across their end),
+ * integers and plain identifiers are ever inlined; the dollar-quote tag is one the text lacks.
+ */
+const literal: Value = (value) => {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`Not an integer: ${value}`);
+    return sql.raw(String(value));
   }
-  return { outcomes, head };
+  if (/^[A-Za-z0-9_]*$/.test(value)) return sql.raw(`'${value}'`);
+  if (!value.endsWith(']')) throw new Error('Only JSON arrays are inlined');
+  let tag = 'chronicle';
+  for (let n = 1; value.includes(`$${tag}$`); n += 1) tag = `chronicle${n}`;
+  return sql.raw(`$${tag}$${value}$${tag}$`);
+};
+
+function inlinable(channel: string): boolean {
+  return /^[A-Za-z0-9_]+$/.test(channel);
 }
 
-function eventRow(event: PreparedEvent, streamId: string, version: number, position: number) {
-  return {
-    position,
-    event_id: event.id,
-    stream_id: streamId,
-    version,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-    correlation_id: event.correlationId,
-    causation_id: event.causationId,
-    actor: event.actor,
-    occurred_at: event.occurredAt,
-  };
+/**
+ * Every insert and update of the batch, the head update and the notification, in one statement
+ * (data-modifying CTEs). Rows travel as one JSON document per table, so the statement has the same
+ * few values whatever the batch size; `data` and `metadata` are spliced in as the JSON text
+ * `prepare` already produced. Nothing to write (every request failed or was a replay): undefined.
+ */
+function writeStatement(plan: BatchPlan, notifyChannel: string, value: Value): RawBuilder<unknown> | undefined {
+  if (plan.streams.length === 0) return undefined;
+  const steps: RawBuilder<unknown>[] = [];
+  if (plan.eventRows.length > 0) {
+    steps.push(sql`insert into events (position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at)
+      select position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at
+      from json_to_recordset(${value(`[${plan.eventRows.map(eventJson).join(',')}]`)}::json) as r(position bigint, event_id uuid,
+        stream_id text, version bigint, type text, data jsonb, metadata jsonb, correlation_id text, causation_id text, actor text,
+        occurred_at timestamptz)`);
+  }
+  if (plan.linkRows.length > 0) {
+    steps.push(sql`insert into stream_links (stream_id, version, position)
+      select stream_id, version, position
+      from json_to_recordset(${value(JSON.stringify(plan.linkRows))}::json) as r(stream_id text, version bigint, position bigint)`);
+  }
+  steps.push(sql`insert into streams (stream_id, version)
+    select stream_id, version from json_to_recordset(${value(JSON.stringify(plan.streams))}::json) as r(stream_id text, version bigint)
+    on conflict (stream_id) do update set version = excluded.version`);
+  if (plan.head !== plan.startHead) {
+    steps.push(sql`update event_store_head set position = ${value(plan.head)} where id = 1`);
+  }
+  const ctes = sql.join(
+    steps.map((step, index) => sql`${sql.raw(`w${index}`)} as (${step})`),
+    sql`, `,
+  );
+  return sql`with ${ctes} select pg_notify(${value(notifyChannel)}, ${value(String(plan.head))})`;
 }
 
-/** Everything the batch needs to decide, read in three queries under the head lock. */
-async function loadKnownState(trx: Kysely<EventStoreTables>, requests: WriteRequest[]) {
+function eventJson({ position, event, streamId, version }: EventRowValues): string {
+  return (
+    `{"position":${position},"event_id":${JSON.stringify(event.id)},"stream_id":${JSON.stringify(streamId)},` +
+    `"version":${version},"type":${JSON.stringify(event.type)},"data":${event.data},"metadata":${event.metadata},` +
+    `"correlation_id":${JSON.stringify(event.correlationId)},"causation_id":${JSON.stringify(event.causationId)},` +
+    `"actor":${JSON.stringify(event.actor)},"occurred_at":${JSON.stringify(event.occurredAt.toISOString())}}`
+  );
+}
+
+/**
+ * Everything the batch needs to decide, in one query after the head lock: the head, the versions
+ * of its streams, which of its event ids are stored, and for links the events and existing links.
+ */
+async function loadKnownState(db: Kysely<EventStoreTables>, requests: WriteRequest[]) {
   const eventIds = requests.flatMap((request) => (request.kind === 'append' ? request.events.map((e) => e.id) : []));
   const streamIds = [...new Set(requests.map((request) => request.streamId))];
   const linkRequests = requests.filter((request) => request.kind === 'link');
+  const linkStreams = [...new Set(linkRequests.map((request) => request.streamId))];
   const linkPositions = [...new Set(linkRequests.flatMap((request) => request.positions))];
 
-  const [storedEvents, streams, linkedEvents, existingLinks] = await Promise.all([
-    eventIds.length === 0
-      ? []
-      : trx
-          .selectFrom('events')
-          .select(['event_id', 'position', 'stream_id', 'version'])
-          .where('event_id', 'in', eventIds)
-          .execute(),
-    trx.selectFrom('streams').select(['stream_id', 'version']).where('stream_id', 'in', streamIds).execute(),
-    linkPositions.length === 0
-      ? []
-      : trx.selectFrom('events').select(['position', 'stream_id']).where('position', 'in', linkPositions).execute(),
-    linkPositions.length === 0
-      ? []
-      : trx
-          .selectFrom('stream_links')
-          .select(['stream_id', 'position', 'version'])
-          .where('stream_id', 'in', linkRequests.map((request) => request.streamId))
-          .where('position', 'in', linkPositions)
-          .execute(),
-  ]);
-
-  const links = new Map<string, Map<number, number>>();
-  for (const row of existingLinks) {
-    const stream = links.get(row.stream_id) ?? new Map<number, number>();
-    stream.set(row.position, row.version);
-    links.set(row.stream_id, stream);
+  const parts: RawBuilder<unknown>[] = [
+    sql`select 'head'::text as kind, null::text as event_id, position, null::text as stream_id, null::bigint as version
+      from event_store_head where id = 1`,
+  ];
+  if (streamIds.length > 0) {
+    parts.push(sql`select 'stream', null, null, stream_id, version from streams where stream_id = any(${streamIds}::text[])`);
   }
-  return {
-    eventsById: new Map<string, StoredEvent>(
-      storedEvents.map((row) => [row.event_id, { position: row.position, streamId: row.stream_id, version: row.version }]),
-    ),
-    versions: new Map<string, number>(streams.map((row) => [row.stream_id, row.version])),
-    streamOfPosition: new Map<number, string>(linkedEvents.map((row) => [row.position, row.stream_id])),
-    links,
-  };
+  if (eventIds.length > 0) {
+    parts.push(sql`select 'event', event_id::text, position, stream_id, version from events where event_id = any(${eventIds}::uuid[])`);
+  }
+  if (linkPositions.length > 0) {
+    parts.push(sql`select 'origin', null, position, stream_id, null from events where position = any(${linkPositions}::bigint[])`);
+    parts.push(sql`select 'link', null, position, stream_id, version from stream_links
+      where stream_id = any(${linkStreams}::text[]) and position = any(${linkPositions}::bigint[])`);
+  }
+  const { rows } = await sql<{
+    kind: 'head' | 'stream' | 'event' | 'origin' | 'link';
+    event_id: string | null;
+    position: number | null;
+    stream_id: string | null;
+    version: number | null;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
+
+  let head: number | undefined;
+  const eventsById = new Map<string, StoredEvent>();
+  const versions = new Map<string, number>();
+  const streamOfPosition = new Map<number, string>();
+  const links = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    switch (row.kind) {
+      case 'head':
+        head = row.position!;
+        break;
+      case 'stream':
+        versions.set(row.stream_id!, row.version!);
+        break;
+      case 'event':
+        eventsById.set(row.event_id!, { position: row.position!, streamId: row.stream_id!, version: row.version! });
+        break;
+      case 'origin':
+        streamOfPosition.set(row.position!, row.stream_id!);
+        break;
+      case 'link': {
+        const stream = links.get(row.stream_id!) ?? new Map<number, number>();
+        stream.set(row.position!, row.version!);
+        links.set(row.stream_id!, stream);
+        break;
+      }
+    }
+  }
+  if (head === undefined) throw new Error('The event store has no head row: are the migrations applied?');
+  return { head, eventsById, versions, streamOfPosition, links };
 }
