@@ -5,6 +5,8 @@ import type { Database } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createPostgresDatabase } from '../src/db/postgres-database.js';
 import { appendBenchmark } from './append.bench.js';
+import { coldLoadBenchmark } from './cold-load.bench.js';
+import { depositHttpBenchmark } from './deposit-http.bench.js';
 import type { BenchContext, Benchmark } from './report.js';
 
 export type { BenchContext, Benchmark } from './report.js';
@@ -13,7 +15,7 @@ export type { BenchContext, Benchmark } from './report.js';
  * Every benchmark, in the order they run. Add one by writing `bench/<name>.bench.ts` exporting a
  * `Benchmark` and listing it here; each compares itself with a baseline measured in the same run.
  */
-export const benchmarks: Benchmark[] = [appendBenchmark];
+export const benchmarks: Benchmark[] = [appendBenchmark, depositHttpBenchmark, coldLoadBenchmark];
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DATABASE = 'chronicle_bench';
