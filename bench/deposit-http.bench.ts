@@ -5,6 +5,7 @@ import pino from 'pino';
 import { createChronicle } from '../src/app/create-chronicle.js';
 import { loadConfig } from '../src/config.js';
 import { createChronicleServer } from '../src/server/create-server.js';
+import { jsonClient } from './http-client.js';
 import { measure, median, printTable, ratio, type Benchmark, type Measurement } from './report.js';
 
 const CLIENTS = 32;
@@ -18,7 +19,7 @@ const DEPOSIT = `mutation Deposit($input: DepositInput!) {
 /**
  * `deposit` over HTTP from 32 concurrent clients, each on its own account, through the whole path
  * (Yoga, router, append, projector, strong read of the projection), against a trivial Yoga
- * mutation served the same way: node:http, same process, same client.
+ * mutation served the same way: node:http, same process, the same keep-alive client.
  */
 export const depositHttpBenchmark: Benchmark = {
   name: 'deposit-http',
@@ -30,6 +31,8 @@ export const depositHttpBenchmark: Benchmark = {
     const chronicle = createChronicleServer(app, { graphiql: false });
     const chronicleUrl = new URL('/graphql', await chronicle.listen(0, '127.0.0.1')).href;
     const trivial = await startTrivialYoga();
+    const client = jsonClient(CLIENTS);
+    const post = (url: string, query: string, variables: unknown) => client.post(url, { query, variables });
 
     try {
       const run = crypto.randomUUID().slice(0, 8);
@@ -66,20 +69,12 @@ export const depositHttpBenchmark: Benchmark = {
         ],
       );
     } finally {
+      client.close();
       await trivial.close();
       await chronicle.drain();
     }
   },
 };
-
-async function post(url: string, query: string, variables: unknown): Promise<{ data?: any; errors?: unknown }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any };
-}
 
 /** The baseline: the least a Yoga mutation can do, a counter in memory. */
 async function startTrivialYoga(): Promise<{ url: string; close(): Promise<void> }> {

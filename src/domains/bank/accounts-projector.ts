@@ -46,15 +46,17 @@ export const accountsProjector = defineProjector<BankTables, AccountEvent>({
   },
 });
 
+/** The account's new balance and the transaction row, in one statement: one round trip per event. */
 async function recordMovement(trx: Transaction<BankTables>, event: RecordedEvent<BalanceEventType, Movement>): Promise<void> {
   const { accountNumber, amount, balance, transferId } = event.data;
   const change = balanceChanges[event.type];
   await trx
-    .updateTable('bank_accounts')
-    .set({ balance, version: event.version, updated_at: event.occurredAt })
-    .where('account_number', '=', accountNumber)
-    .execute();
-  await trx
+    .with('account', (db) =>
+      db
+        .updateTable('bank_accounts')
+        .set({ balance, version: event.version, updated_at: event.occurredAt })
+        .where('account_number', '=', accountNumber),
+    )
     .insertInto('bank_transactions')
     .values({
       position: event.position,
