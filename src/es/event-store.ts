@@ -185,9 +185,12 @@ export class EventStore {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function prepare(event: NewEvent, shared: EventMetadata): PreparedEvent {
   if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppendError('An event needs a type');
-  const id = event.id ?? crypto.randomUUID();
+  if (event.id !== undefined && !UUID.test(event.id)) throw new InvalidAppendError(`Event id "${event.id}" is not a UUID`);
+  const id = event.id?.toLowerCase() ?? crypto.randomUUID();
   const { correlationId, causationId, actor, ...user } = { ...shared, ...event.metadata };
   const data = JSON.stringify(event.data ?? {});
   return {

@@ -63,6 +63,8 @@ describe('append', () => {
     const head = await store.head();
     const retry = await store.append(streamId, [event('A', {}, ids[0]), event('B', {}, ids[1])], 'no_stream');
     expect(retry).toEqual(first);
+    // The same ids in capitals are the same events.
+    expect(await store.append(streamId, ids.map((id, n) => event(n ? 'B' : 'A', {}, id!.toUpperCase())), 'no_stream')).toEqual(first);
     expect(await store.head()).toBe(head);
     expect(await store.readStream(streamId)).toHaveLength(2);
   });
@@ -95,6 +97,7 @@ describe('append', () => {
     await expect(store.append('s', [])).rejects.toBeInstanceOf(InvalidAppendError);
     await expect(store.append('s', [event('A')], -1)).rejects.toBeInstanceOf(InvalidAppendError);
     await expect(store.append('s', [event('')])).rejects.toBeInstanceOf(InvalidAppendError);
+    await expect(store.append('s', [event('A', {}, 'not-a-uuid')])).rejects.toBeInstanceOf(InvalidAppendError);
   });
 
   it('records correlation, causation, actor, time and user metadata on every event', async () => {
