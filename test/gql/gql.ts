@@ -14,6 +14,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.OpenAccountDocument,
+    "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.DepositDocument,
+    "\n  mutation Withdraw($input: WithdrawInput!) {\n    withdraw(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.WithdrawDocument,
+    "\n  mutation ApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.ApplyFeeDocument,
+    "\n  mutation CloseAccount($accountNumber: String!) {\n    closeAccount(accountNumber: $accountNumber) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CloseAccountDocument,
+    "\n  query Account($accountNumber: String!, $first: Int, $after: String) {\n    account(accountNumber: $accountNumber) {\n      accountNumber holder balance status version\n      transactions(first: $first, after: $after) {\n        edges { cursor node { kind amount delta balance transferId position } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      __typename\n      ... on Transfer { id from to amount status failureReason }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": typeof types.TransferDocument,
+    "\n  query TransferStatus($id: ID!) {\n    transfer(id: $id) { id from to amount status failureReason }\n  }\n": typeof types.TransferStatusDocument,
+    "\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n": typeof types.BalanceUpdatedDocument,
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
@@ -30,6 +39,15 @@ type Documents = {
     "\n  subscription Tail($after: String, $types: [String!], $streamId: String) {\n    events(after: $after, types: $types, streamId: $streamId) {\n      position\n      streamId\n      type\n      data\n    }\n  }\n": typeof types.TailDocument,
 };
 const documents: Documents = {
+    "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.OpenAccountDocument,
+    "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.DepositDocument,
+    "\n  mutation Withdraw($input: WithdrawInput!) {\n    withdraw(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.WithdrawDocument,
+    "\n  mutation ApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.ApplyFeeDocument,
+    "\n  mutation CloseAccount($accountNumber: String!) {\n    closeAccount(accountNumber: $accountNumber) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n    }\n  }\n": types.CloseAccountDocument,
+    "\n  query Account($accountNumber: String!, $first: Int, $after: String) {\n    account(accountNumber: $accountNumber) {\n      accountNumber holder balance status version\n      transactions(first: $first, after: $after) {\n        edges { cursor node { kind amount delta balance transferId position } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.AccountDocument,
+    "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      __typename\n      ... on Transfer { id from to amount status failureReason }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": types.TransferDocument,
+    "\n  query TransferStatus($id: ID!) {\n    transfer(id: $id) { id from to amount status failureReason }\n  }\n": types.TransferStatusDocument,
+    "\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n": types.BalanceUpdatedDocument,
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
@@ -60,6 +78,42 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Withdraw($input: WithdrawInput!) {\n    withdraw(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation Withdraw($input: WithdrawInput!) {\n    withdraw(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseAccount($accountNumber: String!) {\n    closeAccount(accountNumber: $accountNumber) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation CloseAccount($accountNumber: String!) {\n    closeAccount(accountNumber: $accountNumber) {\n      __typename\n      ... on Account { accountNumber holder balance status version }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Account($accountNumber: String!, $first: Int, $after: String) {\n    account(accountNumber: $accountNumber) {\n      accountNumber holder balance status version\n      transactions(first: $first, after: $after) {\n        edges { cursor node { kind amount delta balance transferId position } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Account($accountNumber: String!, $first: Int, $after: String) {\n    account(accountNumber: $accountNumber) {\n      accountNumber holder balance status version\n      transactions(first: $first, after: $after) {\n        edges { cursor node { kind amount delta balance transferId position } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      __typename\n      ... on Transfer { id from to amount status failureReason }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      __typename\n      ... on Transfer { id from to amount status failureReason }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TransferStatus($id: ID!) {\n    transfer(id: $id) { id from to amount status failureReason }\n  }\n"): (typeof documents)["\n  query TransferStatus($id: ID!) {\n    transfer(id: $id) { id from to amount status failureReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n"): (typeof documents)["\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,60 +1,92 @@
-/** The operations the bank tests send, as a client would write them. */
-export const ACCOUNT_FIELDS = `accountNumber holder balance status version`;
+import { graphql } from '../../gql/index.js';
 
-export const OPEN_ACCOUNT = `mutation OpenAccount($input: OpenAccountInput!) {
-  openAccount(input: $input) {
-    __typename
-    ... on Account { ${ACCOUNT_FIELDS} }
-    ... on Error { code message }
-    ... on ValidationError { fields { path message } }
-  }
-}`;
-
-const amountMutation = (name: string, field: string, input: string) => `mutation ${name}($input: ${input}!) {
-  ${field}(input: $input) {
-    __typename
-    ... on Account { ${ACCOUNT_FIELDS} }
-    ... on Error { code message }
-    ... on ValidationError { fields { path message } }
-  }
-}`;
-
-export const DEPOSIT = amountMutation('Deposit', 'deposit', 'DepositInput');
-export const WITHDRAW = amountMutation('Withdraw', 'withdraw', 'WithdrawInput');
-export const APPLY_FEE = amountMutation('ApplyFee', 'applyFee', 'ApplyFeeInput');
-
-export const CLOSE_ACCOUNT = `mutation CloseAccount($accountNumber: String!) {
-  closeAccount(accountNumber: $accountNumber) {
-    __typename
-    ... on Account { ${ACCOUNT_FIELDS} }
-    ... on Error { code message }
-  }
-}`;
-
-export const ACCOUNT = `query Account($accountNumber: String!, $first: Int, $after: String) {
-  account(accountNumber: $accountNumber) {
-    ${ACCOUNT_FIELDS}
-    transactions(first: $first, after: $after) {
-      edges { cursor node { kind amount delta balance transferId position } }
-      pageInfo { hasNextPage endCursor }
+/** The operations the bank tests send, as a client would write them (typed by `npm run codegen`). */
+export const OPEN_ACCOUNT = graphql(`
+  mutation OpenAccount($input: OpenAccountInput!) {
+    openAccount(input: $input) {
+      __typename
+      ... on Account { accountNumber holder balance status version }
+      ... on Error { code message }
+      ... on ValidationError { fields { path message } }
     }
   }
-}`;
+`);
 
-export const TRANSFER = `mutation Transfer($input: TransferInput!) {
-  transfer(input: $input) {
-    __typename
-    ... on Transfer { id from to amount status failureReason }
-    ... on ValidationError { code fields { path message } }
+export const DEPOSIT = graphql(`
+  mutation Deposit($input: DepositInput!) {
+    deposit(input: $input) {
+      __typename
+      ... on Account { accountNumber holder balance status version }
+      ... on Error { code message }
+      ... on ValidationError { fields { path message } }
+    }
   }
-}`;
+`);
 
-export const TRANSFER_STATUS = `query TransferStatus($id: ID!) {
-  transfer(id: $id) { id from to amount status failureReason }
-}`;
-
-export const BALANCE_UPDATED = `subscription BalanceUpdated($accountNumber: String!, $after: String) {
-  balanceUpdated(accountNumber: $accountNumber, after: $after) {
-    accountNumber balance delta reason position transferId
+export const WITHDRAW = graphql(`
+  mutation Withdraw($input: WithdrawInput!) {
+    withdraw(input: $input) {
+      __typename
+      ... on Account { accountNumber holder balance status version }
+      ... on Error { code message }
+      ... on ValidationError { fields { path message } }
+    }
   }
-}`;
+`);
+
+export const APPLY_FEE = graphql(`
+  mutation ApplyFee($input: ApplyFeeInput!) {
+    applyFee(input: $input) {
+      __typename
+      ... on Account { accountNumber holder balance status version }
+      ... on Error { code message }
+      ... on ValidationError { fields { path message } }
+    }
+  }
+`);
+
+export const CLOSE_ACCOUNT = graphql(`
+  mutation CloseAccount($accountNumber: String!) {
+    closeAccount(accountNumber: $accountNumber) {
+      __typename
+      ... on Account { accountNumber holder balance status version }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const ACCOUNT = graphql(`
+  query Account($accountNumber: String!, $first: Int, $after: String) {
+    account(accountNumber: $accountNumber) {
+      accountNumber holder balance status version
+      transactions(first: $first, after: $after) {
+        edges { cursor node { kind amount delta balance transferId position } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`);
+
+export const TRANSFER = graphql(`
+  mutation Transfer($input: TransferInput!) {
+    transfer(input: $input) {
+      __typename
+      ... on Transfer { id from to amount status failureReason }
+      ... on ValidationError { code fields { path message } }
+    }
+  }
+`);
+
+export const TRANSFER_STATUS = graphql(`
+  query TransferStatus($id: ID!) {
+    transfer(id: $id) { id from to amount status failureReason }
+  }
+`);
+
+export const BALANCE_UPDATED = graphql(`
+  subscription BalanceUpdated($accountNumber: String!, $after: String) {
+    balanceUpdated(accountNumber: $accountNumber, after: $after) {
+      accountNumber balance delta reason position transferId
+    }
+  }
+`);

@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { ACCOUNT, APPLY_FEE, CLOSE_ACCOUNT, DEPOSIT, OPEN_ACCOUNT, TRANSFER, TRANSFER_STATUS, WITHDRAW } from './bank-operations.js';
@@ -19,7 +20,7 @@ async function open(holder = 'Ada Lovelace') {
 }
 
 /** Runs a mutation that must be refused and proves the log did not move. */
-async function refused(document: string, variables: unknown) {
+async function refused(document: TypedDocumentNode<any, any>, variables: unknown) {
   const head = await t.app.store.head();
   const { data, errors } = await t.graphql<any, any>(document, variables);
   expect(errors).toBeUndefined();
