@@ -1,11 +1,15 @@
 import { graphql } from '../../gql/index.js';
 
 /** The operations the bank tests send, as a client would write them (typed by `npm run codegen`). */
+export const ACCOUNT_FIELDS = graphql(`
+  fragment AccountFields on Account { accountNumber holder balance status version }
+`);
+
 export const OPEN_ACCOUNT = graphql(`
   mutation OpenAccount($input: OpenAccountInput!) {
     openAccount(input: $input) {
       __typename
-      ... on Account { accountNumber holder balance status version }
+      ...AccountFields
       ... on Error { code message }
       ... on ValidationError { fields { path message } }
     }
@@ -16,7 +20,7 @@ export const DEPOSIT = graphql(`
   mutation Deposit($input: DepositInput!) {
     deposit(input: $input) {
       __typename
-      ... on Account { accountNumber holder balance status version }
+      ...AccountFields
       ... on Error { code message }
       ... on ValidationError { fields { path message } }
     }
@@ -27,7 +31,7 @@ export const WITHDRAW = graphql(`
   mutation Withdraw($input: WithdrawInput!) {
     withdraw(input: $input) {
       __typename
-      ... on Account { accountNumber holder balance status version }
+      ...AccountFields
       ... on Error { code message }
       ... on ValidationError { fields { path message } }
     }
@@ -38,7 +42,7 @@ export const APPLY_FEE = graphql(`
   mutation ApplyFee($input: ApplyFeeInput!) {
     applyFee(input: $input) {
       __typename
-      ... on Account { accountNumber holder balance status version }
+      ...AccountFields
       ... on Error { code message }
       ... on ValidationError { fields { path message } }
     }
@@ -49,7 +53,7 @@ export const CLOSE_ACCOUNT = graphql(`
   mutation CloseAccount($accountNumber: String!) {
     closeAccount(accountNumber: $accountNumber) {
       __typename
-      ... on Account { accountNumber holder balance status version }
+      ...AccountFields
       ... on Error { code message }
     }
   }
@@ -58,7 +62,7 @@ export const CLOSE_ACCOUNT = graphql(`
 export const ACCOUNT = graphql(`
   query Account($accountNumber: String!, $first: Int, $after: String) {
     account(accountNumber: $accountNumber) {
-      accountNumber holder balance status version
+      ...AccountFields
       transactions(first: $first, after: $after) {
         edges { cursor node { kind amount delta balance transferId position } }
         pageInfo { hasNextPage endCursor }
