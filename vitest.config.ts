@@ -37,7 +37,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
     test: {
       globalSetup: ['./test/support/global-setup.ts'],
-      reporters: ['default', './test/support/skipped-reporter.ts'],
+      reporters: ['default', './test/support/summary-reporter.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
       projects: dialects.map((dialect) => ({
