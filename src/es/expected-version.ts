@@ -4,12 +4,6 @@
  */
 export type ExpectedVersion = 'any' | 'no_stream' | 'stream_exists' | number;
 
-export const ExpectedVersion = {
-  Any: 'any',
-  NoStream: 'no_stream',
-  StreamExists: 'stream_exists',
-} as const satisfies Record<string, ExpectedVersion>;
-
 export function satisfiesExpectedVersion(expected: ExpectedVersion, current: number): boolean {
   switch (expected) {
     case 'any':

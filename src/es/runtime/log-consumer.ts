@@ -119,7 +119,8 @@ export abstract class LogConsumer {
           await this.feed.waitFor(this.checkpoint + 1, signal);
           continue;
         }
-        this.state = this.feed.position - through > this.batchSize ? 'catching-up' : this.state === 'live' ? 'live' : 'catching-up';
+        // A live consumer stays live through small batches; far behind, or coming back, it is catching up.
+        this.state = this.state === 'live' && this.feed.position - through <= this.batchSize ? 'live' : 'catching-up';
         await this.process(events, through);
         this.checkpoint = through;
         this.lastError = undefined;
