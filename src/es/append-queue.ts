@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EventStoreTables } from './event-store-tables.js';
-import { type BatchResult, BatchWriter, writeBatch } from './write-batch.js';
+import { writableInOneStatement, writeInOneStatement } from './one-statement-write.js';
+import { type BatchResult, decideUnwritable, writeBatch } from './write-batch.js';
 import type { WriteOutcome, WriteRequest } from './write-request.js';
 
 interface Pending {
@@ -13,55 +14,42 @@ interface Pending {
  * Group commit for appends. Writers are serialised by the head lock anyway, so batching is what
  * lets throughput grow with concurrency instead of being one commit per event.
  *
- * A batch's transaction begins and waits for the head lock first, and only then takes every request
- * pending at that moment: whatever arrived while the previous batch was writing and committing goes
- * together. As soon as a batch has taken its requests, the next one begins (when more requests are
- * waiting, or the batch had several so more are likely) and queues for the lock inside PostgreSQL,
- * so the lock passes from batch to batch without a client round trip in between. At most two
- * transactions per process, then: one holding the lock, one waiting for it (plus, after a failed
- * batch, its requests written one by one). A batch takes its requests after every earlier batch of
- * the process committed, so a process's requests get positions in the order they were made.
+ * One batch at a time per process: a batch takes every request pending when the previous one
+ * ended, so a process's requests get positions in the order they were made. A batch of appends
+ * (the common case) is written in one statement that takes the head lock and commits
+ * (`one-statement-write.ts`): one round trip, and the lock is held only while the database works.
+ * An append whose stream that statement found not as expected wrote nothing: a read then tells
+ * whether it conflicted or replays one already stored. A batch with links, or whose statement
+ * failed, takes the locked path (`write-batch.ts`): lock, read, decide each request, write; if that
+ * transaction fails, its requests are written one by one so only the guilty one fails.
  */
 export class AppendQueue {
   private pending: Pending[] = [];
-  /** A batch has begun but not yet taken its requests (it is beginning or waiting for the head lock). */
-  private collecting = false;
-  /** Settles once the latest batch's transaction ended and its callers have their outcomes. */
-  private lastBatch: Promise<void> = Promise.resolve();
-  private readonly writer: BatchWriter;
+  private writing = false;
 
   constructor(
     private readonly db: Kysely<EventStoreTables>,
     private readonly notifyChannel: string,
     private readonly onCommitted: (head: number) => void,
     private readonly maxEventsPerBatch = 1_000,
-  ) {
-    this.writer = new BatchWriter(db, notifyChannel);
-  }
+  ) {}
 
   write(request: WriteRequest): Promise<WriteOutcome> {
     return new Promise((resolve, reject) => {
       this.pending.push({ request, resolve, reject });
-      if (!this.collecting) this.startBatch();
+      if (!this.writing) void this.writeAll();
     });
   }
 
-  private startBatch(): void {
-    this.collecting = true;
-    const previous = this.lastBatch;
-    let settled!: () => void;
-    this.lastBatch = new Promise<void>((resolve) => (settled = resolve));
-    void this.writeBatch(previous).finally(settled);
-  }
-
-  /** Called once the batch holds the head lock: what goes in it is decided now. */
-  private collect(): Pending[] {
-    const batch = this.takeBatch();
-    this.collecting = false;
-    // More are waiting, or this process is busy (several requests at once) and more are likely on
-    // their way: the next batch begins now and queues for the lock behind this one.
-    if (this.pending.length > 0 || batch.length > 1) this.startBatch();
-    return batch;
+  private async writeAll(): Promise<void> {
+    this.writing = true;
+    while (this.pending.length > 0) {
+      const batch = this.takeBatch();
+      await this.writeBatch(batch);
+      // The callers of a busy batch are about to send their next requests: let them join the next one.
+      if (batch.length > 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.writing = false;
   }
 
   private takeBatch(): Pending[] {
@@ -76,57 +64,68 @@ export class AppendQueue {
     return this.pending.splice(0, count);
   }
 
-  /** Writes the next batch; resolves once its callers have their outcomes, before any one-by-one retry. */
-  private async writeBatch(previous: Promise<void>): Promise<void> {
-    let batch: Pending[] | undefined;
-    let written: BatchResult | undefined;
-    try {
-      written = await this.writer.write(async () => {
-        // Begun early and found nothing yet: the previous batch has committed (we hold the lock),
-        // and its callers are about to send their next requests. Let them, then take them.
-        if (this.pending.length === 0) {
-          await previous;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        batch = this.collect();
-        return batch.map((entry) => entry.request);
-      });
-    } catch (error) {
-      // Failed before taking its requests (no connection, say): they fail, or not, on their own below.
-      void this.retryAlone(batch ?? this.collect(), error);
-      return;
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    const requests = batch.map((entry) => entry.request);
+    if (writableInOneStatement(requests)) {
+      const written = await writeInOneStatement(this.db, requests, this.notifyChannel).catch(() => undefined);
+      // A failure (an event id stored already, a lost connection) is looked at again on the locked path.
+      if (written) {
+        this.committed(written.head);
+        const stale: Pending[] = [];
+        written.outcomes.forEach((outcome, index) => {
+          if (outcome === 'stale') stale.push(batch[index]!);
+          else batch[index]!.resolve({ ok: true, result: outcome });
+        });
+        if (stale.length > 0) await this.decideStale(stale);
+        return;
+      }
     }
-    if (!written) return;
-    try {
-      this.onCommitted(written.head);
-    } catch {
-      // A listener's failure is not the append's: the batch is committed.
-    }
-    written.outcomes.forEach((outcome, index) => batch![index]!.resolve(outcome));
+    await this.writeLocked(batch);
   }
 
-  /**
-   * A failed transaction (say, one event the database refuses) must fail only its own request:
-   * write each one alone so the others still land. Not awaited by the batch, so that a next batch
-   * holding the lock never waits for these, which need it too.
-   */
-  private async retryAlone(batch: Pending[], error: unknown): Promise<void> {
+  /** Appends whose stream was not as they expected: each is a conflict, or the replay of one already written. */
+  private async decideStale(stale: Pending[]): Promise<void> {
+    const outcomes = await decideUnwritable(this.db, stale.map((entry) => entry.request)).catch(() => undefined);
+    if (!outcomes) return this.writeLocked(stale);
+    outcomes.forEach((outcome, index) => stale[index]!.resolve(outcome));
+  }
+
+  private async writeLocked(batch: Pending[]): Promise<void> {
+    let written: BatchResult;
+    try {
+      written = await this.db.transaction().execute((trx) => writeBatch(trx, batch.map((entry) => entry.request), this.notifyChannel));
+    } catch (error) {
+      await this.writeOneByOne(batch, error);
+      return;
+    }
+    this.committed(written.head);
+    written.outcomes.forEach((outcome, index) => batch[index]!.resolve(outcome));
+  }
+
+  /** A failed transaction (say, one event the database refuses) must fail only its own request. */
+  private async writeOneByOne(batch: Pending[], error: unknown): Promise<void> {
     if (batch.length === 1) {
       batch[0]!.reject(error);
       return;
     }
-    for (const entry of batch) await this.writeAlone(entry);
+    for (const entry of batch) {
+      try {
+        const { outcomes, head } = await this.db
+          .transaction()
+          .execute((trx) => writeBatch(trx, [entry.request], this.notifyChannel));
+        this.committed(head);
+        entry.resolve(outcomes[0]!);
+      } catch (failure) {
+        entry.reject(failure);
+      }
+    }
   }
 
-  private async writeAlone(entry: Pending): Promise<void> {
+  private committed(head: number): void {
     try {
-      const { outcomes, head } = await this.db
-        .transaction()
-        .execute((trx) => writeBatch(trx, [entry.request], this.notifyChannel));
-      entry.resolve(outcomes[0]!);
       this.onCommitted(head);
-    } catch (error) {
-      entry.reject(error);
+    } catch {
+      // A listener's failure is not the append's: the batch is committed.
     }
   }
 }

@@ -30,88 +30,19 @@ const LOCK_HEAD = 'select 1 from event_store_head where id = 1 for update';
 export async function writeBatch(trx: Kysely<EventStoreTables>, requests: WriteRequest[], notifyChannel: string): Promise<BatchResult> {
   await sql.raw(LOCK_HEAD).execute(trx);
   const plan = planBatch(await loadKnownState(trx, requests), requests);
-  const write = writeStatement(plan, notifyChannel, parameter);
+  const write = writeStatement(plan, notifyChannel);
   if (write) await write.execute(trx);
   return { outcomes: plan.outcomes, head: plan.head };
 }
 
 /**
- * Runs each batch in its own transaction on one connection, in as few round trips as the driver
- * allows, since every round trip made while holding the head lock is one no other writer can use.
- * With node-pg, statements without parameters can go several to a query, so a batch costs three:
- * BEGIN + lock, the read, then the write + COMMIT (its values inlined as quoted JSON documents).
- * Drivers that refuse several statements at once (PGlite) get them one by one.
+ * Outcomes for appends that were found, under the lock, not to match their stream: each is a
+ * conflict or the replay of an idempotent append, decided on a plain read since neither writes.
+ * Undefined if the read says one of them could be written after all: those take the locked path.
  */
-export class BatchWriter {
-  private multiStatement: boolean | undefined;
-
-  constructor(
-    private readonly db: Kysely<EventStoreTables>,
-    private readonly notifyChannel: string,
-  ) {}
-
-  /**
-   * Begins, takes the head lock, and only then asks `collect` for the requests to write.
-   * Undefined when `collect` had none: the transaction just ends.
-   */
-  async write(collect: () => WriteRequest[] | Promise<WriteRequest[]>): Promise<BatchResult | undefined> {
-    return this.db.connection().execute(async (connection) => {
-      await this.beginAndLock(connection);
-      try {
-        const requests = await collect();
-        if (requests.length === 0) {
-          await sql`commit`.execute(connection);
-          return undefined;
-        }
-        const plan = planBatch(await loadKnownState(connection, requests), requests);
-        await this.writeAndCommit(connection, plan);
-        return { outcomes: plan.outcomes, head: plan.head };
-      } catch (error) {
-        await rollback(connection);
-        throw error;
-      }
-    });
-  }
-
-  private async beginAndLock(connection: Kysely<EventStoreTables>): Promise<void> {
-    if (this.multiStatement !== false) {
-      try {
-        await sql.raw(`begin; ${LOCK_HEAD}`).execute(connection);
-        this.multiStatement = true;
-        return;
-      } catch (error) {
-        await rollback(connection);
-        if (this.multiStatement === true || !refusesMultipleStatements(error)) throw error;
-        this.multiStatement = false;
-      }
-    }
-    await sql`begin`.execute(connection);
-    try {
-      await sql.raw(LOCK_HEAD).execute(connection);
-    } catch (error) {
-      await rollback(connection);
-      throw error;
-    }
-  }
-
-  private async writeAndCommit(connection: Kysely<EventStoreTables>, plan: BatchPlan): Promise<void> {
-    if (this.multiStatement && inlinable(this.notifyChannel)) {
-      const write = writeStatement(plan, this.notifyChannel, literal)?.compile(connection);
-      if (write && write.parameters.length > 0) throw new Error('An inlined write statement has parameters');
-      await sql.raw(write ? `${write.sql}; commit` : 'commit').execute(connection);
-      return;
-    }
-    await writeStatement(plan, this.notifyChannel, parameter)?.execute(connection);
-    await sql`commit`.execute(connection);
-  }
-}
-
-async function rollback(connection: Kysely<EventStoreTables>): Promise<void> {
-  await sql`rollback`.execute(connection).catch(() => {});
-}
-
-function refusesMultipleStatements(error: unknown): boolean {
-  return error instanceof Error && /multiple commands/i.test(error.message);
+export async function decideUnwritable(db: Kysely<EventStoreTables>, requests: WriteRequest[]): Promise<WriteOutcome[] | undefined> {
+  const plan = planBatch(await loadKnownState(db, requests), requests);
+  return plan.streams.length === 0 ? plan.outcomes : undefined;
 }
 
 interface StoredEvent {
@@ -228,63 +159,38 @@ function planBatch(known: KnownState, requests: WriteRequest[]): BatchPlan {
   return { outcomes, startHead, head, eventRows, linkRows, streams };
 }
 
-/** How a value goes into the write statement: a bound parameter, or an inlined literal. */
-type Value = (value: string | number) => RawBuilder<unknown>;
-
-const parameter: Value = (value) => sql`${value}`;
-
-/**
- * Only JSON documents (which end in `]`, so no closing quote can be made up across their end),
- * integers and plain identifiers are ever inlined; the dollar-quote tag is one the text lacks.
- */
-const literal: Value = (value) => {
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new Error(`Not an integer: ${value}`);
-    return sql.raw(String(value));
-  }
-  if (/^[A-Za-z0-9_]*$/.test(value)) return sql.raw(`'${value}'`);
-  if (!value.endsWith(']')) throw new Error('Only JSON arrays are inlined');
-  let tag = 'chronicle';
-  for (let n = 1; value.includes(`$${tag}$`); n += 1) tag = `chronicle${n}`;
-  return sql.raw(`$${tag}$${value}$${tag}$`);
-};
-
-function inlinable(channel: string): boolean {
-  return /^[A-Za-z0-9_]+$/.test(channel);
-}
-
 /**
  * Every insert and update of the batch, the head update and the notification, in one statement
  * (data-modifying CTEs). Rows travel as one JSON document per table, so the statement has the same
- * few values whatever the batch size; `data` and `metadata` are spliced in as the JSON text
+ * few values whatever the batch size; `data` and `metadata` are parts of the JSON documents, as the text
  * `prepare` already produced. Nothing to write (every request failed or was a replay): undefined.
  */
-function writeStatement(plan: BatchPlan, notifyChannel: string, value: Value): RawBuilder<unknown> | undefined {
+function writeStatement(plan: BatchPlan, notifyChannel: string): RawBuilder<unknown> | undefined {
   if (plan.streams.length === 0) return undefined;
   const steps: RawBuilder<unknown>[] = [];
   if (plan.eventRows.length > 0) {
     steps.push(sql`insert into events (position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at)
       select position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at
-      from json_to_recordset(${value(`[${plan.eventRows.map(eventJson).join(',')}]`)}::json) as r(position bigint, event_id uuid,
+      from json_to_recordset(${`[${plan.eventRows.map(eventJson).join(',')}]`}::json) as r(position bigint, event_id uuid,
         stream_id text, version bigint, type text, data jsonb, metadata jsonb, correlation_id text, causation_id text, actor text,
         occurred_at timestamptz)`);
   }
   if (plan.linkRows.length > 0) {
     steps.push(sql`insert into stream_links (stream_id, version, position)
       select stream_id, version, position
-      from json_to_recordset(${value(JSON.stringify(plan.linkRows))}::json) as r(stream_id text, version bigint, position bigint)`);
+      from json_to_recordset(${JSON.stringify(plan.linkRows)}::json) as r(stream_id text, version bigint, position bigint)`);
   }
   steps.push(sql`insert into streams (stream_id, version)
-    select stream_id, version from json_to_recordset(${value(JSON.stringify(plan.streams))}::json) as r(stream_id text, version bigint)
+    select stream_id, version from json_to_recordset(${JSON.stringify(plan.streams)}::json) as r(stream_id text, version bigint)
     on conflict (stream_id) do update set version = excluded.version`);
   if (plan.head !== plan.startHead) {
-    steps.push(sql`update event_store_head set position = ${value(plan.head)} where id = 1`);
+    steps.push(sql`update event_store_head set position = ${plan.head} where id = 1`);
   }
   const ctes = sql.join(
     steps.map((step, index) => sql`${sql.raw(`w${index}`)} as (${step})`),
     sql`, `,
   );
-  return sql`with ${ctes} select pg_notify(${value(notifyChannel)}, ${value(String(plan.head))})`;
+  return sql`with ${ctes} select pg_notify(${notifyChannel}, ${String(plan.head)})`;
 }
 
 function eventJson({ position, event, streamId, version }: EventRowValues): string {
