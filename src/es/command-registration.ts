@@ -30,4 +30,11 @@ export interface CommandRegistration<C extends Command = Command> {
   unique?: (command: C) => UniqueClaim[];
   /** Adds looked-up data to the command before the aggregate sees it. */
   enrich?: (command: C, context: EnrichmentContext) => Promise<C>;
+  /**
+   * `stream`: a command to an existing aggregate joins the correlation its stream began with
+   * (unless the dispatcher names one), so one business process spread over many requests
+   * (an order from creation to delivery, say) reads back as one correlation. Default `command`:
+   * each dispatch starts its own.
+   */
+  correlation?: 'command' | 'stream';
 }

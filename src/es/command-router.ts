@@ -89,7 +89,8 @@ export class CommandRouter {
         entered.push(middleware);
         await middleware.before?.(context);
       }
-      result = await this.execute(context, options.commandId !== undefined);
+      const joinStream = route.registration.correlation === 'stream' && options.correlationId === undefined;
+      result = await this.execute(context, { idempotent: options.commandId !== undefined, joinStream });
     } catch (error) {
       for (const middleware of entered.reverse()) await middleware.afterFailure?.(context, error);
       throw error;
@@ -101,7 +102,7 @@ export class CommandRouter {
     return result as ExecutionResult<E>;
   }
 
-  private execute(context: CommandContext, idempotent: boolean): Promise<ExecutionResult> {
+  private execute(context: CommandContext, { idempotent, joinStream }: { idempotent: boolean; joinStream: boolean }): Promise<ExecutionResult> {
     const { aggregate, registration, command } = context;
     const identity = command[registration.identity as keyof Command];
     if (typeof identity !== 'string' && typeof identity !== 'number') {
@@ -116,6 +117,7 @@ export class CommandRouter {
         const refused = await this.store.findRefusal(context.commandId);
         if (refused) throw refused;
       }
+      let streamCorrelation: string | undefined;
       for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
         const loaded = await this.repository.load(aggregate, streamId);
         const decision = aggregate.execute(loaded.state, command);
@@ -134,6 +136,8 @@ export class CommandRouter {
           }
           return { aggregateId, streamId, version: loaded.version, events, position: undefined };
         }
+        // A stream's first event never changes, so one look-up serves every attempt.
+        if (joinStream && loaded.version > 0) context.metadata.correlationId = streamCorrelation ??= await this.correlationOf(streamId);
         try {
           const appended = await this.store.append(
             streamId,
@@ -151,6 +155,13 @@ export class CommandRouter {
       }
       throw new ConcurrencyConflictError(streamId, this.maxAttempts);
     });
+  }
+
+  /** The correlation a stream began with: that of its first event. */
+  private async correlationOf(streamId: string): Promise<string> {
+    const [first] = await this.store.readStream(streamId, { fromVersion: 1, limit: 1 });
+    if (!first) throw new Error(`Stream "${streamId}" has a version but no first event`);
+    return first.metadata.correlationId;
   }
 
   /** A command id seen before: the result of its first execution, rebuilt from the events it appended. */

@@ -143,7 +143,10 @@ export class EventStore {
     return { streamId, version: row.version, schemaVersion: row.schema_version, state: row.state as State };
   }
 
-  /** Keeps the newest snapshot of a stream; an older one never replaces a newer one. */
+  /**
+   * Keeps the newest snapshot of a stream: an older one never replaces a newer one of the same
+   * schema version, but any replaces one of another schema version, which its reader ignores.
+   */
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
     await this.db
       .insertInto('snapshots')
@@ -159,7 +162,13 @@ export class EventStore {
           schema_version: (eb) => eb.ref('excluded.schema_version'),
           state: (eb) => eb.ref('excluded.state'),
           created_at: sql`now()`,
-        }).where('snapshots.version', '<', (eb) => eb.ref('excluded.version')),
+        }).where((eb) =>
+          eb.or([
+            eb('snapshots.version', '<', eb.ref('excluded.version')),
+            // A snapshot of another schema version is of no use to the writer, however recent.
+            eb('snapshots.schema_version', '<>', eb.ref('excluded.schema_version')),
+          ]),
+        ),
       )
       .execute();
   }

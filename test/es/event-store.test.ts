@@ -167,4 +167,13 @@ describe('snapshots', () => {
     await store.saveSnapshot({ streamId, version: 20, schemaVersion: 2, state: { total: 20 } });
     expect(await store.loadSnapshot(streamId)).toMatchObject({ version: 20, schemaVersion: 2 });
   });
+
+  it('replaces a snapshot of another schema version, even a newer one: its reader ignores it anyway', async () => {
+    const streamId = uniqueStream('s');
+    await store.saveSnapshot({ streamId, version: 20, schemaVersion: 1, state: { total: 20 } });
+    await store.saveSnapshot({ streamId, version: 20, schemaVersion: 2, state: { count: 20 } });
+    expect(await store.loadSnapshot(streamId)).toEqual({ streamId, version: 20, schemaVersion: 2, state: { count: 20 } });
+    await store.saveSnapshot({ streamId, version: 12, schemaVersion: 3, state: { n: 12 } });
+    expect(await store.loadSnapshot(streamId)).toMatchObject({ version: 12, schemaVersion: 3 });
+  });
 });

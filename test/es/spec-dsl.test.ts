@@ -1,6 +1,9 @@
 import { AssertionError } from 'node:assert';
 import { describe, expect, it } from 'vitest';
+import { DomainError, domainError } from '../../src/es/domain-error.js';
+import { defineEventHandler } from '../../src/es/runtime/event-handler.js';
 import { aggregateSpec } from '../../src/es/testing/aggregate-spec.js';
+import { eventHandlerSpec } from '../../src/es/testing/event-handler-spec.js';
 import { processManagerSpec } from '../../src/es/testing/process-manager-spec.js';
 import { CounterWouldGoNegative, counter } from './fixtures/counter.js';
 import { InsufficientFunds, transfers } from './fixtures/transfers.js';
@@ -72,5 +75,51 @@ describe('processManagerSpec', () => {
   it('thenState checks the state after the history', () => {
     pm.given(requested, approved).thenState({ transferId: 't', from: 'a', to: 'b', amount: 5, step: 'withdrawing' });
     expect(() => pm.given(requested).thenState({ step: 'new' })).toThrow(AssertionError);
+  });
+});
+
+describe('eventHandlerSpec', () => {
+  const Refused = domainError('ALREADY_DONE', 'Already done');
+  const notifier = defineEventHandler<{ type: 'Happened'; data: { target: string } }>({
+    name: 'notifier',
+    handlers: {
+      async Happened(event, context) {
+        await context.link('happenings');
+        try {
+          await context.dispatch({ type: 'Notify', target: event.data.target, cause: event.eventId });
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code !== Refused.code) throw error;
+        }
+      },
+    },
+  });
+  const happened = { type: 'Happened' as const, data: { target: 'x' }, eventId: '11111111-1111-4111-8111-111111111111' };
+
+  it('then checks the commands dispatched, with the recorded fields the handler reads', async () => {
+    const spec = eventHandlerSpec(notifier);
+    await spec.when(happened).then({ type: 'Notify', target: 'x', cause: happened.eventId });
+    await expect(spec.when(happened).then({ type: 'Notify', target: 'y', cause: happened.eventId })).rejects.toThrow(AssertionError);
+    await expect(spec.when(happened).then()).rejects.toThrow(AssertionError);
+  });
+
+  it('thenLinked checks the streams the event was linked into', async () => {
+    await eventHandlerSpec(notifier).when(happened).thenLinked('happenings');
+    await expect(eventHandlerSpec(notifier).when(happened).thenLinked()).rejects.toThrow(AssertionError);
+  });
+
+  it('refuse makes the router answer a command type with a domain error', async () => {
+    const spec = eventHandlerSpec(notifier);
+    await spec.when(happened, { refuse: { Notify: new Refused() } }).then({ type: 'Notify', target: 'x', cause: happened.eventId });
+    const error = await spec.when(happened, { refuse: { Notify: new DomainError('OTHER', 'other') } }).thenThrows();
+    expect(error).toMatchObject({ code: 'OTHER' });
+    await expect(spec.when(happened).thenThrows()).rejects.toThrow(/expected the handler to throw/);
+  });
+
+  it('gives the handler no database', async () => {
+    const reader = defineEventHandler<{ type: 'Happened'; data: object }>({
+      name: 'reader',
+      handlers: { Happened: async (_event, context) => void context.db },
+    });
+    expect(String(await eventHandlerSpec(reader).when({ type: 'Happened', data: {} }).thenThrows())).toMatch(/no database/);
   });
 });

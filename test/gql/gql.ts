@@ -27,6 +27,25 @@ type Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
+    "\n  fragment OrderFields on Order {\n    id orderNumber businessPartner status version\n    items { productId quantity uom }\n    shipment { id orderId status }\n  }\n": typeof types.OrderFieldsFragmentDoc,
+    "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.CreateOrderDocument,
+    "\n  mutation AddOrderItems($id: ID!, $items: [OrderItemInput!]!) {\n    addOrderItems(id: $id, items: $items) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.AddOrderItemsDocument,
+    "\n  mutation RemoveOrderItem($id: ID!, $productId: ID!) {\n    removeOrderItem(id: $id, productId: $productId) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.RemoveOrderItemDocument,
+    "\n  mutation CompleteOrder($id: ID!) {\n    completeOrder(id: $id) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on OrderHasBlockedProductsError { productIds }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.CompleteOrderDocument,
+    "\n  mutation DeleteOrder($id: ID!) {\n    deleteOrder(id: $id) {\n      __typename\n      ... on DeletedOrder { id }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.DeleteOrderDocument,
+    "\n  mutation DispatchShipment($id: ID!) {\n    dispatchShipment(id: $id) {\n      __typename\n      ... on Shipment { id orderId status dispatchedAt }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.DispatchShipmentDocument,
+    "\n  mutation DeliverShipment($id: ID!) {\n    deliverShipment(id: $id) {\n      __typename\n      ... on Shipment { id orderId status deliveredAt }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.DeliverShipmentDocument,
+    "\n  mutation BlockProduct($productId: ID!) {\n    blockProduct(productId: $productId) {\n      __typename\n      ... on ProductBlock { productId blocked }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": typeof types.BlockProductDocument,
+    "\n  mutation UnblockProduct($productId: ID!) {\n    unblockProduct(productId: $productId) {\n      __typename\n      ... on ProductBlock { productId blocked }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": typeof types.UnblockProductDocument,
+    "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderFields }\n  }\n": typeof types.OrderDocument,
+    "\n  query OrderByNumber($orderNumber: String!) {\n    orderByNumber(orderNumber: $orderNumber) { ...OrderFields }\n  }\n": typeof types.OrderByNumberDocument,
+    "\n  query Orders($status: OrderStatus, $businessPartner: String, $first: Int, $after: String) {\n    orders(status: $status, businessPartner: $businessPartner, first: $first, after: $after) {\n      edges { cursor node { ...OrderFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.OrdersDocument,
+    "\n  query BlockedProducts {\n    blockedProducts\n  }\n": typeof types.BlockedProductsDocument,
+    "\n  query EventsByCorrelation($correlationId: String!) {\n    events(correlationId: $correlationId, first: 100) {\n      edges { node { position eventId streamId version type metadata { correlationId causationId } } }\n    }\n  }\n": typeof types.EventsByCorrelationDocument,
+    "\n  query OrdersStream($after: String) {\n    stream(id: \"orders\") {\n      version\n      events(first: 500, after: $after) {\n        edges { cursor node { position streamId version type data linkedFrom { streamId version } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.OrdersStreamDocument,
+    "\n  subscription OrderStatusChanged($id: ID!, $after: String) {\n    orderStatusChanged(id: $id, after: $after) { orderId status shipmentId eventType position }\n  }\n": typeof types.OrderStatusChangedDocument,
+    "\n  query OrderDeadLetters($handler: String) {\n    deadLetters(handler: $handler) { id handler position eventId eventType error attempts }\n  }\n": typeof types.OrderDeadLettersDocument,
+    "\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RetryOrderDeadLetterDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": typeof types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.StreamVersionDocument,
@@ -53,6 +72,25 @@ const documents: Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
+    "\n  fragment OrderFields on Order {\n    id orderNumber businessPartner status version\n    items { productId quantity uom }\n    shipment { id orderId status }\n  }\n": types.OrderFieldsFragmentDoc,
+    "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.CreateOrderDocument,
+    "\n  mutation AddOrderItems($id: ID!, $items: [OrderItemInput!]!) {\n    addOrderItems(id: $id, items: $items) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.AddOrderItemsDocument,
+    "\n  mutation RemoveOrderItem($id: ID!, $productId: ID!) {\n    removeOrderItem(id: $id, productId: $productId) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.RemoveOrderItemDocument,
+    "\n  mutation CompleteOrder($id: ID!) {\n    completeOrder(id: $id) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on OrderHasBlockedProductsError { productIds }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.CompleteOrderDocument,
+    "\n  mutation DeleteOrder($id: ID!) {\n    deleteOrder(id: $id) {\n      __typename\n      ... on DeletedOrder { id }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.DeleteOrderDocument,
+    "\n  mutation DispatchShipment($id: ID!) {\n    dispatchShipment(id: $id) {\n      __typename\n      ... on Shipment { id orderId status dispatchedAt }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.DispatchShipmentDocument,
+    "\n  mutation DeliverShipment($id: ID!) {\n    deliverShipment(id: $id) {\n      __typename\n      ... on Shipment { id orderId status deliveredAt }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.DeliverShipmentDocument,
+    "\n  mutation BlockProduct($productId: ID!) {\n    blockProduct(productId: $productId) {\n      __typename\n      ... on ProductBlock { productId blocked }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": types.BlockProductDocument,
+    "\n  mutation UnblockProduct($productId: ID!) {\n    unblockProduct(productId: $productId) {\n      __typename\n      ... on ProductBlock { productId blocked }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": types.UnblockProductDocument,
+    "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderFields }\n  }\n": types.OrderDocument,
+    "\n  query OrderByNumber($orderNumber: String!) {\n    orderByNumber(orderNumber: $orderNumber) { ...OrderFields }\n  }\n": types.OrderByNumberDocument,
+    "\n  query Orders($status: OrderStatus, $businessPartner: String, $first: Int, $after: String) {\n    orders(status: $status, businessPartner: $businessPartner, first: $first, after: $after) {\n      edges { cursor node { ...OrderFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.OrdersDocument,
+    "\n  query BlockedProducts {\n    blockedProducts\n  }\n": types.BlockedProductsDocument,
+    "\n  query EventsByCorrelation($correlationId: String!) {\n    events(correlationId: $correlationId, first: 100) {\n      edges { node { position eventId streamId version type metadata { correlationId causationId } } }\n    }\n  }\n": types.EventsByCorrelationDocument,
+    "\n  query OrdersStream($after: String) {\n    stream(id: \"orders\") {\n      version\n      events(first: 500, after: $after) {\n        edges { cursor node { position streamId version type data linkedFrom { streamId version } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.OrdersStreamDocument,
+    "\n  subscription OrderStatusChanged($id: ID!, $after: String) {\n    orderStatusChanged(id: $id, after: $after) { orderId status shipmentId eventType position }\n  }\n": types.OrderStatusChangedDocument,
+    "\n  query OrderDeadLetters($handler: String) {\n    deadLetters(handler: $handler) { id handler position eventId eventType error attempts }\n  }\n": types.OrderDeadLettersDocument,
+    "\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n": types.RetryOrderDeadLetterDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.StreamVersionDocument,
@@ -132,6 +170,82 @@ export function graphql(source: "\n  query Calculator($id: ID!) {\n    calculato
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderFields on Order {\n    id orderNumber businessPartner status version\n    items { productId quantity uom }\n    shipment { id orderId status }\n  }\n"): (typeof documents)["\n  fragment OrderFields on Order {\n    id orderNumber businessPartner status version\n    items { productId quantity uom }\n    shipment { id orderId status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddOrderItems($id: ID!, $items: [OrderItemInput!]!) {\n    addOrderItems(id: $id, items: $items) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation AddOrderItems($id: ID!, $items: [OrderItemInput!]!) {\n    addOrderItems(id: $id, items: $items) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveOrderItem($id: ID!, $productId: ID!) {\n    removeOrderItem(id: $id, productId: $productId) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveOrderItem($id: ID!, $productId: ID!) {\n    removeOrderItem(id: $id, productId: $productId) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteOrder($id: ID!) {\n    completeOrder(id: $id) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on OrderHasBlockedProductsError { productIds }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteOrder($id: ID!) {\n    completeOrder(id: $id) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on OrderHasBlockedProductsError { productIds }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOrder($id: ID!) {\n    deleteOrder(id: $id) {\n      __typename\n      ... on DeletedOrder { id }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteOrder($id: ID!) {\n    deleteOrder(id: $id) {\n      __typename\n      ... on DeletedOrder { id }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DispatchShipment($id: ID!) {\n    dispatchShipment(id: $id) {\n      __typename\n      ... on Shipment { id orderId status dispatchedAt }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation DispatchShipment($id: ID!) {\n    dispatchShipment(id: $id) {\n      __typename\n      ... on Shipment { id orderId status dispatchedAt }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeliverShipment($id: ID!) {\n    deliverShipment(id: $id) {\n      __typename\n      ... on Shipment { id orderId status deliveredAt }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation DeliverShipment($id: ID!) {\n    deliverShipment(id: $id) {\n      __typename\n      ... on Shipment { id orderId status deliveredAt }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockProduct($productId: ID!) {\n    blockProduct(productId: $productId) {\n      __typename\n      ... on ProductBlock { productId blocked }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation BlockProduct($productId: ID!) {\n    blockProduct(productId: $productId) {\n      __typename\n      ... on ProductBlock { productId blocked }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockProduct($productId: ID!) {\n    unblockProduct(productId: $productId) {\n      __typename\n      ... on ProductBlock { productId blocked }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation UnblockProduct($productId: ID!) {\n    unblockProduct(productId: $productId) {\n      __typename\n      ... on ProductBlock { productId blocked }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderFields }\n  }\n"): (typeof documents)["\n  query Order($id: ID!) {\n    order(id: $id) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderByNumber($orderNumber: String!) {\n    orderByNumber(orderNumber: $orderNumber) { ...OrderFields }\n  }\n"): (typeof documents)["\n  query OrderByNumber($orderNumber: String!) {\n    orderByNumber(orderNumber: $orderNumber) { ...OrderFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Orders($status: OrderStatus, $businessPartner: String, $first: Int, $after: String) {\n    orders(status: $status, businessPartner: $businessPartner, first: $first, after: $after) {\n      edges { cursor node { ...OrderFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Orders($status: OrderStatus, $businessPartner: String, $first: Int, $after: String) {\n    orders(status: $status, businessPartner: $businessPartner, first: $first, after: $after) {\n      edges { cursor node { ...OrderFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BlockedProducts {\n    blockedProducts\n  }\n"): (typeof documents)["\n  query BlockedProducts {\n    blockedProducts\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsByCorrelation($correlationId: String!) {\n    events(correlationId: $correlationId, first: 100) {\n      edges { node { position eventId streamId version type metadata { correlationId causationId } } }\n    }\n  }\n"): (typeof documents)["\n  query EventsByCorrelation($correlationId: String!) {\n    events(correlationId: $correlationId, first: 100) {\n      edges { node { position eventId streamId version type metadata { correlationId causationId } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersStream($after: String) {\n    stream(id: \"orders\") {\n      version\n      events(first: 500, after: $after) {\n        edges { cursor node { position streamId version type data linkedFrom { streamId version } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrdersStream($after: String) {\n    stream(id: \"orders\") {\n      version\n      events(first: 500, after: $after) {\n        edges { cursor node { position streamId version type data linkedFrom { streamId version } } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrderStatusChanged($id: ID!, $after: String) {\n    orderStatusChanged(id: $id, after: $after) { orderId status shipmentId eventType position }\n  }\n"): (typeof documents)["\n  subscription OrderStatusChanged($id: ID!, $after: String) {\n    orderStatusChanged(id: $id, after: $after) { orderId status shipmentId eventType position }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrderDeadLetters($handler: String) {\n    deadLetters(handler: $handler) { id handler position eventId eventType error attempts }\n  }\n"): (typeof documents)["\n  query OrderDeadLetters($handler: String) {\n    deadLetters(handler: $handler) { id handler position eventId eventType error attempts }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

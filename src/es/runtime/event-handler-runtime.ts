@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { CommandRouter } from '../command-router.js';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import type { EventHandler } from './event-handler.js';
 import type { LogConsumerOptions } from './log-consumer.js';
-import { reactionContext, type ReactionContext } from './reaction-context.js';
+import { reactionContext, type ReactionContext, type ReactionServices } from './reaction-context.js';
 import { type Persist, ReactionRuntime } from './reaction-runtime.js';
 
 type HandlerFunction = (event: RecordedEvent, context: ReactionContext) => Promise<void>;
@@ -18,7 +17,7 @@ export class EventHandlerRuntime extends ReactionRuntime {
 
   constructor(
     handler: EventHandler,
-    private readonly router: CommandRouter,
+    private readonly services: ReactionServices,
     db: Kysely<EventStoreTables>,
     feed: EventFeed,
     logger: Logger,
@@ -34,7 +33,7 @@ export class EventHandlerRuntime extends ReactionRuntime {
   }
 
   protected async react(event: RecordedEvent): Promise<Persist> {
-    await this.functions[event.type]!(event, reactionContext(this.name, event, this.router, this.db));
+    await this.functions[event.type]!(event, reactionContext(this.name, event, this.services));
     return undefined;
   }
 }

@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DomainEvent } from '../aggregate.js';
-import type { CommandRouter } from '../command-router.js';
 import { DomainError } from '../domain-error.js';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import type { LogConsumerOptions } from './log-consumer.js';
 import type { ProcessManager } from './process-manager.js';
-import { type ReactionContext, reactionContext } from './reaction-context.js';
+import { type ReactionContext, type ReactionServices, reactionContext } from './reaction-context.js';
 import { type Persist, ReactionRuntime } from './reaction-runtime.js';
 
 /**
@@ -22,7 +21,7 @@ export class ProcessManagerRuntime extends ReactionRuntime {
 
   constructor(
     private readonly manager: ProcessManager<any, any>,
-    private readonly router: CommandRouter,
+    private readonly services: ReactionServices,
     db: Kysely<EventStoreTables>,
     feed: EventFeed,
     logger: Logger,
@@ -48,7 +47,7 @@ export class ProcessManagerRuntime extends ReactionRuntime {
     const state = row ? row.state : this.manager.initialState;
     const domainEvent: DomainEvent = { type: event.type, data: event.data };
 
-    const context = reactionContext(this.name, event, this.router, this.db);
+    const context = reactionContext(this.name, event, this.services);
     // One compensation context per refused command type and event, so that two refused commands of
     // the same type get distinct compensation ids (a fresh context each time would repeat them).
     const compensations = new Map<string, ReactionContext>();
@@ -59,7 +58,7 @@ export class ProcessManagerRuntime extends ReactionRuntime {
         if (!(error instanceof DomainError) || !this.manager.onError) throw error;
         let compensation = compensations.get(command.type);
         if (!compensation) {
-          compensation = reactionContext(this.name, event, this.router, this.db, `compensate:${command.type}`);
+          compensation = reactionContext(this.name, event, this.services, `compensate:${command.type}`);
           compensations.set(command.type, compensation);
         }
         for (const next of this.manager.onError(error, command, state)) await compensation.dispatch(next);

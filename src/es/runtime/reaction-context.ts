@@ -3,6 +3,7 @@ import type { CommandMessage, DomainEvent } from '../aggregate.js';
 import type { ExecutionResult } from '../command-context.js';
 import type { CommandRouter, DispatchOptions } from '../command-router.js';
 import { deterministicId } from '../deterministic-id.js';
+import type { EventStore } from '../event-store.js';
 import type { RecordedEvent } from '../recorded-event.js';
 
 export type ReactionDispatchOptions = Pick<DispatchOptions, 'consistency' | 'projections'>;
@@ -15,15 +16,19 @@ export interface ReactionContext {
    * event, and the command id is derived from (handler, event, n) so a redelivery dispatches nothing new.
    */
   dispatch<E extends DomainEvent = DomainEvent>(command: CommandMessage, options?: ReactionDispatchOptions): Promise<ExecutionResult<E>>;
+  /** Links this event into another stream (a category, say) as its next version; linking it again is a no-op. */
+  link(streamId: string): Promise<void>;
 }
 
-export function reactionContext(
-  handlerName: string,
-  event: RecordedEvent,
-  router: CommandRouter,
-  db: Kysely<any>,
-  salt: string = '',
-): ReactionContext {
+/** The engine parts a reaction works with. */
+export interface ReactionServices {
+  router: CommandRouter;
+  store: EventStore;
+  db: Kysely<any>;
+}
+
+export function reactionContext(handlerName: string, event: RecordedEvent, services: ReactionServices, salt: string = ''): ReactionContext {
+  const { router, store, db } = services;
   let sent = 0;
   return {
     db,
@@ -33,6 +38,9 @@ export function reactionContext(
         ...causedBy(event),
         commandId: deterministicId(handlerName, event.eventId, salt, sent++),
       });
+    },
+    async link(streamId) {
+      await store.link(streamId, [event.position]);
     },
   };
 }

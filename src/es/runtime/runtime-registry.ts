@@ -11,6 +11,7 @@ import type { ProcessManager } from './process-manager.js';
 import { ProcessManagerRuntime } from './process-manager-runtime.js';
 import type { Projector } from './projector.js';
 import { ProjectorRuntime } from './projector-runtime.js';
+import type { ReactionServices } from './reaction-context.js';
 import type { ReactionRuntime } from './reaction-runtime.js';
 import type { RuntimeStatus } from './runtime-status.js';
 
@@ -56,13 +57,13 @@ export class RuntimeRegistry {
   }
 
   addEventHandler(handler: EventHandler<any>): this {
-    const { db, feed, router, logger, options } = this.deps;
-    return this.add(new EventHandlerRuntime(handler, router, db, feed, logger, options));
+    const { db, feed, logger, options } = this.deps;
+    return this.add(new EventHandlerRuntime(handler, this.reactionServices(), db, feed, logger, options));
   }
 
   addProcessManager(manager: ProcessManager<any, any>): this {
-    const { db, feed, router, logger, options } = this.deps;
-    return this.add(new ProcessManagerRuntime(manager, router, db, feed, logger, options));
+    const { db, feed, logger, options } = this.deps;
+    return this.add(new ProcessManagerRuntime(manager, this.reactionServices(), db, feed, logger, options));
   }
 
   async start(): Promise<void> {
@@ -138,6 +139,11 @@ export class RuntimeRegistry {
     if (!event) throw new Error(`Dead letter ${id} names event ${row.event_id}, which is not stored`);
     await runtime.retry(event);
     await this.deps.db.updateTable('dead_letters').set({ retried_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  private reactionServices(): ReactionServices {
+    const { router, store, db } = this.deps;
+    return { router, store, db };
   }
 
   private get(name: string): LogConsumer {

@@ -1,0 +1,30 @@
+import { builder } from '../../../graphql/builder.js';
+import type { GraphQLContext } from '../../../graphql/context.js';
+import { ORDERS_PROJECTION } from '../orders-projector.js';
+import type { ShipmentCommand } from '../shipment-commands.js';
+import { ShipmentAlreadyDelivered, ShipmentAlreadyDispatched, ShipmentNotDispatched, ShipmentNotFound } from '../shipment-errors.js';
+import { normalizeId } from './normalize-id.js';
+import { findShipment, present } from './order-loaders.js';
+import { ShipmentType } from './shipment-type.js';
+
+async function execute(ctx: GraphQLContext, command: ShipmentCommand) {
+  await ctx.app.router.dispatch(command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
+  return present(await findShipment(ctx, command.id), `Shipment ${command.id}`);
+}
+
+builder.mutationFields((t) => ({
+  dispatchShipment: t.field({
+    type: ShipmentType,
+    description: 'Marks a PENDING shipment DISPATCHED; its order becomes SHIPPED.',
+    errors: { types: [ShipmentNotFound, ShipmentAlreadyDispatched] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => execute(ctx, { type: 'DispatchShipment', id: normalizeId(id) }),
+  }),
+  deliverShipment: t.field({
+    type: ShipmentType,
+    description: 'Marks a DISPATCHED shipment DELIVERED; its order becomes DELIVERED.',
+    errors: { types: [ShipmentNotFound, ShipmentNotDispatched, ShipmentAlreadyDelivered] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => execute(ctx, { type: 'DeliverShipment', id: normalizeId(id) }),
+  }),
+}));

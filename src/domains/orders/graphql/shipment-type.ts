@@ -1,0 +1,19 @@
+import { builder } from '../../../graphql/builder.js';
+import type { ShipmentReadStatus, ShipmentsTable } from '../orders-tables.js';
+
+export const ShipmentStatusEnum = builder.enumType('ShipmentStatus', {
+  values: ['PENDING', 'DISPATCHED', 'DELIVERED'] as const satisfies readonly ShipmentReadStatus[],
+});
+
+export const ShipmentType = builder.objectRef<ShipmentsTable>('Shipment').implement({
+  description: 'The shipment of a completed order, created by the shipment policy: PENDING → DISPATCHED → DELIVERED.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    orderId: t.exposeID('order_id'),
+    status: t.field({ type: ShipmentStatusEnum, resolve: (row) => row.status }),
+    version: t.int({ description: 'The version of the shipment stream this view reflects.', resolve: (row) => row.version }),
+    createdAt: t.field({ type: 'DateTime', resolve: (row) => row.created_at }),
+    dispatchedAt: t.field({ type: 'DateTime', nullable: true, resolve: (row) => row.dispatched_at }),
+    deliveredAt: t.field({ type: 'DateTime', nullable: true, resolve: (row) => row.delivered_at }),
+  }),
+});

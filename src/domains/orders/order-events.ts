@@ -1,0 +1,13 @@
+import type { DomainEvent } from '../../es/aggregate.js';
+import type { OrderItem } from './order-item.js';
+
+export type OrderEvent =
+  | DomainEvent<'OrderCreated', { orderId: string; orderNumber: string; businessPartner: string; items: OrderItem[] }>
+  | DomainEvent<'OrderItemsAdded', { orderId: string; items: OrderItem[] }>
+  | DomainEvent<'OrderItemRemoved', { orderId: string; productId: string }>
+  | DomainEvent<'OrderCompleted', { orderId: string }>
+  | DomainEvent<'OrderDeleted', { orderId: string }>;
+
+export const orderEventTypes = ['OrderCreated', 'OrderItemsAdded', 'OrderItemRemoved', 'OrderCompleted', 'OrderDeleted'] as const satisfies ReadonlyArray<
+  OrderEvent['type']
+>;

@@ -1,0 +1,60 @@
+import type { DomainModule } from '../../app/domain-module.js';
+import { withBlockedProducts } from './blocked-products-of-order.js';
+import { DEFAULT_ORDER_SNAPSHOT_EVERY, defineOrderAggregate } from './order-aggregate.js';
+import {
+  addOrderItemsSchema,
+  createOrderSchema,
+  idOnlySchema,
+  productIdOnlySchema,
+  removeOrderItemSchema,
+} from './order-command-schemas.js';
+import { OrderNumberTaken } from './order-errors.js';
+import { ordersProjector } from './orders-projector.js';
+import { type OrdersStreamLinkerOptions, ordersStreamLinker } from './orders-stream-linker.js';
+import { productBlockAggregate } from './product-block-aggregate.js';
+import { shipmentAggregate } from './shipment-aggregate.js';
+import { shipmentPolicy } from './shipment-policy.js';
+
+export const ORDER_NUMBER_SCOPE = 'order-number';
+
+export interface OrdersModuleOptions {
+  /** The order aggregate snapshots each time its stream crosses a multiple of this many events. */
+  snapshotEvery?: number;
+  linker?: OrdersStreamLinkerOptions;
+}
+
+/**
+ * Orders, their shipments and the blocked-products list. Every command after an order's (or a
+ * shipment's) first joins that stream's correlation, so an order's whole life, shipment included,
+ * reads back as the one correlation of the request that created it.
+ */
+export function createOrdersModule({ snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EVERY, linker }: OrdersModuleOptions = {}): DomainModule {
+  return {
+    name: 'orders',
+    register({ router, runtimes }) {
+      router.register(defineOrderAggregate({ snapshotEvery }), {
+        CreateOrder: {
+          identity: 'id',
+          schema: createOrderSchema,
+          unique: (command) => [{ scope: ORDER_NUMBER_SCOPE, value: command.orderNumber, error: OrderNumberTaken }],
+        },
+        AddOrderItems: { identity: 'id', schema: addOrderItemsSchema, correlation: 'stream' },
+        RemoveOrderItem: { identity: 'id', schema: removeOrderItemSchema, correlation: 'stream' },
+        CompleteOrder: { identity: 'id', schema: idOnlySchema, enrich: withBlockedProducts, correlation: 'stream' },
+        DeleteOrder: { identity: 'id', schema: idOnlySchema, correlation: 'stream' },
+      });
+      router.register(shipmentAggregate, {
+        CreateShipment: { identity: 'id' },
+        DispatchShipment: { identity: 'id', schema: idOnlySchema, correlation: 'stream' },
+        DeliverShipment: { identity: 'id', schema: idOnlySchema, correlation: 'stream' },
+      });
+      router.register(productBlockAggregate, {
+        BlockProduct: { identity: 'productId', schema: productIdOnlySchema },
+        UnblockProduct: { identity: 'productId', schema: productIdOnlySchema },
+      });
+      runtimes.addProjector(ordersProjector).addEventHandler(shipmentPolicy).addEventHandler(ordersStreamLinker(linker));
+    },
+  };
+}
+
+export const ordersModule = createOrdersModule();

@@ -1,0 +1,1 @@
+export type ProductBlockCommand = { type: 'BlockProduct'; productId: string } | { type: 'UnblockProduct'; productId: string };
