@@ -34,7 +34,9 @@ async function main(): Promise<number> {
   printMachine();
   const databaseUrl = await freshDatabase(ADMIN_URL, DATABASE);
   const server = await startServer(databaseUrl, join(os.tmpdir(), 'chronicle-load-server.log'), {
-    LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info',
+    env: { LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info' },
+    // Say `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
+    nodeArgs: env.LOAD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   });
   const graphqlUrl = `${server.base}/graphql`;
   const accounts = Array.from({ length: ACCOUNTS }, (_, index) => `LOAD-${index}`);

@@ -37,11 +37,15 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
  * `npm start` as its own process (so the load generator never shares its event loop), on
  * `databaseUrl`, with --expose-gc and the heap endpoint on; its logs go to `logFile`.
  */
-export async function startServer(databaseUrl: string, logFile: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+export async function startServer(
+  databaseUrl: string,
+  logFile: string,
+  { env = {}, nodeArgs = [] }: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEBUG_HEAP_ENDPOINT: '1', ...env },
     stdio: ['ignore', log, log],
   });
