@@ -6,7 +6,7 @@ import { shutdownOnSignals } from './server/shutdown-on-signals.js';
 /** `npm start`: PostgreSQL at DATABASE_URL, or PGlite under DATA_DIR; GraphQL and GraphiQL on PORT. */
 const config = loadConfig(process.env);
 const app = await createChronicle(config);
-const server = createChronicleServer(app);
+const server = createChronicleServer(app, { heapEndpoint: config.debugHeapEndpoint });
 shutdownOnSignals(() => server.drain(), app.logger);
 
 const base = await server.listen(config.port, config.host);

@@ -6,6 +6,7 @@ import type { CommandRouter } from '../es/command-router.js';
 import type { EventFeed } from '../es/event-feed.js';
 import type { EventStore } from '../es/event-store.js';
 import type { RuntimeRegistry } from '../es/runtime/runtime-registry.js';
+import type { ChronicleMetrics } from '../observability/metrics.js';
 
 /** Everything one running instance is made of; created by `createChronicle`, handed to GraphQL as context. */
 export interface Chronicle {
@@ -17,6 +18,8 @@ export interface Chronicle {
   /** Projectors, event handlers and process managers, with their status, rebuild and wait-for-position. */
   readonly runtimes: RuntimeRegistry;
   readonly logger: Logger;
+  /** This instance's Prometheus registry and instruments, served at GET /metrics. */
+  readonly metrics: ChronicleMetrics;
   /** The aggregate state cache (cleared by benchmarks and tests of cold loads). */
   readonly repository: AggregateRepository;
   /** Stops the runtimes and the feed, then closes the database. */

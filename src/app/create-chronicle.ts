@@ -7,12 +7,15 @@ import { AggregateRepository } from '../es/aggregate-repository.js';
 import { CommandRouter } from '../es/command-router.js';
 import { EventFeed } from '../es/event-feed.js';
 import type { EventStoreTables } from '../es/event-store-tables.js';
-import { EventStore } from '../es/event-store.js';
 import { enrichment } from '../es/middleware/enrichment.js';
 import { uniqueness } from '../es/middleware/uniqueness.js';
 import { validation } from '../es/middleware/validation.js';
 import type { LogConsumerOptions } from '../es/runtime/log-consumer.js';
 import { RuntimeRegistry } from '../es/runtime/runtime-registry.js';
+import { commandTelemetry } from '../observability/command-telemetry.js';
+import { MeasuredEventStore } from '../observability/measured-event-store.js';
+import { ChronicleMetrics } from '../observability/metrics.js';
+import { registerRuntimeGauges } from '../observability/runtime-gauges.js';
 import type { Chronicle } from './chronicle.js';
 import type { DomainModule } from './domain-module.js';
 import { domains as allDomains } from './domains.js';
@@ -34,10 +37,16 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   await migrateToLatest(database);
 
   const db = tables<EventStoreTables>(database);
-  const store = new EventStore(db);
+  const metrics = new ChronicleMetrics();
+  const store = new MeasuredEventStore(db, metrics);
   const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
-  const router = new CommandRouter(store, repository, [validation(), enrichment(database.db), uniqueness(db)]);
+  const router = new CommandRouter(store, repository, [
+    commandTelemetry(metrics, logger),
+    validation(),
+    enrichment(database.db),
+    uniqueness(db),
+  ]);
   const runtimes = new RuntimeRegistry({
     db,
     store,
@@ -46,7 +55,11 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     logger,
     ...(options.runtimeOptions ? { options: options.runtimeOptions } : {}),
   });
-  router.useConsistency((position, projections) => runtimes.waitFor(position, projections));
+  router.useConsistency(async (position, projections) => {
+    const stop = metrics.consistencyWait.startTimer();
+    await runtimes.waitFor(position, projections).finally(stop);
+  });
+  registerRuntimeGauges(metrics, { runtimes, db, logger });
 
   for (const domain of options.domains ?? allDomains) domain.register({ router, runtimes, db: database.db });
 
@@ -62,6 +75,7 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     runtimes,
     repository,
     logger,
+    metrics,
     async stop() {
       await runtimes.stop();
       await feed.stop();

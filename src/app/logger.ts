@@ -1,6 +1,32 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-/** Structured JSON logs; request and correlation ids ride along as child bindings. */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'chronicle' }, redact: ['req.headers.authorization', '*.password', '*.token'] });
+/**
+ * Where credentials could end up in a log line: HTTP headers, graphql-ws connection params, and
+ * fields named like a secret (one or two levels down). Each is replaced by `[Redacted]`.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  'authorization',
+  '*.authorization',
+  'connectionParams',
+  '*.connectionParams',
+  'token',
+  '*.token',
+  'password',
+  '*.password',
+  'secret',
+  '*.secret',
+  'databaseUrl',
+  '*.databaseUrl',
+];
+
+/** Structured JSON logs; request and correlation ids ride along as fields (see docs/observability.md). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'chronicle' }, redact: REDACTED_PATHS };
+  return destination ? pino(options, destination) : pino(options);
 }

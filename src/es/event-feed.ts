@@ -31,6 +31,9 @@ export class EventFeed {
   private head = 0;
   private recent: RecordedEvent[] = [];
   private waiters = new Set<() => void>();
+  /** Caught-up followers of the whole log (or of event types), and of one stream, waiting for the feed to move. */
+  private parked = new Set<() => void>();
+  private parkedByStream = new Map<string, Set<() => void>>();
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
   private stopped = false;
@@ -134,18 +137,29 @@ export class EventFeed {
    */
   follow(options: FollowOptions = {}): AsyncIterableIterator<RecordedEvent> {
     return new Repeater<RecordedEvent>(async (push, stop) => {
-      const aborted = new AbortController();
-      void stop.then(() => aborted.abort());
+      let stopped = false;
+      let wake: (() => void) | undefined;
+      void stop.then(() => {
+        stopped = true;
+        wake?.();
+      });
       let cursor = options.after ?? this.head;
       try {
-        while (!aborted.signal.aborted) {
+        while (!stopped) {
           const { events, through } = await this.read(cursor, this.batchSize, options);
           for (const event of events) {
-            if (aborted.signal.aborted) break;
+            if (stopped) break;
             if (!options.filter || options.filter(event)) await push(event);
           }
           cursor = through;
-          if (events.length === 0) await this.waitFor(cursor + 1, aborted.signal);
+          // Caught up: sleep until the feed reads more (for a stream follower, more of its stream).
+          if (events.length === 0 && cursor >= this.head && !stopped) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              this.park(resolve, options.streamId);
+            });
+            this.unpark(wake!, options.streamId);
+          }
         }
       } catch (error) {
         stop(error);
@@ -153,6 +167,38 @@ export class EventFeed {
       }
       stop();
     });
+  }
+
+  /**
+   * A caught-up follower waits here. Most subscriptions follow one stream, and a busy log moves
+   * many times a second: waking every follower on every read would cost the process work per
+   * subscriber per commit, so a stream's followers wake only when that stream has new events.
+   */
+  private park(wake: () => void, streamId: string | undefined): void {
+    if (streamId === undefined) return void this.parked.add(wake);
+    let followers = this.parkedByStream.get(streamId);
+    if (!followers) this.parkedByStream.set(streamId, (followers = new Set()));
+    followers.add(wake);
+  }
+
+  private unpark(wake: () => void, streamId: string | undefined): void {
+    if (streamId === undefined) return void this.parked.delete(wake);
+    const followers = this.parkedByStream.get(streamId);
+    followers?.delete(wake);
+    if (followers?.size === 0) this.parkedByStream.delete(streamId);
+  }
+
+  private wakeFollowers(events: readonly RecordedEvent[]): void {
+    const everyone = this.parked;
+    this.parked = new Set();
+    for (const wake of everyone) wake();
+    if (this.parkedByStream.size === 0) return;
+    for (const event of events) {
+      const followers = this.parkedByStream.get(event.streamId);
+      if (!followers) continue;
+      this.parkedByStream.delete(event.streamId);
+      for (const wake of followers) wake();
+    }
   }
 
   private async pump(): Promise<void> {
@@ -163,6 +209,7 @@ export class EventFeed {
         this.remember(events);
         this.head = events.at(-1)!.position;
         for (const waiter of [...this.waiters]) waiter();
+        this.wakeFollowers(events);
       }
     } catch {
       // The database is away; the next notification or poll reads again from the same head.

@@ -2,6 +2,8 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Chronicle } from '../app/chronicle.js';
 import { useErrorMasking } from '../server/error-masking-plugin.js';
 import { graphiqlOptions, renderOfflineGraphiQL } from '../server/graphiql.js';
+import { useRequestLogging } from '../observability/request-logging-plugin.js';
+import { useSubscriptionMetrics } from '../observability/subscription-metrics-plugin.js';
 import { ServerLifecycle } from '../server/lifecycle.js';
 import { useLifecycle } from '../server/lifecycle-plugin.js';
 import { maskError } from '../server/mask-error.js';
@@ -42,7 +44,13 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
       requestId: requestId ?? requestIdOf(request),
       actor: undefined,
     }),
-    plugins: [useRequestId(), useLifecycle(lifecycle), useErrorMasking(app.logger)],
+    plugins: [
+      useRequestId(),
+      useLifecycle(lifecycle),
+      useErrorMasking(app.logger),
+      useRequestLogging(app.logger),
+      useSubscriptionMetrics(app.metrics),
+    ],
     // Errors raised before an operation has a context (none in practice) still never leak.
     maskedErrors: { maskError: (error) => maskError(error, { logger: app.logger, requestId: undefined }) },
   });

@@ -4,6 +4,8 @@ import type { Chronicle } from '../app/chronicle.js';
 import { createChronicleYoga } from '../graphql/create-yoga.js';
 import { createGraphQLWebSocket } from './graphql-websocket.js';
 import { checkHealth, healthStatusCode } from './health.js';
+import { HEAP_PATH, serveHeap } from './heap-endpoint.js';
+import { METRICS_PATH, serveMetrics } from './metrics-endpoint.js';
 import { aborted } from './aborted.js';
 import { ServerLifecycle } from './lifecycle.js';
 import { REQUEST_ID_HEADER, newRequestId } from './request-id.js';
@@ -13,6 +15,8 @@ export interface ChronicleServerOptions {
   graphiql?: boolean;
   /** How long a drain waits for in-flight work before it cuts what is left (default 10 s). */
   drainTimeoutMs?: number;
+  /** Serve POST /debug/heap (a forced GC, then memory figures) for load tests (default false). */
+  heapEndpoint?: boolean;
 }
 
 export interface ChronicleServer {
@@ -32,7 +36,7 @@ export interface ChronicleServer {
 const GRAPHQL_PATH = '/graphql';
 const HEALTH_PATH = '/health';
 
-/** The whole server on node:http: GraphQL over HTTP and SSE (Yoga), GraphQL over WebSocket, GraphiQL and /health. */
+/** The whole server on node:http: GraphQL over HTTP and SSE (Yoga), GraphQL over WebSocket, GraphiQL, /health and /metrics. */
 export function createChronicleServer(app: Chronicle, options: ChronicleServerOptions = {}): ChronicleServer {
   const lifecycle = new ServerLifecycle();
   const yoga = createChronicleYoga(app, { graphiql: options.graphiql ?? true, lifecycle });
@@ -41,7 +45,10 @@ export function createChronicleServer(app: Chronicle, options: ChronicleServerOp
   let draining: Promise<void> | undefined;
 
   const httpServer = createServer((request, response) => {
-    if (pathOf(request) === HEALTH_PATH) return void serveHealth(response);
+    const path = pathOf(request);
+    if (path === HEALTH_PATH) return void serveHealth(response);
+    if (path === METRICS_PATH && request.method === 'GET') return void serveMetrics(app, response);
+    if (path === HEAP_PATH && request.method === 'POST' && options.heapEndpoint) return serveHeap(response);
     if (lifecycle.draining) return refuse(response);
     responses.add(response);
     response.once('close', () => responses.delete(response));

@@ -125,6 +125,32 @@ describe('EventFeed.follow', () => {
     expect(evens.map((event) => event.version)).toEqual([2, 4, 6, 8, 10, 12, 14]);
   });
 
+  it('wakes a caught-up stream follower for its stream, however many other events come first or with it', async () => {
+    const watched = uniqueStream('parked');
+    const other = uniqueStream('busy');
+    const feed = await startFeed(store, database, { capacity: 4, batchSize: 3, pollIntervalMs: 50 });
+    const following = feed.follow({ streamId: watched });
+    const first = following.next();
+
+    // More events of another stream than a batch holds and memory keeps, then one of the watched stream...
+    await appendEvents(other, { count: 10 });
+    await appendEvents(watched, { count: 1, type: 'Watched' });
+    // ...then both at once, the watched one in the middle of a batch.
+    const together = Promise.all([appendEvents(other, { count: 4, parallel: 4 }), appendEvents(watched, { count: 1, type: 'Watched' })]);
+    const received = [(await first).value as RecordedEvent];
+    await take(following, 1, received);
+    await together;
+
+    // Parked again, it still ends at once.
+    const waiting = following.next();
+    await following.return?.();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    expect(received.map((event) => [event.streamId, event.version])).toEqual([
+      [watched, 1],
+      [watched, 2],
+    ]);
+  });
+
   it('ends at once on return(), even while waiting for the next event', async () => {
     // No poll would come for an hour, and nothing is appended: only return() can end the wait.
     const feed = await startFeed(store, database, { pollIntervalMs: 3_600_000 });

@@ -57,6 +57,8 @@ type Documents = {
     "\n  mutation RetryDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter {\n        id\n        eventType\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RetryDeadLetterDocument,
     "\n  mutation RebuildProjection($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n        kind\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RebuildProjectionDocument,
     "\n  subscription Tail($after: String, $types: [String!], $streamId: String) {\n    events(after: $after, types: $types, streamId: $streamId) {\n      position\n      streamId\n      type\n      data\n    }\n  }\n": typeof types.TailDocument,
+    "\n  query LoggedStreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.LoggedStreamVersionDocument,
+    "\n  mutation MeteredCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.MeteredCalculateDocument,
 };
 const documents: Documents = {
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": types.AccountFieldsFragmentDoc,
@@ -102,6 +104,8 @@ const documents: Documents = {
     "\n  mutation RetryDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter {\n        id\n        eventType\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.RetryDeadLetterDocument,
     "\n  mutation RebuildProjection($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n        kind\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.RebuildProjectionDocument,
     "\n  subscription Tail($after: String, $types: [String!], $streamId: String) {\n    events(after: $after, types: $types, streamId: $streamId) {\n      position\n      streamId\n      type\n      data\n    }\n  }\n": types.TailDocument,
+    "\n  query LoggedStreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.LoggedStreamVersionDocument,
+    "\n  mutation MeteredCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.MeteredCalculateDocument,
 };
 
 /**
@@ -290,6 +294,14 @@ export function graphql(source: "\n  mutation RebuildProjection($name: String!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription Tail($after: String, $types: [String!], $streamId: String) {\n    events(after: $after, types: $types, streamId: $streamId) {\n      position\n      streamId\n      type\n      data\n    }\n  }\n"): (typeof documents)["\n  subscription Tail($after: String, $types: [String!], $streamId: String) {\n    events(after: $after, types: $types, streamId: $streamId) {\n      position\n      streamId\n      type\n      data\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoggedStreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n"): (typeof documents)["\n  query LoggedStreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MeteredCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MeteredCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

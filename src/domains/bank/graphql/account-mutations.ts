@@ -8,7 +8,12 @@ import { loadAccount } from './load-account.js';
 
 /** Sends the command, waits until the accounts projection has it, and answers with the account as projected. */
 async function execute(ctx: GraphQLContext, command: AccountCommand) {
-  await ctx.app.router.dispatch(command, { consistency: 'strong', projections: [ACCOUNTS_PROJECTION], actor: ctx.actor });
+  await ctx.app.router.dispatch(command, {
+    consistency: 'strong',
+    projections: [ACCOUNTS_PROJECTION],
+    actor: ctx.actor,
+    correlationId: ctx.requestId,
+  });
   return loadAccount(ctx, command.accountNumber);
 }
 

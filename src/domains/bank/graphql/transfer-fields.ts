@@ -25,7 +25,7 @@ builder.mutationField('transfer', (t) =>
       const command: TransferCommand = { type: 'RequestTransfer', transferId, ...input };
       await ctx.app.router.dispatch(
         command,
-        { consistency: 'strong', projections: [TRANSFERS_PROJECTION], actor: ctx.actor },
+        { consistency: 'strong', projections: [TRANSFERS_PROJECTION], actor: ctx.actor, correlationId: ctx.requestId },
       );
       const transfer = await findTransfer(ctx, transferId);
       if (!transfer) throw new Error(`Transfer ${transferId} is missing from its projection after a strong command`);

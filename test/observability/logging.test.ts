@@ -1,0 +1,150 @@
+import { print } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DomainModule } from '../../src/app/domain-module.js';
+import { domains } from '../../src/app/domains.js';
+import { createLogger } from '../../src/app/logger.js';
+import { defineProjector } from '../../src/es/runtime/projector.js';
+import { BALANCE_UPDATED, DEPOSIT, OPEN_ACCOUNT, TRANSFER, WITHDRAW } from '../domains/bank/bank-operations.js';
+import { graphql } from '../gql/index.js';
+import { postGraphQL } from '../graphql/helpers/post-graphql.js';
+import { createTestApp } from '../support/test-app.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXN1YmplY3Q.s3cr3t-signature-never-logged';
+
+/** A stream id PostgreSQL cannot store: an unexpected error, logged whole with its context. */
+const StreamVersion = graphql(`
+  query LoggedStreamVersion($id: String!) {
+    stream(id: $id) {
+      version
+    }
+  }
+`);
+
+/** The server's real logger (level, redaction) writing into memory: raw lines, to search for secrets, and parsed. */
+function captureServerLogs() {
+  const raw: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void raw.push(line) });
+  return { logger, raw, lines: () => raw.map((line) => JSON.parse(line) as Record<string, any>) };
+}
+
+let failing = true;
+const brokenModule: DomainModule = {
+  name: 'broken',
+  register({ runtimes }) {
+    runtimes.addProjector(
+      defineProjector({
+        name: 'broken-projector',
+        reset: async () => {},
+        handlers: {
+          async AccountOpened() {
+            if (failing) throw new Error('projector bug');
+          },
+        },
+      }),
+    );
+  },
+};
+
+describe('logs', () => {
+  let server: TestServer;
+  let logs: ReturnType<typeof captureServerLogs>;
+  const auth = { authorization: `Bearer ${TOKEN}` };
+
+  beforeAll(async () => {
+    logs = captureServerLogs();
+    server = await startTestServer(await createTestApp({ domains: [...domains, brokenModule], logger: logs.logger }));
+  });
+
+  afterAll(async () => {
+    failing = false;
+    await server.close();
+  });
+
+  it('give each GraphQL operation a line under its request id, and each command its type, outcome and correlation id', async () => {
+    await postGraphQL(server.url, OPEN_ACCOUNT, { input: { accountNumber: 'L-1', holder: 'Logged' } }, { 'x-request-id': 'req-open', ...auth });
+    await postGraphQL(server.url, DEPOSIT, { input: { accountNumber: 'L-1', amount: 500 } }, { 'x-request-id': 'req-deposit', ...auth });
+    await postGraphQL(server.url, WITHDRAW, { input: { accountNumber: 'L-1', amount: 9_999 } }, { 'x-request-id': 'req-withdraw', ...auth });
+
+    const lines = logs.lines();
+    expect(lines.find((line) => line.msg === 'graphql operation' && line.requestId === 'req-deposit')).toMatchObject({
+      level: 30,
+      service: 'chronicle',
+      operation: { type: 'mutation', name: 'Deposit' },
+      errors: 0,
+      durationMs: expect.any(Number),
+    });
+    expect(lines.find((line) => line.msg === 'command' && line.correlationId === 'req-deposit')).toMatchObject({
+      command: 'Deposit',
+      outcome: 'accepted',
+      commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      causationId: expect.any(String),
+      streamId: 'account-L-1',
+      version: 2,
+      events: 1,
+      durationMs: expect.any(Number),
+    });
+    expect(lines.find((line) => line.msg === 'command' && line.correlationId === 'req-withdraw')).toMatchObject({
+      command: 'Withdraw',
+      outcome: 'rejected',
+      code: 'INSUFFICIENT_FUNDS',
+    });
+  });
+
+  it('carry a request id through the commands a process manager sends in reaction to it', async () => {
+    await postGraphQL(server.url, OPEN_ACCOUNT, { input: { accountNumber: 'L-2', holder: 'Payee' } }, auth);
+    const { result } = await postGraphQL(server.url, TRANSFER, { input: { from: 'L-1', to: 'L-2', amount: 100 } }, { 'x-request-id': 'req-transfer' });
+    expect(result.data?.transfer.__typename).toBe('Transfer');
+
+    await vi.waitFor(() => {
+      const commands = logs.lines().filter((line) => line.msg === 'command' && line.correlationId === 'req-transfer');
+      expect(commands.map((line) => `${line.command} ${line.outcome}`)).toEqual([
+        'RequestTransfer accepted',
+        'DebitForTransfer accepted',
+        'CreditForTransfer accepted',
+        'CompleteTransfer accepted',
+      ]);
+    });
+  });
+
+  it('name the runtime a failure happened in', async () => {
+    await vi.waitFor(() =>
+      expect(logs.lines().find((line) => line.msg === 'runtime batch failed; retrying')).toMatchObject({
+        level: 50,
+        runtime: 'broken-projector',
+        err: { message: 'projector bug' },
+      }),
+    );
+  });
+
+  it('never contain a bearer token, from a header, a connection param or a logged object', async () => {
+    // An unexpected error logs the error whole; a subscription logs its start and end.
+    await postGraphQL(server.url, StreamVersion, { id: 'order-\u0000-1' }, auth);
+    const client = createClient({
+      url: server.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { ...auth, token: TOKEN },
+    });
+    const stream = client.iterate({ query: print(BALANCE_UPDATED), variables: { accountNumber: 'L-1', after: '0' } });
+    await stream.next();
+    await stream.return?.();
+    await client.dispose();
+    // Whatever code may log later: the places a token could be carried are redacted.
+    logs.logger.info({ req: { headers: auth }, headers: auth, connectionParams: auth, token: TOKEN, user: { token: TOKEN, password: TOKEN } }, 'careless');
+
+    await vi.waitFor(() => expect(logs.lines().some((line) => line.msg === 'graphql subscription ended')).toBe(true));
+    expect(logs.lines().some((line) => line.msg === 'unexpected error')).toBe(true);
+    expect(logs.lines().find((line) => line.msg === 'careless')).toMatchObject({
+      req: { headers: { authorization: '[Redacted]' } },
+      connectionParams: '[Redacted]',
+      token: '[Redacted]',
+      user: { token: '[Redacted]', password: '[Redacted]' },
+    });
+    const output = logs.raw.join('');
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain('s3cr3t-signature');
+  });
+});
