@@ -45,6 +45,10 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     router,
     logger,
     ...(options.runtimeOptions ? { options: options.runtimeOptions } : {}),
+    // Several instances may share a PostgreSQL database: each runtime runs in the one holding its lock.
+    ...(database.openLockSession
+      ? { leadership: { openSession: () => database.openLockSession!(), retryMs: config.leaderRetryMs } }
+      : {}),
   });
   router.useConsistency((position, projections) => runtimes.waitFor(position, projections));
 

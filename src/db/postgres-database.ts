@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, NotificationHandler } from './database.js';
 import { parseBigint } from './parse-bigint.js';
+import { openPostgresLockSession } from './postgres-lock-session.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, parseBigint);
 
@@ -30,6 +31,7 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
         await stop();
       };
     },
+    openLockSession: () => openPostgresLockSession(connectionString),
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();

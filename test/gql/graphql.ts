@@ -61,6 +61,8 @@ export type RuntimeState =
   /** Processed the whole log; waiting for new events. */
   | 'LIVE'
   | 'REBUILDING'
+  /** Another instance runs it; this one follows its checkpoint and takes over if that instance goes away. */
+  | 'STANDBY'
   | 'STARTING'
   | 'STOPPED';
 
