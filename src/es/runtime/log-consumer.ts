@@ -155,6 +155,7 @@ export abstract class LogConsumer {
         if (reload) {
           this.checkpoint = await this.loadCheckpoint();
           reload = false;
+          this.wake();
         }
         const { events, through } = await this.feed.read(this.checkpoint, this.batchSize);
         if (through === this.checkpoint) {
