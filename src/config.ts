@@ -10,6 +10,8 @@ export interface Config {
   pollIntervalMs: number;
   /** Serve POST /debug/heap (forced GC and memory figures) for `npm run load`; never in production. */
   debugHeapEndpoint: boolean;
+  /** How often a standby instance tries to take over the projectors, handlers and process managers. */
+  leaderRetryMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -22,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     poolSize: integer(env.DB_POOL_SIZE, 20, 'DB_POOL_SIZE'),
     pollIntervalMs: integer(env.POLL_INTERVAL_MS, 1000, 'POLL_INTERVAL_MS'),
     debugHeapEndpoint: env.DEBUG_HEAP_ENDPOINT === '1',
+    leaderRetryMs: integer(env.LEADER_RETRY_MS, 1000, 'LEADER_RETRY_MS'),
   };
 }
 

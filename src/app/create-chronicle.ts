@@ -54,6 +54,10 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     router,
     logger,
     ...(options.runtimeOptions ? { options: options.runtimeOptions } : {}),
+    // Several instances may share a PostgreSQL database: each runtime runs in the one holding its lock.
+    ...(database.openLockSession
+      ? { leadership: { openSession: () => database.openLockSession!(), retryMs: config.leaderRetryMs } }
+      : {}),
   });
   router.useConsistency(async (position, projections) => {
     const stop = metrics.consistencyWait.startTimer();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { LockSession } from './lock-session.js';
 
 export type DialectName = 'postgres' | 'pglite';
 
@@ -18,6 +19,11 @@ export interface Database {
   readonly concurrent: boolean;
   readonly db: Kysely<any>;
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * A dedicated session for locks that several processes contend for (runtime leadership).
+   * Absent on PGlite: one process owns the database, so it leads everything.
+   */
+  openLockSession?(): Promise<LockSession>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, NotificationHandler } from './database.js';
 import { parseBigint } from './parse-bigint.js';
+import { openPostgresLockSession } from './postgres-lock-session.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, parseBigint);
 
@@ -15,6 +16,9 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor may a checked-out one (pg emits 'error' on it between two queries of a transaction when the
+  // server goes away): its next query fails instead, and the pool discards it when it comes back.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   const listeners = new Set<() => Promise<void>>();
 
@@ -30,6 +34,7 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
         await stop();
       };
     },
+    openLockSession: () => openPostgresLockSession(connectionString),
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();

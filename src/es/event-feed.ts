@@ -1,5 +1,6 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { Database } from '../db/database.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { EVENTS_CHANNEL, type EventStore } from './event-store.js';
 import type { RecordedEvent } from './recorded-event.js';
 
@@ -139,14 +140,27 @@ export class EventFeed {
     return new Repeater<RecordedEvent>(async (push, stop) => {
       let stopped = false;
       let wake: (() => void) | undefined;
+      const aborted = new AbortController();
       void stop.then(() => {
         stopped = true;
+        aborted.abort();
         wake?.();
       });
       let cursor = options.after ?? this.head;
+      let outage = 0;
       try {
         while (!stopped) {
-          const { events, through } = await this.read(cursor, this.batchSize, options);
+          let read: Awaited<ReturnType<EventFeed['read']>>;
+          try {
+            read = await this.read(cursor, this.batchSize, options);
+            outage = 0;
+          } catch (error) {
+            // The database is away: the subscriber waits at its cursor, and goes on once it is back.
+            if (!isDatabaseUnavailable(error)) throw error;
+            await sleep(Math.min(100 * 2 ** outage++, this.pollIntervalMs), aborted.signal);
+            continue;
+          }
+          const { events, through } = read;
           for (const event of events) {
             if (stopped) break;
             if (!options.filter || options.filter(event)) await push(event);
@@ -221,6 +235,18 @@ export class EventFeed {
     this.recent.push(...events);
     if (this.recent.length > this.capacity * 1.5) this.recent = this.recent.slice(-this.capacity);
   }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
 
 function matches(event: RecordedEvent, streamId: string | undefined, types: readonly string[] | undefined): boolean {

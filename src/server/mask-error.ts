@@ -1,9 +1,11 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { ConcurrencyConflictError } from '../es/command-errors.js';
 import { DomainError } from '../es/domain-error.js';
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
+export const SERVICE_UNAVAILABLE_MESSAGE = 'The database is unavailable; try again shortly.';
 
 export interface MaskingScope {
   logger: Logger;
@@ -14,7 +16,7 @@ export interface MaskingScope {
 /**
  * What a client may see of an error. GraphQL's own errors (syntax, validation, variables) and
  * errors raised deliberately as GraphQLError pass; domain refusals keep their code and message;
- * a concurrency conflict says it can be retried. Anything else is a bug or an outage: it is
+ * a concurrency conflict and an unreachable database say they can be retried. Anything else is a bug or an outage: it is
  * logged whole with the request id, and the client gets a generic message and the request id:
  * never our message or stack.
  */
@@ -25,6 +27,13 @@ export function maskError(error: unknown, { logger, requestId }: MaskingScope): 
   const located = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
   if (original instanceof ConcurrencyConflictError) {
     return new GraphQLError(original.message, { ...located, extensions: { code: original.code, retryable: true } });
+  }
+  if (isDatabaseUnavailable(original)) {
+    logger.warn({ err: original, requestId, path: located.path?.join('.') }, 'database unavailable');
+    return new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {
+      ...located,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, ...(requestId ? { requestId } : {}) },
+    });
   }
   if (original instanceof DomainError) {
     return new GraphQLError(original.message, { ...located, extensions: { code: original.code } });

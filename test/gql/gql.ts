@@ -46,6 +46,8 @@ type Documents = {
     "\n  subscription OrderStatusChanged($id: ID!, $after: String) {\n    orderStatusChanged(id: $id, after: $after) { orderId status shipmentId eventType position }\n  }\n": typeof types.OrderStatusChangedDocument,
     "\n  query OrderDeadLetters($handler: String) {\n    deadLetters(handler: $handler) { id handler position eventId eventType error attempts }\n  }\n": typeof types.OrderDeadLettersDocument,
     "\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RetryOrderDeadLetterDocument,
+    "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n": typeof types.RuntimeStatesOfInstanceDocument,
+    "\n  mutation RebuildAfterFault($name: String!) {\n    rebuildProjection(name: $name) { __typename ... on Projection { name status } }\n  }\n": typeof types.RebuildAfterFaultDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": typeof types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.StreamVersionDocument,
@@ -93,6 +95,8 @@ const documents: Documents = {
     "\n  subscription OrderStatusChanged($id: ID!, $after: String) {\n    orderStatusChanged(id: $id, after: $after) { orderId status shipmentId eventType position }\n  }\n": types.OrderStatusChangedDocument,
     "\n  query OrderDeadLetters($handler: String) {\n    deadLetters(handler: $handler) { id handler position eventId eventType error attempts }\n  }\n": types.OrderDeadLettersDocument,
     "\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n": types.RetryOrderDeadLetterDocument,
+    "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n": types.RuntimeStatesOfInstanceDocument,
+    "\n  mutation RebuildAfterFault($name: String!) {\n    rebuildProjection(name: $name) { __typename ... on Projection { name status } }\n  }\n": types.RebuildAfterFaultDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.StreamVersionDocument,
@@ -250,6 +254,14 @@ export function graphql(source: "\n  query OrderDeadLetters($handler: String) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n"): (typeof documents)["\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RebuildAfterFault($name: String!) {\n    rebuildProjection(name: $name) { __typename ... on Projection { name status } }\n  }\n"): (typeof documents)["\n  mutation RebuildAfterFault($name: String!) {\n    rebuildProjection(name: $name) { __typename ... on Projection { name status } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { EventFeed } from '../event-feed.js';
 import type { RecordedEvent } from '../recorded-event.js';
+import { CheckpointMovedError } from './checkpoints.js';
 import type { RuntimeKind, RuntimeState, RuntimeStatus } from './runtime-status.js';
 
 export interface LogConsumerOptions {
@@ -8,12 +9,21 @@ export interface LogConsumerOptions {
   /** Delay after a failed batch, doubling up to `maxBackoffMs`. */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /** How often a standby reads the stored checkpoint while nobody waits on it (25 ms while someone does). */
+  standbyPollMs?: number;
 }
+
+/** How often a standby reads the stored checkpoint while a `strong` command waits on it. */
+const STANDBY_WAIT_POLL_MS = 25;
 
 /**
  * Follows the log from a checkpoint: reads a batch after it, hands it to `process` (which must
  * record the new checkpoint with its own writes), then waits for the feed to move. A failing
  * batch is retried with backoff from the same checkpoint, so nothing is skipped by an error.
+ *
+ * With several instances on one database, only the leader (see `LeaderElection`) processes; the
+ * others are standbys that only follow the stored checkpoint, so that `waitFor` (a `strong`
+ * command's read-your-writes) works on every instance.
  */
 export abstract class LogConsumer {
   abstract readonly name: string;
@@ -22,21 +32,25 @@ export abstract class LogConsumer {
   private state: RuntimeState = 'stopped';
   private lastError: string | undefined;
   private running: Promise<void> | undefined;
+  private mode: 'leader' | 'standby' | undefined;
+  private nudge: (() => void) | undefined;
   private abort = new AbortController();
   private progress = new Set<() => void>();
   private rebuildingUntil = 0;
   private readonly batchSize: number;
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
+  private readonly standbyPollMs: number;
 
   constructor(
     protected readonly feed: EventFeed,
     protected readonly logger: Logger,
-    { batchSize = 500, backoffMs = 100, maxBackoffMs = 5_000 }: LogConsumerOptions = {},
+    { batchSize = 500, backoffMs = 100, maxBackoffMs = 5_000, standbyPollMs = 1_000 }: LogConsumerOptions = {},
   ) {
     this.batchSize = batchSize;
     this.backoffMs = backoffMs;
     this.maxBackoffMs = maxBackoffMs;
+    this.standbyPollMs = standbyPollMs;
   }
 
   /** Reads the stored checkpoint. */
@@ -44,20 +58,43 @@ export abstract class LogConsumer {
   /** Applies a batch and records `through` as the checkpoint, atomically where the runtime can. */
   protected abstract process(events: RecordedEvent[], through: number): Promise<void>;
 
+  /** Processes the log from the stored checkpoint (this instance leads). */
   async start(): Promise<void> {
-    if (this.running) return;
+    if (this.mode === 'leader') return;
+    await this.halt();
+    this.mode = 'leader';
     this.state = 'starting';
     this.abort = new AbortController();
-    this.checkpoint = await this.loadCheckpoint();
-    this.running = this.run(this.abort.signal);
+    // Loaded here when the database answers, so the status is right at once; otherwise by the loop, with retries.
+    const loaded = await this.loadCheckpoint().then(
+      (checkpoint) => ((this.checkpoint = checkpoint), true),
+      () => false,
+    );
+    this.running = this.run(this.abort.signal, !loaded);
+  }
+
+  /** Processes nothing, only follows the checkpoint the leader stores (another instance leads). */
+  async standby(): Promise<void> {
+    if (this.mode === 'standby') return;
+    await this.halt();
+    this.mode = 'standby';
+    this.state = 'standby';
+    this.lastError = undefined;
+    this.abort = new AbortController();
+    this.running = this.watch(this.abort.signal);
   }
 
   async stop(): Promise<void> {
+    await this.halt();
+    this.mode = undefined;
+    this.state = 'stopped';
+    this.wake();
+  }
+
+  private async halt(): Promise<void> {
     this.abort.abort();
     await this.running;
     this.running = undefined;
-    this.state = 'stopped';
-    this.wake();
   }
 
   status(head: number): RuntimeStatus {
@@ -89,6 +126,8 @@ export abstract class LogConsumer {
       this.progress.add(check);
       signal?.addEventListener('abort', check, { once: true });
       check();
+      // A standby reads the stored checkpoint more often while someone waits on it.
+      if (this.progress.has(check)) this.nudge?.();
     });
   }
 
@@ -98,21 +137,26 @@ export abstract class LogConsumer {
    * until the restarted loop reaches it: a strong command issued during a rebuild reads the rebuilt data.
    */
   protected async restart(between: () => Promise<void>, { rebuildingUntil = 0 } = {}): Promise<void> {
-    const wasRunning = this.running !== undefined;
+    const mode = this.mode;
     this.abort.abort();
     await this.running;
     await between();
     this.rebuildingUntil = rebuildingUntil;
     this.checkpoint = await this.loadCheckpoint();
-    if (!wasRunning) return;
+    if (!mode) return;
     this.abort = new AbortController();
-    this.running = this.run(this.abort.signal);
+    this.running = mode === 'leader' ? this.run(this.abort.signal) : this.watch(this.abort.signal);
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
+  private async run(signal: AbortSignal, reload = false): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
       try {
+        if (reload) {
+          this.checkpoint = await this.loadCheckpoint();
+          reload = false;
+          this.wake();
+        }
         const { events, through } = await this.feed.read(this.checkpoint, this.batchSize);
         if (through === this.checkpoint) {
           this.state = 'live';
@@ -128,12 +172,37 @@ export abstract class LogConsumer {
         this.wake();
       } catch (error) {
         if (signal.aborted) break;
+        if (error instanceof CheckpointMovedError) {
+          // Another instance got there first (a brief split brain) or a rebuild reset it: go on from the stored one.
+          this.logger.warn({ runtime: this.name, checkpoint: this.checkpoint }, 'checkpoint moved by another instance; reloading');
+          reload = true;
+          continue;
+        }
         failures += 1;
         this.state = 'failed';
         this.lastError = error instanceof Error ? error.message : String(error);
         this.logger.error({ err: error, runtime: this.name, checkpoint: this.checkpoint }, 'runtime batch failed; retrying');
         await delay(Math.min(this.backoffMs * 2 ** (failures - 1), this.maxBackoffMs), signal);
       }
+    }
+  }
+
+  /** The standby loop: keeps `checkpoint` at the stored one, so waiters on this instance see the leader's progress. */
+  private async watch(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        const stored = await this.loadCheckpoint();
+        if (stored !== this.checkpoint) {
+          this.checkpoint = stored;
+          this.wake();
+        }
+      } catch {
+        // The database is away; the next round reads again.
+      }
+      const woken = new AbortController();
+      this.nudge = () => woken.abort();
+      await delay(this.progress.size > 0 ? STANDBY_WAIT_POLL_MS : this.standbyPollMs, AbortSignal.any([signal, woken.signal]));
+      this.nudge = undefined;
     }
   }
 

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { advanceCheckpoint, loadCheckpoint, resetCheckpoint } from './checkpoints.js';
+import { crashPoint } from './crash-point.js';
 import { LogConsumer, type LogConsumerOptions } from './log-consumer.js';
 import type { Projector } from './projector.js';
 
@@ -36,8 +37,10 @@ export class ProjectorRuntime extends LogConsumer {
   protected async process(events: RecordedEvent[], through: number): Promise<void> {
     const handlers = this.projector.handlers as Record<string, Handler | undefined>;
     await this.db.transaction().execute(async (trx) => {
+      // The checkpoint first: its row lock fences the batch against another instance applying it too.
+      await advanceCheckpoint(trx, this.name, this.checkpoint, through);
       for (const event of events) await handlers[event.type]?.(trx, event);
-      await saveCheckpoint(trx, this.name, through);
+      crashPoint('projector-batch', this.name);
     });
   }
 
@@ -46,8 +49,9 @@ export class ProjectorRuntime extends LogConsumer {
     await this.restart(
       () =>
         this.db.transaction().execute(async (trx) => {
+          // The checkpoint row first: a batch another instance is committing finishes before the reset.
+          await resetCheckpoint(trx, this.name, 0);
           await this.projector.reset(trx);
-          await saveCheckpoint(trx, this.name, 0);
         }),
       { rebuildingUntil: this.feed.position },
     );

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { advanceCheckpoint, loadCheckpoint } from './checkpoints.js';
+import { crashPoint } from './crash-point.js';
 import { type ErrorPolicy, HandlerStoppedError, defaultErrorPolicy } from './error-policy.js';
 import { LogConsumer, delay, type LogConsumerOptions } from './log-consumer.js';
 
@@ -42,13 +43,14 @@ export abstract class ReactionRuntime extends LogConsumer {
     for (const event of events) {
       if (!this.handles(event)) continue;
       const persist = await this.attempt(event);
+      crashPoint('reaction-dispatched', this.name);
       await this.db.transaction().execute(async (trx) => {
+        await advanceCheckpoint(trx, this.name, this.checkpoint, event.position);
         await persist?.(trx);
-        await saveCheckpoint(trx, this.name, event.position);
       });
       this.checkpoint = event.position;
     }
-    await saveCheckpoint(this.db, this.name, through);
+    if (through > this.checkpoint) await advanceCheckpoint(this.db, this.name, this.checkpoint, through);
   }
 
   override async start(): Promise<void> {

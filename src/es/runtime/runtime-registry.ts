@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { LockSession } from '../../db/lock-session.js';
 import type { CommandRouter } from '../command-router.js';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { EventStore } from '../event-store.js';
 import type { EventHandler } from './event-handler.js';
 import { EventHandlerRuntime } from './event-handler-runtime.js';
+import { LeaderElection } from './leader-election.js';
 import type { LogConsumer, LogConsumerOptions } from './log-consumer.js';
 import type { ProcessManager } from './process-manager.js';
 import { ProcessManagerRuntime } from './process-manager-runtime.js';
@@ -42,14 +44,33 @@ export interface RuntimeRegistryDeps {
   options?: LogConsumerOptions;
   /** How long a `strong` dispatch waits for the read side before answering anyway. */
   consistencyTimeoutMs?: number;
+  /**
+   * With several instances on one database: each runtime runs only where its lock is held, and
+   * stands by elsewhere. Without it (PGlite, one process), this instance runs every runtime.
+   */
+  leadership?: { openSession: () => Promise<LockSession>; retryMs?: number };
 }
 
 /** Every projector, event handler and process manager of this instance. */
 export class RuntimeRegistry {
   private readonly runtimes = new Map<string, LogConsumer>();
   private started = false;
+  private readonly election: LeaderElection | undefined;
 
-  constructor(private readonly deps: RuntimeRegistryDeps) {}
+  constructor(private readonly deps: RuntimeRegistryDeps) {
+    const { leadership, logger } = deps;
+    this.election =
+      leadership &&
+      new LeaderElection(
+        leadership.openSession,
+        () => [...this.runtimes.keys()],
+        {
+          elected: (name) => this.get(name).start(),
+          deposed: (name) => this.get(name).standby(),
+        },
+        { logger, ...(leadership.retryMs === undefined ? {} : { retryMs: leadership.retryMs }) },
+      );
+  }
 
   addProjector(projector: Projector<any, any>): this {
     const { db, feed, logger, options } = this.deps;
@@ -66,14 +87,23 @@ export class RuntimeRegistry {
     return this.add(new ProcessManagerRuntime(manager, this.reactionServices(), db, feed, logger, options));
   }
 
+  /** Starts every runtime, or, with leadership, stands every runtime by and leads those whose lock it gets. */
   async start(): Promise<void> {
     this.started = true;
-    await Promise.all([...this.runtimes.values()].map((runtime) => runtime.start()));
+    if (!this.election) {
+      await Promise.all([...this.runtimes.values()].map((runtime) => runtime.start()));
+      return;
+    }
+    await Promise.all([...this.runtimes.values()].map((runtime) => runtime.standby()));
+    await this.election.start();
   }
 
+  /** Stops every runtime, then hands its locks on. */
   async stop(): Promise<void> {
     this.started = false;
+    await this.election?.stop();
     await Promise.all([...this.runtimes.values()].map((runtime) => runtime.stop()));
+    await this.election?.release();
   }
 
   names(kind?: RuntimeStatus['kind']): string[] {
@@ -155,7 +185,7 @@ export class RuntimeRegistry {
   private add(runtime: LogConsumer): this {
     if (this.runtimes.has(runtime.name)) throw new Error(`A runtime named "${runtime.name}" already exists`);
     this.runtimes.set(runtime.name, runtime);
-    if (this.started) void runtime.start();
+    if (this.started) void (this.election ? runtime.standby() : runtime.start());
     return this;
   }
 }

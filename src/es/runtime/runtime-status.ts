@@ -1,5 +1,5 @@
 export type RuntimeKind = 'projector' | 'event-handler' | 'process-manager';
-export type RuntimeState = 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'stopped' | 'failed';
+export type RuntimeState = 'starting' | 'catching-up' | 'live' | 'rebuilding' | 'standby' | 'stopped' | 'failed';
 
 /** Where one checkpointed reader of the log stands. */
 export interface RuntimeStatus {

@@ -1,0 +1,31 @@
+/**
+ * Whether `error` means the database could not be reached or went away (refused, reset, shut down,
+ * starting up, out of connections), as opposed to a query it refused. Such failures are
+ * transient: the same operation can succeed once the database is back.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08')) return true;
+  }
+  return CLIENT_MESSAGES.some((message) => error.message.startsWith(message)) || isDatabaseUnavailable(error.cause);
+}
+
+/** Node's socket errors. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * SQLSTATEs of a server going away or not accepting work yet (class 08, connection exceptions, is
+ * matched by prefix): admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections.
+ */
+const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+
+/** node-postgres reports a connection lost mid-query without a code. */
+const CLIENT_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error',
+  'timeout exceeded when trying to connect',
+  'Query read timeout',
+];
