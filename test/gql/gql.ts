@@ -27,6 +27,14 @@ type Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
+    "\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n": typeof types.CoinAccountFieldsFragmentDoc,
+    "\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MineCoinDocument,
+    "\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.SendCoinsDocument,
+    "\n  query CoinAccount($accountId: String!, $first: Int, $after: String) {\n    coinAccount(accountId: $accountId) {\n      ...CoinAccountFields\n      events(first: $first, after: $after) {\n        edges { cursor node { streamId version type data } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.CoinAccountDocument,
+    "\n  query CoinTransfer($id: ID!) {\n    coinTransfer(id: $id) { id from to amount status completedAt }\n  }\n": typeof types.CoinTransferDocument,
+    "\n  query Richest($first: Int) {\n    richest(first: $first) { accountId balance }\n  }\n": typeof types.RichestDocument,
+    "\n  subscription RichestChanged($first: Int) {\n    richestChanged(first: $first) { accountId balance }\n  }\n": typeof types.RichestChangedDocument,
+    "\n  subscription CoinBalanceChanged($accountId: String!, $after: String) {\n    coinBalanceChanged(accountId: $accountId, after: $after) { accountId balance delta reason transferId version position }\n  }\n": typeof types.CoinBalanceChangedDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": typeof types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.StreamVersionDocument,
@@ -53,6 +61,14 @@ const documents: Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
+    "\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n": types.CoinAccountFieldsFragmentDoc,
+    "\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MineCoinDocument,
+    "\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.SendCoinsDocument,
+    "\n  query CoinAccount($accountId: String!, $first: Int, $after: String) {\n    coinAccount(accountId: $accountId) {\n      ...CoinAccountFields\n      events(first: $first, after: $after) {\n        edges { cursor node { streamId version type data } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.CoinAccountDocument,
+    "\n  query CoinTransfer($id: ID!) {\n    coinTransfer(id: $id) { id from to amount status completedAt }\n  }\n": types.CoinTransferDocument,
+    "\n  query Richest($first: Int) {\n    richest(first: $first) { accountId balance }\n  }\n": types.RichestDocument,
+    "\n  subscription RichestChanged($first: Int) {\n    richestChanged(first: $first) { accountId balance }\n  }\n": types.RichestChangedDocument,
+    "\n  subscription CoinBalanceChanged($accountId: String!, $after: String) {\n    coinBalanceChanged(accountId: $accountId, after: $after) { accountId balance delta reason transferId version position }\n  }\n": types.CoinBalanceChangedDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.StreamVersionDocument,
@@ -132,6 +148,38 @@ export function graphql(source: "\n  query Calculator($id: ID!) {\n    calculato
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n"): (typeof documents)["\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoinAccount($accountId: String!, $first: Int, $after: String) {\n    coinAccount(accountId: $accountId) {\n      ...CoinAccountFields\n      events(first: $first, after: $after) {\n        edges { cursor node { streamId version type data } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CoinAccount($accountId: String!, $first: Int, $after: String) {\n    coinAccount(accountId: $accountId) {\n      ...CoinAccountFields\n      events(first: $first, after: $after) {\n        edges { cursor node { streamId version type data } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoinTransfer($id: ID!) {\n    coinTransfer(id: $id) { id from to amount status completedAt }\n  }\n"): (typeof documents)["\n  query CoinTransfer($id: ID!) {\n    coinTransfer(id: $id) { id from to amount status completedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Richest($first: Int) {\n    richest(first: $first) { accountId balance }\n  }\n"): (typeof documents)["\n  query Richest($first: Int) {\n    richest(first: $first) { accountId balance }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RichestChanged($first: Int) {\n    richestChanged(first: $first) { accountId balance }\n  }\n"): (typeof documents)["\n  subscription RichestChanged($first: Int) {\n    richestChanged(first: $first) { accountId balance }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CoinBalanceChanged($accountId: String!, $after: String) {\n    coinBalanceChanged(accountId: $accountId, after: $after) { accountId balance delta reason transferId version position }\n  }\n"): (typeof documents)["\n  subscription CoinBalanceChanged($accountId: String!, $after: String) {\n    coinBalanceChanged(accountId: $accountId, after: $after) { accountId balance delta reason transferId version position }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
