@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": typeof types.RecordKillDocument,
+    "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CompleteWeekDocument,
+    "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": typeof types.ArenaDocument,
+    "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n": typeof types.ArenaTop10ChangedDocument,
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.DepositDocument,
@@ -48,6 +52,10 @@ type Documents = {
     "\n  subscription Tail($after: String, $types: [String!], $streamId: String) {\n    events(after: $after, types: $types, streamId: $streamId) {\n      position\n      streamId\n      type\n      data\n    }\n  }\n": typeof types.TailDocument,
 };
 const documents: Documents = {
+    "\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": types.RecordKillDocument,
+    "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": types.CompleteWeekDocument,
+    "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": types.ArenaDocument,
+    "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n": types.ArenaTop10ChangedDocument,
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": types.AccountFieldsFragmentDoc,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.OpenAccountDocument,
     "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.DepositDocument,
@@ -96,6 +104,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n"): (typeof documents)["\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n"): (typeof documents)["\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
