@@ -229,7 +229,10 @@ describe('a transfer before its delivery', () => {
       expect((await local.graphql(COIN_TRANSFER, { id })).data!.coinTransfer).toMatchObject({ status: 'PENDING', completedAt: null });
       expect((await local.graphql(COIN_ACCOUNT, { accountId: 'eve' })).data!.coinAccount).toBeNull();
 
+      // Added while stopped, so that start() returns only once the process has loaded its checkpoint.
+      await local.app.runtimes.stop();
       local.app.runtimes.addProcessManager(coinTransferProcess);
+      await local.app.runtimes.start();
       await local.settle();
       expect((await local.graphql(COIN_TRANSFER, { id })).data!.coinTransfer).toMatchObject({ status: 'COMPLETED' });
       expect((await local.graphql(COIN_ACCOUNT, { accountId: 'eve' })).data!.coinAccount).toMatchObject({ balance: 2, received: 2 });
