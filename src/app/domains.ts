@@ -1,7 +1,9 @@
+import { arenaModule } from '../domains/arena/arena-module.js';
 import { bankModule } from '../domains/bank/bank-module.js';
 import { calculatorModule } from '../domains/calculator/calculator-module.js';
+import { coinsModule } from '../domains/coins/coins-module.js';
 import { ordersModule } from '../domains/orders/orders-module.js';
 import type { DomainModule } from './domain-module.js';
 
 /** Every domain slice this server runs. */
-export const domains: readonly DomainModule[] = [bankModule, calculatorModule, ordersModule];
+export const domains: readonly DomainModule[] = [bankModule, calculatorModule, ordersModule, coinsModule, arenaModule];

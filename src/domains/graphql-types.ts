@@ -2,5 +2,7 @@
 import './bank/graphql/index.js';
 import './calculator/graphql/index.js';
 import './orders/graphql/index.js';
+import './coins/graphql/index.js';
+import './arena/graphql/index.js';
 
 export {};

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": typeof types.RecordKillDocument,
+    "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CompleteWeekDocument,
+    "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": typeof types.ArenaDocument,
+    "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n": typeof types.ArenaTop10ChangedDocument,
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.DepositDocument,
@@ -27,6 +31,14 @@ type Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
+    "\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n": typeof types.CoinAccountFieldsFragmentDoc,
+    "\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MineCoinDocument,
+    "\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.SendCoinsDocument,
+    "\n  query CoinAccount($accountId: String!, $first: Int, $after: String) {\n    coinAccount(accountId: $accountId) {\n      ...CoinAccountFields\n      events(first: $first, after: $after) {\n        edges { cursor node { streamId version type data } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": typeof types.CoinAccountDocument,
+    "\n  query CoinTransfer($id: ID!) {\n    coinTransfer(id: $id) { id from to amount status completedAt }\n  }\n": typeof types.CoinTransferDocument,
+    "\n  query Richest($first: Int) {\n    richest(first: $first) { accountId balance }\n  }\n": typeof types.RichestDocument,
+    "\n  subscription RichestChanged($first: Int) {\n    richestChanged(first: $first) { accountId balance }\n  }\n": typeof types.RichestChangedDocument,
+    "\n  subscription CoinBalanceChanged($accountId: String!, $after: String) {\n    coinBalanceChanged(accountId: $accountId, after: $after) { accountId balance delta reason transferId version position }\n  }\n": typeof types.CoinBalanceChangedDocument,
     "\n  fragment OrderFields on Order {\n    id orderNumber businessPartner status version\n    items { productId quantity uom }\n    shipment { id orderId status }\n  }\n": typeof types.OrderFieldsFragmentDoc,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.CreateOrderDocument,
     "\n  mutation AddOrderItems($id: ID!, $items: [OrderItemInput!]!) {\n    addOrderItems(id: $id, items: $items) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.AddOrderItemsDocument,
@@ -63,6 +75,10 @@ type Documents = {
     "\n  mutation MeteredCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.MeteredCalculateDocument,
 };
 const documents: Documents = {
+    "\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": types.RecordKillDocument,
+    "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": types.CompleteWeekDocument,
+    "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": types.ArenaDocument,
+    "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n": types.ArenaTop10ChangedDocument,
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": types.AccountFieldsFragmentDoc,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.OpenAccountDocument,
     "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.DepositDocument,
@@ -76,6 +92,14 @@ const documents: Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
+    "\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n": types.CoinAccountFieldsFragmentDoc,
+    "\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MineCoinDocument,
+    "\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.SendCoinsDocument,
+    "\n  query CoinAccount($accountId: String!, $first: Int, $after: String) {\n    coinAccount(accountId: $accountId) {\n      ...CoinAccountFields\n      events(first: $first, after: $after) {\n        edges { cursor node { streamId version type data } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n": types.CoinAccountDocument,
+    "\n  query CoinTransfer($id: ID!) {\n    coinTransfer(id: $id) { id from to amount status completedAt }\n  }\n": types.CoinTransferDocument,
+    "\n  query Richest($first: Int) {\n    richest(first: $first) { accountId balance }\n  }\n": types.RichestDocument,
+    "\n  subscription RichestChanged($first: Int) {\n    richestChanged(first: $first) { accountId balance }\n  }\n": types.RichestChangedDocument,
+    "\n  subscription CoinBalanceChanged($accountId: String!, $after: String) {\n    coinBalanceChanged(accountId: $accountId, after: $after) { accountId balance delta reason transferId version position }\n  }\n": types.CoinBalanceChangedDocument,
     "\n  fragment OrderFields on Order {\n    id orderNumber businessPartner status version\n    items { productId quantity uom }\n    shipment { id orderId status }\n  }\n": types.OrderFieldsFragmentDoc,
     "\n  mutation CreateOrder($input: CreateOrderInput!) {\n    createOrder(input: $input) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.CreateOrderDocument,
     "\n  mutation AddOrderItems($id: ID!, $items: [OrderItemInput!]!) {\n    addOrderItems(id: $id, items: $items) {\n      __typename\n      ...OrderFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.AddOrderItemsDocument,
@@ -129,6 +153,22 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n"): (typeof documents)["\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n"): (typeof documents)["\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n"): (typeof documents)["\n  fragment AccountFields on Account { accountNumber holder balance status version }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -178,6 +218,38 @@ export function graphql(source: "\n  query Calculator($id: ID!) {\n    calculato
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n"): (typeof documents)["\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoinAccount($accountId: String!, $first: Int, $after: String) {\n    coinAccount(accountId: $accountId) {\n      ...CoinAccountFields\n      events(first: $first, after: $after) {\n        edges { cursor node { streamId version type data } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CoinAccount($accountId: String!, $first: Int, $after: String) {\n    coinAccount(accountId: $accountId) {\n      ...CoinAccountFields\n      events(first: $first, after: $after) {\n        edges { cursor node { streamId version type data } }\n        pageInfo { hasNextPage endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoinTransfer($id: ID!) {\n    coinTransfer(id: $id) { id from to amount status completedAt }\n  }\n"): (typeof documents)["\n  query CoinTransfer($id: ID!) {\n    coinTransfer(id: $id) { id from to amount status completedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Richest($first: Int) {\n    richest(first: $first) { accountId balance }\n  }\n"): (typeof documents)["\n  query Richest($first: Int) {\n    richest(first: $first) { accountId balance }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RichestChanged($first: Int) {\n    richestChanged(first: $first) { accountId balance }\n  }\n"): (typeof documents)["\n  subscription RichestChanged($first: Int) {\n    richestChanged(first: $first) { accountId balance }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CoinBalanceChanged($accountId: String!, $after: String) {\n    coinBalanceChanged(accountId: $accountId, after: $after) { accountId balance delta reason transferId version position }\n  }\n"): (typeof documents)["\n  subscription CoinBalanceChanged($accountId: String!, $after: String) {\n    coinBalanceChanged(accountId: $accountId, after: $after) { accountId balance delta reason transferId version position }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,3 @@
+export type ArenaCommand =
+  | { type: 'RecordKill'; arenaId: string; attacker: string }
+  | { type: 'CompleteWeek'; arenaId: string };

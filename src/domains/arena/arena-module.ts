@@ -1,0 +1,16 @@
+import type { DomainModule } from '../../app/domain-module.js';
+import { arenaAggregate } from './arena-aggregate.js';
+import { completeWeekSchema, recordKillSchema } from './arena-command-schemas.js';
+import { arenaProjector } from './arena-projector.js';
+
+/** The arcade leaderboard: kills per arena and week, and the weekly top 10. */
+export const arenaModule: DomainModule = {
+  name: 'arena',
+  register({ router, runtimes }) {
+    router.register(arenaAggregate, {
+      RecordKill: { identity: 'arenaId', schema: recordKillSchema },
+      CompleteWeek: { identity: 'arenaId', schema: completeWeekSchema },
+    });
+    runtimes.addProjector(arenaProjector);
+  },
+};

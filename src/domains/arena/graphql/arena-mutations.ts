@@ -1,0 +1,54 @@
+import { builder } from '../../../graphql/builder.js';
+import type { GraphQLContext } from '../../../graphql/context.js';
+import { errorType } from '../../../graphql/types/errors.js';
+import type { ArenaCommand } from '../arena-commands.js';
+import { ArenaNotFound } from '../arena-errors.js';
+import type { ArenaEvent } from '../arena-events.js';
+import { ARENA_PROJECTION } from '../arena-projector.js';
+import { ArenaScoreType, ArenaType } from './arena-type.js';
+import { findArenaWeek, findScore } from './find-arena-scores.js';
+
+errorType(ArenaNotFound, 'ArenaNotFoundError', 'No kill was ever recorded in this arena.');
+
+/** Sends the command and waits until the arena projection has it, so the answer reads its own write. */
+async function execute(ctx: GraphQLContext, command: ArenaCommand): Promise<ArenaEvent> {
+  const result = await ctx.app.router.dispatch<ArenaEvent>(command, { consistency: 'strong', projections: [ARENA_PROJECTION], actor: ctx.actor });
+  return result.events[0]!;
+}
+
+const RecordKillInput = builder.inputType('RecordKillInput', {
+  fields: (t) => ({
+    arenaId: t.string({ required: true, description: 'Any non-blank id of at most 100 characters; an arena opens with its first kill.' }),
+    attacker: t.string({ required: true }),
+  }),
+});
+
+builder.mutationField('recordKill', (t) =>
+  t.field({
+    type: ArenaScoreType,
+    description: 'Records a zombie killed by `attacker` in the arena’s current week; answers with their score and rank.',
+    errors: { types: [] },
+    args: { input: t.arg({ type: RecordKillInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const event = await execute(ctx, { type: 'RecordKill', ...input });
+      const score = await findScore(ctx, input.arenaId, event.data.week, input.attacker);
+      if (!score) throw new Error(`The score of ${input.attacker} in arena ${input.arenaId} is missing from its projection after a strong command`);
+      return score;
+    },
+  }),
+);
+
+builder.mutationField('completeWeek', (t) =>
+  t.field({
+    type: ArenaType,
+    description: 'Ends the arena’s current week and starts the next with every score at zero; the week ended stays readable.',
+    errors: { types: [ArenaNotFound] },
+    args: { arenaId: t.arg.string({ required: true }) },
+    resolve: async (_root, { arenaId }, ctx) => {
+      await execute(ctx, { type: 'CompleteWeek', arenaId });
+      const arena = await findArenaWeek(ctx, arenaId);
+      if (!arena) throw new Error(`Arena ${arenaId} is missing from its projection after a strong command`);
+      return arena;
+    },
+  }),
+);

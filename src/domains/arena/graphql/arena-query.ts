@@ -1,0 +1,13 @@
+import { builder } from '../../../graphql/builder.js';
+import { ArenaType } from './arena-type.js';
+import { findArenaWeek } from './find-arena-scores.js';
+
+builder.queryField('arena', (t) =>
+  t.field({
+    type: ArenaType,
+    nullable: true,
+    description: 'An arena in its current week, or in a past `week` (from 1); null for an arena without a kill or a week not reached.',
+    args: { id: t.arg.string({ required: true }), week: t.arg.int() },
+    resolve: async (_root, { id, week }, ctx) => (await findArenaWeek(ctx, id, week ?? undefined)) ?? null,
+  }),
+);

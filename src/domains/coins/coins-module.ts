@@ -1,0 +1,24 @@
+import type { DomainModule } from '../../app/domain-module.js';
+import type { CommandRegistration } from '../../es/command-registration.js';
+import type { CoinAccountCommand } from './coin-account-commands.js';
+import { coinAccountAggregate } from './coin-account-aggregate.js';
+import { coinAccountsProjector } from './coin-accounts-projector.js';
+import { coinTransferProcess } from './coin-transfer-process.js';
+import { coinTransfersProjector } from './coin-transfers-projector.js';
+import { mineCoinSchema, sendCoinsSchema } from './coins-command-schemas.js';
+
+/** How each coin account command is routed and checked (exported for tests that run the slice without its process). */
+export const coinAccountCommands: { [T in CoinAccountCommand['type']]: CommandRegistration<Extract<CoinAccountCommand, { type: T }>> } = {
+  MineCoin: { identity: 'accountId', schema: mineCoinSchema },
+  SendCoins: { identity: 'from', schema: sendCoinsSchema },
+  ReceiveCoins: { identity: 'accountId' },
+};
+
+/** Coins: proof-of-work mining, transfers through a process manager, and the accounts' read model. */
+export const coinsModule: DomainModule = {
+  name: 'coins',
+  register({ router, runtimes }) {
+    router.register(coinAccountAggregate, coinAccountCommands);
+    runtimes.addProjector(coinAccountsProjector).addProjector(coinTransfersProjector).addProcessManager(coinTransferProcess);
+  },
+};

@@ -1,0 +1,32 @@
+import { GraphQLError } from 'graphql';
+import type { Kysely } from 'kysely';
+import { tables } from '../../../db/database.js';
+import type { GraphQLContext } from '../../../graphql/context.js';
+import type { CoinAccountsTable, CoinsTables } from '../coins-tables.js';
+
+export const MAX_RICHEST = 100;
+
+const db = (ctx: GraphQLContext): Kysely<CoinsTables> => tables<CoinsTables>(ctx.app.database);
+
+export function findCoinAccount(ctx: GraphQLContext, accountId: string): Promise<CoinAccountsTable | undefined> {
+  return db(ctx).selectFrom('coin_accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+}
+
+/** After a `strong` command the projection has the account; its absence is a bug, not a client error. */
+export async function loadCoinAccount(ctx: GraphQLContext, accountId: string): Promise<CoinAccountsTable> {
+  const account = await findCoinAccount(ctx, accountId);
+  if (!account) throw new Error(`Coin account ${accountId} is missing from its projection after a strong command`);
+  return account;
+}
+
+/** The `first` richest accounts: balance descending, ties by account id, so equal balances keep their order. */
+export function findRichest(ctx: GraphQLContext, first: number): Promise<CoinAccountsTable[]> {
+  return db(ctx).selectFrom('coin_accounts').selectAll().orderBy('balance', 'desc').orderBy('account_id').limit(first).execute();
+}
+
+export function richestLimit(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_RICHEST) {
+    throw new GraphQLError(`"first" must be between 1 and ${MAX_RICHEST}`, { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
+  }
+  return first;
+}
