@@ -1,0 +1,32 @@
+import type { DomainModule } from '../../app/domain-module.js';
+import { challengeAggregate } from './challenge-aggregate.js';
+import {
+  challengeIdOnlySchema,
+  createChallengeSchema,
+  importActivitySchema,
+  joinChallengeSchema,
+  leaveChallengeSchema,
+  removeActivitySchema,
+} from './challenge-command-schemas.js';
+import { ChallengeSlugTaken } from './challenge-errors.js';
+import { slugOf } from './challenge-slug.js';
+
+export const challengesModule: DomainModule = {
+  name: 'challenges',
+  register({ router }) {
+    router.register(challengeAggregate, {
+      CreateChallenge: {
+        identity: 'challengeId',
+        schema: createChallengeSchema,
+        unique: (command) => [{ scope: 'challenge-slug', value: slugOf(command.name), error: ChallengeSlugTaken }],
+      },
+      HostChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema },
+      StartChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema },
+      EndChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema },
+      JoinChallenge: { identity: 'challengeId', schema: joinChallengeSchema },
+      LeaveChallenge: { identity: 'challengeId', schema: leaveChallengeSchema },
+      ImportActivity: { identity: 'challengeId', schema: importActivitySchema },
+      RemoveActivity: { identity: 'challengeId', schema: removeActivitySchema },
+    });
+  },
+};
