@@ -27,6 +27,18 @@ type Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
+    "\n  fragment ChallengeFields on Challenge { id slug name status competitorCount goalMetres activityType version }\n": typeof types.ChallengeFieldsFragmentDoc,
+    "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.CreateChallengeDocument,
+    "\n  mutation HostChallenge($challengeId: ID!) {\n    hostChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": typeof types.HostChallengeDocument,
+    "\n  mutation StartChallenge($challengeId: ID!) {\n    startChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": typeof types.StartChallengeDocument,
+    "\n  mutation EndChallenge($challengeId: ID!) {\n    endChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": typeof types.EndChallengeDocument,
+    "\n  mutation JoinChallenge($input: JoinChallengeInput!) {\n    joinChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.JoinChallengeDocument,
+    "\n  mutation LeaveChallenge($input: LeaveChallengeInput!) {\n    leaveChallenge(input: $input) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": typeof types.LeaveChallengeDocument,
+    "\n  mutation ImportActivity($input: ImportActivityInput!) {\n    importActivity(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Challenge { leaderboard(first: 10) { edges { node { rank athleteId distanceMetres progress } } } }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.ImportActivityDocument,
+    "\n  mutation RemoveActivity($input: RemoveActivityInput!) {\n    removeActivity(input: $input) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": typeof types.RemoveActivityDocument,
+    "\n  query Challenge($id: ID, $slug: String, $category: ChallengeCategory! = OVERALL, $first: Int, $after: String) {\n    challenge(id: $id, slug: $slug) {\n      ...ChallengeFields\n      competitors { athleteId athleteName category }\n      leaderboard(category: $category, first: $first, after: $after) {\n        edges { cursor node { rank athleteId athleteName distanceMetres movingTimeSeconds elevationMetres activityCount progress } }\n        pageInfo { hasNextPage endCursor }\n      }\n      activityFeed(first: 10) { edges { node { id athleteId athleteName distanceMetres } } }\n      activities { id athleteId }\n    }\n  }\n": typeof types.ChallengeDocument,
+    "\n  query Challenges($status: ChallengeStatus) {\n    challenges(status: $status) { id status }\n  }\n": typeof types.ChallengesDocument,
+    "\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n": typeof types.AthleteDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": typeof types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.StreamVersionDocument,
@@ -53,6 +65,18 @@ const documents: Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
+    "\n  fragment ChallengeFields on Challenge { id slug name status competitorCount goalMetres activityType version }\n": types.ChallengeFieldsFragmentDoc,
+    "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.CreateChallengeDocument,
+    "\n  mutation HostChallenge($challengeId: ID!) {\n    hostChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": types.HostChallengeDocument,
+    "\n  mutation StartChallenge($challengeId: ID!) {\n    startChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": types.StartChallengeDocument,
+    "\n  mutation EndChallenge($challengeId: ID!) {\n    endChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": types.EndChallengeDocument,
+    "\n  mutation JoinChallenge($input: JoinChallengeInput!) {\n    joinChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.JoinChallengeDocument,
+    "\n  mutation LeaveChallenge($input: LeaveChallengeInput!) {\n    leaveChallenge(input: $input) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": types.LeaveChallengeDocument,
+    "\n  mutation ImportActivity($input: ImportActivityInput!) {\n    importActivity(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Challenge { leaderboard(first: 10) { edges { node { rank athleteId distanceMetres progress } } } }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.ImportActivityDocument,
+    "\n  mutation RemoveActivity($input: RemoveActivityInput!) {\n    removeActivity(input: $input) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": types.RemoveActivityDocument,
+    "\n  query Challenge($id: ID, $slug: String, $category: ChallengeCategory! = OVERALL, $first: Int, $after: String) {\n    challenge(id: $id, slug: $slug) {\n      ...ChallengeFields\n      competitors { athleteId athleteName category }\n      leaderboard(category: $category, first: $first, after: $after) {\n        edges { cursor node { rank athleteId athleteName distanceMetres movingTimeSeconds elevationMetres activityCount progress } }\n        pageInfo { hasNextPage endCursor }\n      }\n      activityFeed(first: 10) { edges { node { id athleteId athleteName distanceMetres } } }\n      activities { id athleteId }\n    }\n  }\n": types.ChallengeDocument,
+    "\n  query Challenges($status: ChallengeStatus) {\n    challenges(status: $status) { id status }\n  }\n": types.ChallengesDocument,
+    "\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n": types.AthleteDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.StreamVersionDocument,
@@ -132,6 +156,54 @@ export function graphql(source: "\n  query Calculator($id: ID!) {\n    calculato
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChallengeFields on Challenge { id slug name status competitorCount goalMetres activityType version }\n"): (typeof documents)["\n  fragment ChallengeFields on Challenge { id slug name status competitorCount goalMetres activityType version }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HostChallenge($challengeId: ID!) {\n    hostChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation HostChallenge($challengeId: ID!) {\n    hostChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartChallenge($challengeId: ID!) {\n    startChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation StartChallenge($challengeId: ID!) {\n    startChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndChallenge($challengeId: ID!) {\n    endChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation EndChallenge($challengeId: ID!) {\n    endChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinChallenge($input: JoinChallengeInput!) {\n    joinChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation JoinChallenge($input: JoinChallengeInput!) {\n    joinChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveChallenge($input: LeaveChallengeInput!) {\n    leaveChallenge(input: $input) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation LeaveChallenge($input: LeaveChallengeInput!) {\n    leaveChallenge(input: $input) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportActivity($input: ImportActivityInput!) {\n    importActivity(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Challenge { leaderboard(first: 10) { edges { node { rank athleteId distanceMetres progress } } } }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportActivity($input: ImportActivityInput!) {\n    importActivity(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Challenge { leaderboard(first: 10) { edges { node { rank athleteId distanceMetres progress } } } }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveActivity($input: RemoveActivityInput!) {\n    removeActivity(input: $input) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation RemoveActivity($input: RemoveActivityInput!) {\n    removeActivity(input: $input) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Challenge($id: ID, $slug: String, $category: ChallengeCategory! = OVERALL, $first: Int, $after: String) {\n    challenge(id: $id, slug: $slug) {\n      ...ChallengeFields\n      competitors { athleteId athleteName category }\n      leaderboard(category: $category, first: $first, after: $after) {\n        edges { cursor node { rank athleteId athleteName distanceMetres movingTimeSeconds elevationMetres activityCount progress } }\n        pageInfo { hasNextPage endCursor }\n      }\n      activityFeed(first: 10) { edges { node { id athleteId athleteName distanceMetres } } }\n      activities { id athleteId }\n    }\n  }\n"): (typeof documents)["\n  query Challenge($id: ID, $slug: String, $category: ChallengeCategory! = OVERALL, $first: Int, $after: String) {\n    challenge(id: $id, slug: $slug) {\n      ...ChallengeFields\n      competitors { athleteId athleteName category }\n      leaderboard(category: $category, first: $first, after: $after) {\n        edges { cursor node { rank athleteId athleteName distanceMetres movingTimeSeconds elevationMetres activityCount progress } }\n        pageInfo { hasNextPage endCursor }\n      }\n      activityFeed(first: 10) { edges { node { id athleteId athleteName distanceMetres } } }\n      activities { id athleteId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Challenges($status: ChallengeStatus) {\n    challenges(status: $status) { id status }\n  }\n"): (typeof documents)["\n  query Challenges($status: ChallengeStatus) {\n    challenges(status: $status) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n"): (typeof documents)["\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

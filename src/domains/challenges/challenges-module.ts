@@ -10,10 +10,12 @@ import {
 } from './challenge-command-schemas.js';
 import { ChallengeSlugTaken } from './challenge-errors.js';
 import { slugOf } from './challenge-slug.js';
+import { challengesProjector } from './challenges-projector.js';
+import { leaderboardsProjector } from './leaderboards-projector.js';
 
 export const challengesModule: DomainModule = {
   name: 'challenges',
-  register({ router }) {
+  register({ router, runtimes }) {
     router.register(challengeAggregate, {
       CreateChallenge: {
         identity: 'challengeId',
@@ -28,5 +30,6 @@ export const challengesModule: DomainModule = {
       ImportActivity: { identity: 'challengeId', schema: importActivitySchema },
       RemoveActivity: { identity: 'challengeId', schema: removeActivitySchema },
     });
+    runtimes.addProjector(challengesProjector).addProjector(leaderboardsProjector);
   },
 };
