@@ -39,6 +39,8 @@ type Documents = {
     "\n  query Challenge($id: ID, $slug: String, $category: ChallengeCategory! = OVERALL, $first: Int, $after: String) {\n    challenge(id: $id, slug: $slug) {\n      ...ChallengeFields\n      competitors { athleteId athleteName category }\n      leaderboard(category: $category, first: $first, after: $after) {\n        edges { cursor node { rank athleteId athleteName distanceMetres movingTimeSeconds elevationMetres activityCount progress } }\n        pageInfo { hasNextPage endCursor }\n      }\n      activityFeed(first: 10) { edges { node { id athleteId athleteName distanceMetres } } }\n      activities { id athleteId }\n    }\n  }\n": typeof types.ChallengeDocument,
     "\n  query Challenges($status: ChallengeStatus) {\n    challenges(status: $status) { id status }\n  }\n": typeof types.ChallengesDocument,
     "\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n": typeof types.AthleteDocument,
+    "\n  subscription LeaderboardChanged($challengeId: ID!, $category: ChallengeCategory! = OVERALL, $after: String) {\n    leaderboardChanged(challengeId: $challengeId, category: $category, after: $after) {\n      position\n      rankings { rank athleteId distanceMetres activityCount }\n      newPositions { athleteId rank }\n      positionsGained { athleteId rank previousRank places }\n      positionsLost { athleteId rank previousRank places }\n    }\n  }\n": typeof types.LeaderboardChangedDocument,
+    "\n  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {\n    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }\n  }\n": typeof types.RankChangedDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": typeof types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.StreamVersionDocument,
@@ -77,6 +79,8 @@ const documents: Documents = {
     "\n  query Challenge($id: ID, $slug: String, $category: ChallengeCategory! = OVERALL, $first: Int, $after: String) {\n    challenge(id: $id, slug: $slug) {\n      ...ChallengeFields\n      competitors { athleteId athleteName category }\n      leaderboard(category: $category, first: $first, after: $after) {\n        edges { cursor node { rank athleteId athleteName distanceMetres movingTimeSeconds elevationMetres activityCount progress } }\n        pageInfo { hasNextPage endCursor }\n      }\n      activityFeed(first: 10) { edges { node { id athleteId athleteName distanceMetres } } }\n      activities { id athleteId }\n    }\n  }\n": types.ChallengeDocument,
     "\n  query Challenges($status: ChallengeStatus) {\n    challenges(status: $status) { id status }\n  }\n": types.ChallengesDocument,
     "\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n": types.AthleteDocument,
+    "\n  subscription LeaderboardChanged($challengeId: ID!, $category: ChallengeCategory! = OVERALL, $after: String) {\n    leaderboardChanged(challengeId: $challengeId, category: $category, after: $after) {\n      position\n      rankings { rank athleteId distanceMetres activityCount }\n      newPositions { athleteId rank }\n      positionsGained { athleteId rank previousRank places }\n      positionsLost { athleteId rank previousRank places }\n    }\n  }\n": types.LeaderboardChangedDocument,
+    "\n  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {\n    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }\n  }\n": types.RankChangedDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.StreamVersionDocument,
@@ -204,6 +208,14 @@ export function graphql(source: "\n  query Challenges($status: ChallengeStatus) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n"): (typeof documents)["\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription LeaderboardChanged($challengeId: ID!, $category: ChallengeCategory! = OVERALL, $after: String) {\n    leaderboardChanged(challengeId: $challengeId, category: $category, after: $after) {\n      position\n      rankings { rank athleteId distanceMetres activityCount }\n      newPositions { athleteId rank }\n      positionsGained { athleteId rank previousRank places }\n      positionsLost { athleteId rank previousRank places }\n    }\n  }\n"): (typeof documents)["\n  subscription LeaderboardChanged($challengeId: ID!, $category: ChallengeCategory! = OVERALL, $after: String) {\n    leaderboardChanged(challengeId: $challengeId, category: $category, after: $after) {\n      position\n      rankings { rank athleteId distanceMetres activityCount }\n      newPositions { athleteId rank }\n      positionsGained { athleteId rank previousRank places }\n      positionsLost { athleteId rank previousRank places }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {\n    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }\n  }\n"): (typeof documents)["\n  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {\n    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,7 +14,7 @@ export function newChallenge(overrides: Record<string, unknown> = {}) {
     startDate: '2024-05-01T00:00:00.000Z',
     endDate: '2099-06-01T00:00:00.000Z',
     goalMetres: 100_000,
-    activityType: 'RIDE',
+    activityType: 'RIDE' as const,
     ...overrides,
   };
 }

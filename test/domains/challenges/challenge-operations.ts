@@ -95,3 +95,21 @@ export const ATHLETE = graphql(`
     athlete(id: $id) { id name category }
   }
 `);
+
+export const LEADERBOARD_CHANGED = graphql(`
+  subscription LeaderboardChanged($challengeId: ID!, $category: ChallengeCategory! = OVERALL, $after: String) {
+    leaderboardChanged(challengeId: $challengeId, category: $category, after: $after) {
+      position
+      rankings { rank athleteId distanceMetres activityCount }
+      newPositions { athleteId rank }
+      positionsGained { athleteId rank previousRank places }
+      positionsLost { athleteId rank previousRank places }
+    }
+  }
+`);
+
+export const RANK_CHANGED = graphql(`
+  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {
+    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }
+  }
+`);

@@ -2,3 +2,4 @@ import './challenge-error-types.js';
 import './athlete-type.js';
 import './challenge-queries.js';
 import './challenge-mutations.js';
+import './leaderboard-subscriptions.js';
