@@ -8,6 +8,8 @@ export interface Config {
   poolSize: number;
   /** How often the live feed polls the log when no notification arrives. */
   pollIntervalMs: number;
+  /** The shared secret the activity tracker signs its webhook calls with; the webhook is off without it. */
+  activityWebhookSecret: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -19,6 +21,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL || 'info',
     poolSize: integer(env.DB_POOL_SIZE, 20, 'DB_POOL_SIZE'),
     pollIntervalMs: integer(env.POLL_INTERVAL_MS, 1000, 'POLL_INTERVAL_MS'),
+    activityWebhookSecret: env.ACTIVITY_WEBHOOK_SECRET || undefined,
   };
 }
 

@@ -12,6 +12,8 @@ import { ChallengeSlugTaken } from './challenge-errors.js';
 import { slugOf } from './challenge-slug.js';
 import { challengesProjector } from './challenges-projector.js';
 import { leaderboardsProjector } from './leaderboards-projector.js';
+import { challengeCompetitorProcess } from './challenge-competitor-process.js';
+import { trackerActivityAggregate } from './tracker-activity-aggregate.js';
 
 export const challengesModule: DomainModule = {
   name: 'challenges',
@@ -30,6 +32,10 @@ export const challengesModule: DomainModule = {
       ImportActivity: { identity: 'challengeId', schema: importActivitySchema },
       RemoveActivity: { identity: 'challengeId', schema: removeActivitySchema },
     });
-    runtimes.addProjector(challengesProjector).addProjector(leaderboardsProjector);
+    router.register(trackerActivityAggregate, {
+      ReceiveTrackerActivity: { identity: 'activityId', schema: importActivitySchema.omit({ challengeId: true }) },
+      DeleteTrackerActivity: { identity: 'activityId' },
+    });
+    runtimes.addProjector(challengesProjector).addProjector(leaderboardsProjector).addProcessManager(challengeCompetitorProcess);
   },
 };

@@ -1,0 +1,5 @@
+import { activityWebhookRoute } from '../domains/challenges/http/activity-webhook-route.js';
+import type { HttpRoute } from './http-route.js';
+
+/** Plain HTTP endpoints beside GraphQL. */
+export const httpRoutes: readonly HttpRoute[] = [activityWebhookRoute];
