@@ -41,6 +41,9 @@ type Documents = {
     "\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n": typeof types.AthleteDocument,
     "\n  subscription LeaderboardChanged($challengeId: ID!, $category: ChallengeCategory! = OVERALL, $after: String) {\n    leaderboardChanged(challengeId: $challengeId, category: $category, after: $after) {\n      position\n      rankings { rank athleteId distanceMetres activityCount }\n      newPositions { athleteId rank }\n      positionsGained { athleteId rank previousRank places }\n      positionsLost { athleteId rank previousRank places }\n    }\n  }\n": typeof types.LeaderboardChangedDocument,
     "\n  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {\n    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }\n  }\n": typeof types.RankChangedDocument,
+    "\n  query Notifications($athleteId: ID!, $first: Int, $after: String, $unreadOnly: Boolean! = false) {\n    notifications(athleteId: $athleteId, first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { id challengeId category message rank placesLost readAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  mutation AcknowledgeNotification($id: ID!) {\n    acknowledgeNotification(id: $id) {\n      __typename\n      ... on Notification { id readAt }\n      ... on Error { code message }\n    }\n  }\n": typeof types.AcknowledgeNotificationDocument,
+    "\n  subscription NotificationReceived($athleteId: ID!) {\n    notificationReceived(athleteId: $athleteId) { id message rank placesLost }\n  }\n": typeof types.NotificationReceivedDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": typeof types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.StreamVersionDocument,
@@ -81,6 +84,9 @@ const documents: Documents = {
     "\n  query Athlete($id: ID!) {\n    athlete(id: $id) { id name category }\n  }\n": types.AthleteDocument,
     "\n  subscription LeaderboardChanged($challengeId: ID!, $category: ChallengeCategory! = OVERALL, $after: String) {\n    leaderboardChanged(challengeId: $challengeId, category: $category, after: $after) {\n      position\n      rankings { rank athleteId distanceMetres activityCount }\n      newPositions { athleteId rank }\n      positionsGained { athleteId rank previousRank places }\n      positionsLost { athleteId rank previousRank places }\n    }\n  }\n": types.LeaderboardChangedDocument,
     "\n  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {\n    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }\n  }\n": types.RankChangedDocument,
+    "\n  query Notifications($athleteId: ID!, $first: Int, $after: String, $unreadOnly: Boolean! = false) {\n    notifications(athleteId: $athleteId, first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { id challengeId category message rank placesLost readAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  mutation AcknowledgeNotification($id: ID!) {\n    acknowledgeNotification(id: $id) {\n      __typename\n      ... on Notification { id readAt }\n      ... on Error { code message }\n    }\n  }\n": types.AcknowledgeNotificationDocument,
+    "\n  subscription NotificationReceived($athleteId: ID!) {\n    notificationReceived(athleteId: $athleteId) { id message rank placesLost }\n  }\n": types.NotificationReceivedDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": types.RebuildDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.StreamVersionDocument,
@@ -216,6 +222,18 @@ export function graphql(source: "\n  subscription LeaderboardChanged($challengeI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {\n    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }\n  }\n"): (typeof documents)["\n  subscription RankChanged($challengeId: ID!, $athleteId: ID!) {\n    rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($athleteId: ID!, $first: Int, $after: String, $unreadOnly: Boolean! = false) {\n    notifications(athleteId: $athleteId, first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { id challengeId category message rank placesLost readAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($athleteId: ID!, $first: Int, $after: String, $unreadOnly: Boolean! = false) {\n    notifications(athleteId: $athleteId, first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { id challengeId category message rank placesLost readAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeNotification($id: ID!) {\n    acknowledgeNotification(id: $id) {\n      __typename\n      ... on Notification { id readAt }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation AcknowledgeNotification($id: ID!) {\n    acknowledgeNotification(id: $id) {\n      __typename\n      ... on Notification { id readAt }\n      ... on Error { code message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationReceived($athleteId: ID!) {\n    notificationReceived(athleteId: $athleteId) { id message rank placesLost }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived($athleteId: ID!) {\n    notificationReceived(athleteId: $athleteId) { id message rank placesLost }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

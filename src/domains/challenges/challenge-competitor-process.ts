@@ -4,7 +4,7 @@ import type { ChallengeCommand } from './challenge-commands.js';
 import type { ChallengeEvent } from './challenge-events.js';
 import type { TrackerActivityEvent } from './tracker-activity-events.js';
 
-type CompetitorProcessEvent = TrackerActivityEvent | Extract<ChallengeEvent, { type: 'CompetitorJoined' | 'CompetitorLeft' }>;
+export type CompetitorProcessEvent = TrackerActivityEvent | Extract<ChallengeEvent, { type: 'CompetitorJoined' | 'CompetitorLeft' }>;
 
 /** The challenges an athlete has joined: JOINED while competing, LEFT once gone (their activities still count if they rejoin). */
 export interface CompetitorProcessState {

@@ -17,3 +17,4 @@ export const OutsideChallengePeriod = domainError(
 );
 export const WrongActivityType = domainError('WRONG_ACTIVITY_TYPE', 'The activity is not of the challenge’s type');
 export const ActivityNotFound = domainError('ACTIVITY_NOT_FOUND', 'No activity with this id counts in the challenge');
+export const NotificationNotFound = domainError('NOTIFICATION_NOT_FOUND', 'No notification has this id');

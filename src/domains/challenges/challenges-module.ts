@@ -14,6 +14,7 @@ import { challengesProjector } from './challenges-projector.js';
 import { leaderboardsProjector } from './leaderboards-projector.js';
 import { challengeCompetitorProcess } from './challenge-competitor-process.js';
 import { trackerActivityAggregate } from './tracker-activity-aggregate.js';
+import { lostPlaceNotifier } from './lost-place-notifier.js';
 
 export const challengesModule: DomainModule = {
   name: 'challenges',
@@ -37,5 +38,6 @@ export const challengesModule: DomainModule = {
       DeleteTrackerActivity: { identity: 'activityId' },
     });
     runtimes.addProjector(challengesProjector).addProjector(leaderboardsProjector).addProcessManager(challengeCompetitorProcess);
+    runtimes.addEventHandler(lostPlaceNotifier);
   },
 };

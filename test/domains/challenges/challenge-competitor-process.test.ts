@@ -1,11 +1,14 @@
 import { describe, it } from 'vitest';
-import { challengeCompetitorProcess } from '../../../src/domains/challenges/challenge-competitor-process.js';
+import { type CompetitorProcessEvent, challengeCompetitorProcess } from '../../../src/domains/challenges/challenge-competitor-process.js';
 import { OutsideChallengePeriod } from '../../../src/domains/challenges/challenge-errors.js';
 import { processManagerSpec } from '../../../src/es/testing/process-manager-spec.js';
 
 const spec = processManagerSpec(challengeCompetitorProcess);
-const joined = (challengeId: string) => ({ type: 'CompetitorJoined', data: { challengeId, athleteId: 'ann', athleteName: 'Ann', categories: ['OVERALL'] } }) as const;
-const left = (challengeId: string) => ({ type: 'CompetitorLeft', data: { challengeId, athleteId: 'ann' } }) as const;
+const joined = (challengeId: string): CompetitorProcessEvent => ({
+  type: 'CompetitorJoined',
+  data: { challengeId, athleteId: 'ann', athleteName: 'Ann', categories: ['OVERALL'] },
+});
+const left = (challengeId: string): CompetitorProcessEvent => ({ type: 'CompetitorLeft', data: { challengeId, athleteId: 'ann' } });
 const activity = {
   activityId: '991',
   athleteId: 'ann',

@@ -113,3 +113,28 @@ export const RANK_CHANGED = graphql(`
     rankChanged(challengeId: $challengeId, athleteId: $athleteId) { athleteId rank previousRank position }
   }
 `);
+
+export const NOTIFICATIONS = graphql(`
+  query Notifications($athleteId: ID!, $first: Int, $after: String, $unreadOnly: Boolean! = false) {
+    notifications(athleteId: $athleteId, first: $first, after: $after, unreadOnly: $unreadOnly) {
+      edges { cursor node { id challengeId category message rank placesLost readAt } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+export const ACKNOWLEDGE_NOTIFICATION = graphql(`
+  mutation AcknowledgeNotification($id: ID!) {
+    acknowledgeNotification(id: $id) {
+      __typename
+      ... on Notification { id readAt }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const NOTIFICATION_RECEIVED = graphql(`
+  subscription NotificationReceived($athleteId: ID!) {
+    notificationReceived(athleteId: $athleteId) { id message rank placesLost }
+  }
+`);

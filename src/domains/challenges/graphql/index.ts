@@ -3,3 +3,4 @@ import './athlete-type.js';
 import './challenge-queries.js';
 import './challenge-mutations.js';
 import './leaderboard-subscriptions.js';
+import './notifications.js';
