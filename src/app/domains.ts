@@ -2,6 +2,7 @@ import { bankModule } from '../domains/bank/bank-module.js';
 import { calculatorModule } from '../domains/calculator/calculator-module.js';
 import { challengesModule } from '../domains/challenges/challenges-module.js';
 import type { DomainModule } from './domain-module.js';
+import { schedulingModule } from './scheduling-module.js';
 
 /** Every domain slice this server runs. */
-export const domains: readonly DomainModule[] = [bankModule, calculatorModule, challengesModule];
+export const domains: readonly DomainModule[] = [bankModule, calculatorModule, challengesModule, schedulingModule];

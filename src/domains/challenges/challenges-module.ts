@@ -15,6 +15,7 @@ import { leaderboardsProjector } from './leaderboards-projector.js';
 import { challengeCompetitorProcess } from './challenge-competitor-process.js';
 import { trackerActivityAggregate } from './tracker-activity-aggregate.js';
 import { lostPlaceNotifier } from './lost-place-notifier.js';
+import { challengeClockProcess } from './challenge-clock-process.js';
 
 export const challengesModule: DomainModule = {
   name: 'challenges',
@@ -38,6 +39,6 @@ export const challengesModule: DomainModule = {
       DeleteTrackerActivity: { identity: 'activityId' },
     });
     runtimes.addProjector(challengesProjector).addProjector(leaderboardsProjector).addProcessManager(challengeCompetitorProcess);
-    runtimes.addEventHandler(lostPlaceNotifier);
+    runtimes.addEventHandler(lostPlaceNotifier).addProcessManager(challengeClockProcess);
   },
 };

@@ -43,9 +43,17 @@ export interface RuntimeRegistryDeps {
   consistencyTimeoutMs?: number;
 }
 
+/** Something else that runs beside the runtimes, started and stopped with them (a scheduler, say). */
+export interface BackgroundService {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** Every projector, event handler and process manager of this instance. */
 export class RuntimeRegistry {
   private readonly runtimes = new Map<string, LogConsumer>();
+  private readonly services: BackgroundService[] = [];
   private started = false;
 
   constructor(private readonly deps: RuntimeRegistryDeps) {}
@@ -65,13 +73,26 @@ export class RuntimeRegistry {
     return this.add(new ProcessManagerRuntime(manager, router, db, feed, logger, options));
   }
 
+  /** The instance's logger, for services registered by domain modules. */
+  get logger(): Logger {
+    return this.deps.logger;
+  }
+
+  addService(service: BackgroundService): this {
+    this.services.push(service);
+    if (this.started) void service.start();
+    return this;
+  }
+
   async start(): Promise<void> {
     this.started = true;
     await Promise.all([...this.runtimes.values()].map((runtime) => runtime.start()));
+    await Promise.all(this.services.map((service) => service.start()));
   }
 
   async stop(): Promise<void> {
     this.started = false;
+    await Promise.all(this.services.map((service) => service.stop()));
     await Promise.all([...this.runtimes.values()].map((runtime) => runtime.stop()));
   }
 

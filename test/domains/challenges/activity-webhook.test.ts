@@ -3,7 +3,7 @@ import { SIGNATURE_HEADER } from '../../../src/domains/challenges/http/activity-
 import { hmacSignature } from '../../../src/server/hmac-signature.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
-import { runningChallenge } from './challenge-flow.js';
+import { challengeDomains, runningChallenge } from './challenge-flow.js';
 import { CHALLENGE } from './challenge-operations.js';
 
 const SECRET = 'tracker-shared-secret';
@@ -12,7 +12,7 @@ let server: TestServer;
 let webhook: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { activityWebhookSecret: SECRET } });
+  t = await createTestApp({ domains: challengeDomains().domains, config: { activityWebhookSecret: SECRET } });
   server = await startTestServer(t);
   webhook = new URL('/webhooks/activities', server.url).href;
 });
@@ -88,6 +88,7 @@ describe('POST /webhooks/activities', () => {
 
   it('answers 401 to a bad or missing signature and changes nothing', async () => {
     const { id } = await runningChallenge(t, [['731', 'Ann']]);
+    await t.settle();
     const head = await t.app.store.head();
     const body = notification(731);
     const forged = hmacSignature('not-the-secret', JSON.stringify(body));
@@ -107,6 +108,7 @@ describe('POST /webhooks/activities', () => {
   });
 
   it('answers 400 to a signed body that is not a notification, and ignores what it does not handle', async () => {
+    await t.settle();
     const head = await t.app.store.head();
     const bad = await post({ object_type: 'activity', aspect_type: 'create', object_id: -1 });
     expect(bad.status).toBe(400);

@@ -1,6 +1,18 @@
 import { expect } from 'vitest';
+import { SchedulingModule } from '../../../src/app/scheduling-module.js';
+import { challengesModule } from '../../../src/domains/challenges/challenges-module.js';
+import { ManualClock } from '../../../src/es/testing/manual-clock.js';
 import type { TestApp } from '../../support/test-app.js';
 import { CREATE_CHALLENGE, HOST_CHALLENGE, IMPORT_ACTIVITY, JOIN_CHALLENGE, START_CHALLENGE } from './challenge-operations.js';
+
+/**
+ * The challenge slice with a scheduler on a clock stopped long before any test challenge starts,
+ * so the clock never starts or ends a challenge behind a test's back (the clock tests move it).
+ */
+export function challengeDomains(clock = new ManualClock('2000-01-01T00:00:00Z')) {
+  const scheduling = new SchedulingModule({ clock });
+  return { clock, scheduling, domains: [challengesModule, scheduling] };
+}
 
 let counter = 0;
 

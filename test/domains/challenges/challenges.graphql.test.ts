@@ -1,7 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { importActivity, newChallenge, runningChallenge } from './challenge-flow.js';
+import { challengeDomains, importActivity, newChallenge, runningChallenge } from './challenge-flow.js';
 import {
   ATHLETE,
   CHALLENGE,
@@ -18,12 +18,13 @@ import {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ domains: challengeDomains().domains });
 });
 afterAll(() => t.stop());
 
-/** Runs a mutation that must be refused and proves the log did not move. */
+/** Runs a mutation that must be refused and proves the log did not move (once reactions to earlier commands are done). */
 async function refused(document: TypedDocumentNode<any, any>, variables: unknown) {
+  await t.settle();
   const head = await t.app.store.head();
   const { data, errors } = await t.graphql<any, any>(document, variables);
   expect(errors).toBeUndefined();

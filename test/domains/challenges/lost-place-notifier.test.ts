@@ -4,12 +4,12 @@ import { lostPlaceNotifier } from '../../../src/domains/challenges/lost-place-no
 import type { RecordedEvent } from '../../../src/es/recorded-event.js';
 import { reactionContext } from '../../../src/es/runtime/reaction-context.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { importActivity, runningChallenge } from './challenge-flow.js';
+import { challengeDomains, importActivity, runningChallenge } from './challenge-flow.js';
 import { ACKNOWLEDGE_NOTIFICATION, NOTIFICATION_RECEIVED, NOTIFICATIONS } from './challenge-operations.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ domains: challengeDomains().domains });
 });
 afterAll(() => t.stop());
 
