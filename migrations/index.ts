@@ -5,6 +5,7 @@ import * as calculator from './0003-calculator.js';
 import * as commandRefusals from './0004-command-refusals.js';
 import * as orders from './0005-orders.js';
 import * as coins from './0006-coins.js';
+import * as challenges from './0007-challenges.js';
 import * as arena from './0008-arena.js';
 
 /** Every migration, in order. Listed explicitly so they run the same under tsx, vitest and a bundle. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-command-refusals': commandRefusals,
   '0005-orders': orders,
   '0006-coins': coins,
+  '0007-challenges': challenges,
   '0008-arena': arena,
 };

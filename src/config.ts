@@ -12,6 +12,8 @@ export interface Config {
   debugHeapEndpoint: boolean;
   /** How often a standby instance tries to take over the projectors, handlers and process managers. */
   leaderRetryMs: number;
+  /** The shared secret the activity tracker signs its webhook calls with; the webhook is off without it. */
+  activityWebhookSecret: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     pollIntervalMs: integer(env.POLL_INTERVAL_MS, 1000, 'POLL_INTERVAL_MS'),
     debugHeapEndpoint: env.DEBUG_HEAP_ENDPOINT === '1',
     leaderRetryMs: integer(env.LEADER_RETRY_MS, 1000, 'LEADER_RETRY_MS'),
+    activityWebhookSecret: env.ACTIVITY_WEBHOOK_SECRET || undefined,
   };
 }
 

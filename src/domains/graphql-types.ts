@@ -4,5 +4,6 @@ import './calculator/graphql/index.js';
 import './orders/graphql/index.js';
 import './coins/graphql/index.js';
 import './arena/graphql/index.js';
+import './challenges/graphql/index.js';
 
 export {};

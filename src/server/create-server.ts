@@ -9,6 +9,8 @@ import { METRICS_PATH, serveMetrics } from './metrics-endpoint.js';
 import { aborted } from './aborted.js';
 import { ServerLifecycle } from './lifecycle.js';
 import { REQUEST_ID_HEADER, newRequestId } from './request-id.js';
+import { type HttpRoute, matchRoute } from './http-route.js';
+import { httpRoutes } from './routes.js';
 
 export interface ChronicleServerOptions {
   /** Serve GraphiQL on GET /graphql from a browser (default true). */
@@ -54,6 +56,8 @@ export function createChronicleServer(app: Chronicle, options: ChronicleServerOp
     response.once('close', () => responses.delete(response));
     // A response that ends during a drain leaves its keep-alive connection idle: close it.
     response.once('finish', () => lifecycle.draining && httpServer.closeIdleConnections());
+    const matched = matchRoute(httpRoutes, request.method, pathOf(request));
+    if (matched) return void serveRoute(matched.route, matched.params, request, response);
     yoga.handle(request, response).catch((error: unknown) => {
       app.logger.error({ err: error, url: request.url }, 'request failed outside GraphQL');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
@@ -65,6 +69,16 @@ export function createChronicleServer(app: Chronicle, options: ChronicleServerOp
     if (pathOf(request) === GRAPHQL_PATH) websocket.handleUpgrade(request, socket, head);
     else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
   });
+
+  async function serveRoute(route: HttpRoute, params: Record<string, string>, request: IncomingMessage, response: ServerResponse) {
+    try {
+      await lifecycle.track(() => route.handle({ app, request, response, params }));
+    } catch (error) {
+      app.logger.error({ err: error, url: request.url }, 'request failed outside GraphQL');
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+      response.end();
+    }
+  }
 
   async function serveHealth(response: ServerResponse): Promise<void> {
     const report = await checkHealth(app, { draining: lifecycle.draining }).catch((error: unknown) => {

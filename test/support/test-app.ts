@@ -3,7 +3,7 @@ import { type ExecutionResult, parse, print, subscribe } from 'graphql';
 import pino from 'pino';
 import type { Chronicle } from '../../src/app/chronicle.js';
 import { createChronicle, type ChronicleOptions } from '../../src/app/create-chronicle.js';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { createChronicleYoga } from '../../src/graphql/create-yoga.js';
 import { schema } from '../../src/graphql/schema.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -27,13 +27,14 @@ export interface TestApp {
 }
 
 /** A whole Chronicle on a fresh database of the dialect under test, with logs silenced unless LOG_LEVEL is set. */
-export async function createTestApp(options: Omit<ChronicleOptions, 'database'> = {}): Promise<TestApp> {
+export async function createTestApp(options: Omit<ChronicleOptions, 'database'> & { config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({}), pollIntervalMs: 200 };
+  const { config: overrides, ...chronicleOptions } = options;
+  const config = { ...loadConfig({}), pollIntervalMs: 200, ...overrides };
   const app = await createChronicle(config, {
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     runtimeOptions: { backoffMs: 10, maxBackoffMs: 200 },
-    ...options,
+    ...chronicleOptions,
     database,
   });
   const yoga = createChronicleYoga(app, { graphiql: false });

@@ -51,9 +51,17 @@ export interface RuntimeRegistryDeps {
   leadership?: { openSession: () => Promise<LockSession>; retryMs?: number };
 }
 
+/** Something else that runs beside the runtimes, started and stopped with them (a scheduler, say). */
+export interface BackgroundService {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** Every projector, event handler and process manager of this instance. */
 export class RuntimeRegistry {
   private readonly runtimes = new Map<string, LogConsumer>();
+  private readonly services: BackgroundService[] = [];
   private started = false;
   private readonly election: LeaderElection | undefined;
 
@@ -87,20 +95,36 @@ export class RuntimeRegistry {
     return this.add(new ProcessManagerRuntime(manager, this.reactionServices(), db, feed, logger, options));
   }
 
-  /** Starts every runtime, or, with leadership, stands every runtime by and leads those whose lock it gets. */
+  /** The instance's logger, for services registered by domain modules. */
+  get logger(): Logger {
+    return this.deps.logger;
+  }
+
+  addService(service: BackgroundService): this {
+    this.services.push(service);
+    if (this.started) void service.start();
+    return this;
+  }
+
+  /**
+   * Starts every runtime, or, with leadership, stands every runtime by and leads those whose lock
+   * it gets; then the services, which run in every instance.
+   */
   async start(): Promise<void> {
     this.started = true;
-    if (!this.election) {
+    if (this.election) {
+      await Promise.all([...this.runtimes.values()].map((runtime) => runtime.standby()));
+      await this.election.start();
+    } else {
       await Promise.all([...this.runtimes.values()].map((runtime) => runtime.start()));
-      return;
     }
-    await Promise.all([...this.runtimes.values()].map((runtime) => runtime.standby()));
-    await this.election.start();
+    await Promise.all(this.services.map((service) => service.start()));
   }
 
   /** Stops every runtime, then hands its locks on. */
   async stop(): Promise<void> {
     this.started = false;
+    await Promise.all(this.services.map((service) => service.stop()));
     await this.election?.stop();
     await Promise.all([...this.runtimes.values()].map((runtime) => runtime.stop()));
     await this.election?.release();

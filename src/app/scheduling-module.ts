@@ -1,0 +1,33 @@
+import { CommandScheduler } from '../es/scheduling/command-scheduler.js';
+import { type Clock, systemClock } from '../es/scheduling/clock.js';
+import { scheduledCommandAggregate } from '../es/scheduling/scheduled-command-aggregate.js';
+import { scheduledCommandsProjector } from '../es/scheduling/scheduled-commands-projector.js';
+import type { DomainModule } from './domain-module.js';
+
+/** Scheduled commands: process managers dispatch `ScheduleCommand`, the scheduler sends it when due by `clock`. */
+export class SchedulingModule implements DomainModule {
+  readonly name = 'scheduling';
+  /** Set once registered; tests call `runDue()` on it after advancing their clock. */
+  scheduler: CommandScheduler | undefined;
+
+  constructor(private readonly options: { clock?: Clock; pollIntervalMs?: number } = {}) {}
+
+  register({ router, runtimes, db }: Parameters<DomainModule['register']>[0]): void {
+    router.register(scheduledCommandAggregate, {
+      ScheduleCommand: { identity: 'scheduleId' },
+      CancelScheduledCommand: { identity: 'scheduleId' },
+      CompleteScheduledCommand: { identity: 'scheduleId' },
+    });
+    runtimes.addProjector(scheduledCommandsProjector);
+    this.scheduler = new CommandScheduler({
+      db,
+      router,
+      clock: this.options.clock ?? systemClock,
+      logger: runtimes.logger,
+      ...(this.options.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.options.pollIntervalMs }),
+    });
+    runtimes.addService(this.scheduler);
+  }
+}
+
+export const schedulingModule = new SchedulingModule();

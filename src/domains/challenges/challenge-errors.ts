@@ -1,0 +1,20 @@
+import { domainError } from '../../es/domain-error.js';
+
+export const ChallengeExists = domainError('CHALLENGE_EXISTS', 'A challenge with this id already exists');
+export const ChallengeNotFound = domainError('CHALLENGE_NOT_FOUND', 'No challenge has this id');
+export const ChallengeSlugTaken = domainError('CHALLENGE_SLUG_TAKEN', 'Another challenge already has a name giving this URL slug');
+export const ChallengeNotHosted = domainError('CHALLENGE_NOT_HOSTED', 'The challenge has not been hosted yet');
+export const ChallengeAlreadyHosted = domainError('CHALLENGE_ALREADY_HOSTED', 'The challenge is already hosted');
+export const ChallengeNotStarted = domainError('CHALLENGE_NOT_STARTED', 'The challenge has not started yet');
+export const ChallengeAlreadyStarted = domainError('CHALLENGE_ALREADY_STARTED', 'The challenge has already started');
+export const ChallengeAlreadyEnded = domainError('CHALLENGE_ALREADY_ENDED', 'The challenge has already ended');
+export const AlreadyACompetitor = domainError('ALREADY_A_COMPETITOR', 'The athlete already competes in this challenge');
+export const NotACompetitor = domainError('NOT_A_COMPETITOR', 'The athlete does not compete in this challenge');
+export const DuplicateActivity = domainError('DUPLICATE_ACTIVITY', 'This activity was already imported into the challenge');
+export const OutsideChallengePeriod = domainError(
+  'OUTSIDE_CHALLENGE_PERIOD',
+  'The challenge is not running, or the activity started outside its period',
+);
+export const WrongActivityType = domainError('WRONG_ACTIVITY_TYPE', 'The activity is not of the challenge’s type');
+export const ActivityNotFound = domainError('ACTIVITY_NOT_FOUND', 'No activity with this id counts in the challenge');
+export const NotificationNotFound = domainError('NOTIFICATION_NOT_FOUND', 'No notification has this id');

@@ -1,0 +1,149 @@
+import { streamIdOf } from '../../../es/aggregate.js';
+import { followLatestEvent } from '../../../es/follow-latest-event.js';
+import type { RecordedEvent } from '../../../es/recorded-event.js';
+import { builder } from '../../../graphql/builder.js';
+import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
+import { challengeAggregate } from '../challenge-aggregate.js';
+import type { LeaderboardRankedData, NewPosition, PositionChange, Ranking } from '../challenge-events.js';
+import type { ChallengeCategory } from '../challenge-values.js';
+import { compareRanks } from '../leaderboard-ranking.js';
+import { ChallengeCategoryEnum } from './challenge-enums.js';
+import { LeaderboardEntryType } from './leaderboard-entry-type.js';
+
+type RankedEvent = RecordedEvent<'LeaderboardRanked', LeaderboardRankedData>;
+
+interface LeaderboardChange {
+  challengeId: string;
+  category: ChallengeCategory;
+  position: string;
+  rankings: Ranking[];
+  newPositions: NewPosition[];
+  positionsGained: PositionChange[];
+  positionsLost: PositionChange[];
+}
+
+interface RankChange {
+  challengeId: string;
+  athleteId: string;
+  category: ChallengeCategory;
+  rank: number | null;
+  previousRank: number | null;
+  position: string;
+}
+
+const PositionChangeType = builder.objectRef<PositionChange>('PositionChange').implement({
+  fields: (t) => ({
+    athleteId: t.exposeID('athleteId'),
+    rank: t.exposeInt('rank'),
+    previousRank: t.exposeInt('previousRank'),
+    places: t.exposeInt('places', { description: 'How many places, always positive.' }),
+  }),
+});
+
+const NewPositionType = builder.objectRef<NewPosition>('NewPosition').implement({
+  fields: (t) => ({ athleteId: t.exposeID('athleteId'), rank: t.exposeInt('rank') }),
+});
+
+const LeaderboardChangeType = builder.objectRef<LeaderboardChange>('LeaderboardChange').implement({
+  description: 'A category’s new ranking, with who moved since the ranking this subscriber saw last.',
+  fields: (t) => ({
+    challengeId: t.exposeID('challengeId'),
+    category: t.field({ type: ChallengeCategoryEnum, resolve: (change) => change.category }),
+    position: t.exposeString('position', { description: 'Pass as `after` to resume from here.' }),
+    rankings: t.field({ type: [LeaderboardEntryType], resolve: (change) => change.rankings }),
+    newPositions: t.field({ type: [NewPositionType], resolve: (change) => change.newPositions }),
+    positionsGained: t.field({ type: [PositionChangeType], resolve: (change) => change.positionsGained }),
+    positionsLost: t.field({ type: [PositionChangeType], resolve: (change) => change.positionsLost }),
+  }),
+});
+
+const RankChangeType = builder.objectRef<RankChange>('RankChange').implement({
+  fields: (t) => ({
+    challengeId: t.exposeID('challengeId'),
+    athleteId: t.exposeID('athleteId'),
+    category: t.field({ type: ChallengeCategoryEnum, resolve: (change) => change.category }),
+    rank: t.exposeInt('rank', { nullable: true, description: 'Null once the athlete has left.' }),
+    previousRank: t.exposeInt('previousRank', { nullable: true, description: 'Null when the athlete was not ranked before.' }),
+    position: t.exposeString('position'),
+  }),
+});
+
+function rankings(challengeId: string, category: ChallengeCategory, after: string | null | undefined) {
+  return {
+    ...(after == null ? {} : { after: parsePositionCursor(after) }),
+    streamId: streamIdOf(challengeAggregate, challengeId),
+    types: ['LeaderboardRanked'],
+    filter: (event: RecordedEvent) => (event as RankedEvent).data.category === category,
+  };
+}
+
+builder.subscriptionFields((t) => ({
+  leaderboardChanged: t.field({
+    type: LeaderboardChangeType,
+    description:
+      'The ranking of a category each time it changes. A burst coalesces: a subscriber gets the latest ranking when it is ' +
+      'ready for one, with places gained and lost counted against the ranking it received before. With `after` (a position), ' +
+      'starts from the latest ranking since then.',
+    args: {
+      challengeId: t.arg.id({ required: true }),
+      category: t.arg({ type: ChallengeCategoryEnum, required: true, defaultValue: 'OVERALL' }),
+      after: t.arg.string(),
+    },
+    subscribe: (_root, { challengeId, category, after }, ctx) => {
+      let seen: Record<string, number> | undefined;
+      return followLatestEvent<LeaderboardChange>(ctx.app.feed, {
+        ...rankings(String(challengeId), category, after),
+        deliver: (latest) => {
+          const { data } = latest as RankedEvent;
+          const changes = seen ? compareRanks(seen, data.rankings) : data;
+          seen = Object.fromEntries(data.rankings.map((ranking) => [ranking.athleteId, ranking.rank]));
+          return {
+            challengeId: data.challengeId,
+            category: data.category,
+            position: positionCursor(latest.position),
+            rankings: data.rankings,
+            newPositions: changes.newPositions,
+            positionsGained: changes.positionsGained,
+            positionsLost: changes.positionsLost,
+          };
+        },
+      });
+    },
+    resolve: (change) => change,
+  }),
+  rankChanged: t.field({
+    type: RankChangeType,
+    description: 'Only when this athlete’s rank changes (bursts coalesce, like `leaderboardChanged`).',
+    args: {
+      challengeId: t.arg.id({ required: true }),
+      athleteId: t.arg.id({ required: true }),
+      category: t.arg({ type: ChallengeCategoryEnum, required: true, defaultValue: 'OVERALL' }),
+      after: t.arg.string(),
+    },
+    subscribe: (_root, { challengeId, athleteId, category, after }, ctx) => {
+      const athlete = String(athleteId);
+      let lastRank: number | null | undefined;
+      return followLatestEvent<RankChange>(ctx.app.feed, {
+        ...rankings(String(challengeId), category, after),
+        deliver: (latest) => {
+          const { data } = latest as RankedEvent;
+          const rank = data.rankings.find((ranking) => ranking.athleteId === athlete)?.rank ?? null;
+          const previousRank = lastRank === undefined ? rankBefore(data, athlete, rank) : lastRank;
+          lastRank = rank;
+          if (rank === previousRank) return undefined;
+          return { challengeId: data.challengeId, athleteId: athlete, category: data.category, rank, previousRank, position: positionCursor(latest.position) };
+        },
+      });
+    },
+    resolve: (change) => change,
+  }),
+}));
+
+/** The athlete's rank before this event, as the event itself tells it. */
+function rankBefore(data: LeaderboardRankedData, athleteId: string, rank: number | null): number | null {
+  const moved = [...data.positionsGained, ...data.positionsLost].find((change) => change.athleteId === athleteId);
+  if (moved) return moved.previousRank;
+  if (data.newPositions.some((entry) => entry.athleteId === athleteId)) return null;
+  // Unmoved, or absent from this ranking: absent after a leave means they were ranked before, but we cannot say where.
+  return rank;
+}

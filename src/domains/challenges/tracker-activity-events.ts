@@ -1,0 +1,6 @@
+import type { DomainEvent } from '../../es/aggregate.js';
+import type { ActivityDetails } from './challenge-commands.js';
+
+export type TrackerActivityEvent =
+  | DomainEvent<'TrackerActivityReceived', ActivityDetails>
+  | DomainEvent<'TrackerActivityDeleted', { activityId: string; athleteId: string }>;
