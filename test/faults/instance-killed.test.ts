@@ -105,15 +105,14 @@ describe('three instances on one database, one killed with SIGKILL under load', 
 
       // Every runtime was taken over by a survivor within 5 s of the kill.
       for (const name of names) {
-        const takeovers = await Promise.all(
-          survivors.map((server) =>
-            server.waitForLog((line) => line.msg === 'leading runtime' && line.runtime === name, 10_000).then(
-              (line) => Number(line.time),
-              () => Number.POSITIVE_INFINITY,
-            ),
-          ),
+        // The first survivor to lead it; the other never will, so waiting for both would wait out its timeout.
+        const takenOverAt = await Promise.any(
+          survivors.map((server) => server.waitForLog((line) => line.msg === 'leading runtime' && line.runtime === name, 10_000)),
+        ).then(
+          (line) => Number(line.time),
+          () => Number.POSITIVE_INFINITY,
         );
-        expect(Math.min(...takeovers) - killedAt, `takeover of ${name}`).toBeLessThan(5_000);
+        expect(takenOverAt - killedAt, `takeover of ${name}`).toBeLessThan(5_000);
       }
 
       // The log settles: every transfer ends, every runtime reaches the head.
