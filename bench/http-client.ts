@@ -4,7 +4,7 @@ import { Agent, request } from 'node:http';
  * A keep-alive JSON client on node:http. Node 20's global fetch tops out near 800 requests/s on
  * this kind of machine, which would make a benchmark measure its own client; this one does ~7,000.
  */
-export function jsonClient(maxSockets: number) {
+export function jsonClient(maxSockets: number, headers: Record<string, string> = {}) {
   const agent = new Agent({ keepAlive: true, maxSockets });
   return {
     post(url: string, body: unknown): Promise<any> {
@@ -19,6 +19,7 @@ export function jsonClient(maxSockets: number) {
               'content-type': 'application/json',
               accept: 'application/graphql-response+json',
               'content-length': Buffer.byteLength(payload),
+              ...headers,
             },
           },
           (response) => {

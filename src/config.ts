@@ -1,3 +1,6 @@
+import { type AuthConfig, loadAuthConfig } from './auth/auth-config.js';
+import { type Limits, loadLimits } from './server/limits.js';
+
 /** Every setting Chronicle reads from its environment (documented in the README). */
 export interface Config {
   databaseUrl: string | undefined;
@@ -8,6 +11,10 @@ export interface Config {
   poolSize: number;
   /** How often the live feed polls the log when no notification arrives. */
   pollIntervalMs: number;
+  /** NODE_ENV=production: auth must be configured, introspection is off unless enabled. */
+  production: boolean;
+  auth: AuthConfig;
+  limits: Limits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -19,6 +26,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL || 'info',
     poolSize: integer(env.DB_POOL_SIZE, 20, 'DB_POOL_SIZE'),
     pollIntervalMs: integer(env.POLL_INTERVAL_MS, 1000, 'POLL_INTERVAL_MS'),
+    production: env.NODE_ENV === 'production',
+    auth: loadAuthConfig(env),
+    limits: loadLimits(env, env.NODE_ENV === 'production'),
   };
 }
 

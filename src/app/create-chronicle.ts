@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { authorization } from '../auth/authorization-middleware.js';
+import { streamOwners } from '../auth/stream-owners.js';
 import type { Config } from '../config.js';
 import { connect } from '../db/connect.js';
 import { tables, type Database } from '../db/database.js';
@@ -37,7 +39,12 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   const store = new EventStore(db);
   const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
-  const router = new CommandRouter(store, repository, [validation(), enrichment(database.db), uniqueness(db)]);
+  const router = new CommandRouter(store, repository, [
+    validation(),
+    authorization(streamOwners(store)),
+    enrichment(database.db),
+    uniqueness(db),
+  ]);
   const runtimes = new RuntimeRegistry({
     db,
     store,

@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Chronicle } from '../app/chronicle.js';
+import { createAuthenticator } from '../auth/authenticator.js';
+import type { Actor } from '../es/actor.js';
 import { createChronicleYoga } from '../graphql/create-yoga.js';
 import { createGraphQLWebSocket } from './graphql-websocket.js';
 import { checkHealth, healthStatusCode } from './health.js';
 import { aborted } from './aborted.js';
+import { refuseOversizedBody } from './body-limit.js';
 import { ServerLifecycle } from './lifecycle.js';
 import { REQUEST_ID_HEADER, newRequestId } from './request-id.js';
 
@@ -13,6 +16,8 @@ export interface ChronicleServerOptions {
   graphiql?: boolean;
   /** How long a drain waits for in-flight work before it cuts what is left (default 10 s). */
   drainTimeoutMs?: number;
+  /** Who a request or connection without a token is (tests); anonymous by default. */
+  defaultActor?: Actor;
 }
 
 export interface ChronicleServer {
@@ -35,14 +40,17 @@ const HEALTH_PATH = '/health';
 /** The whole server on node:http: GraphQL over HTTP and SSE (Yoga), GraphQL over WebSocket, GraphiQL and /health. */
 export function createChronicleServer(app: Chronicle, options: ChronicleServerOptions = {}): ChronicleServer {
   const lifecycle = new ServerLifecycle();
-  const yoga = createChronicleYoga(app, { graphiql: options.graphiql ?? true, lifecycle });
-  const websocket = createGraphQLWebSocket(yoga, lifecycle, app.logger);
+  const authenticator = createAuthenticator(app.config.auth, { defaultActor: options.defaultActor });
+  const { limits } = app.config;
+  const yoga = createChronicleYoga(app, { graphiql: options.graphiql ?? true, lifecycle, authenticator });
+  const websocket = createGraphQLWebSocket(yoga, lifecycle, app.logger, { authenticator, limits });
   const responses = new Set<ServerResponse>();
   let draining: Promise<void> | undefined;
 
   const httpServer = createServer((request, response) => {
     if (pathOf(request) === HEALTH_PATH) return void serveHealth(response);
     if (lifecycle.draining) return refuse(response);
+    if (refuseOversizedBody(request, response, limits.maxBodyBytes)) return;
     responses.add(response);
     response.once('close', () => responses.delete(response));
     // A response that ends during a drain leaves its keep-alive connection idle: close it.

@@ -92,6 +92,8 @@ export type OpenAccountMutationVariables = Exact<{
 export type OpenAccountMutation = { openAccount:
     | { __typename: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number }
     | { __typename: 'AccountExistsError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -105,6 +107,8 @@ export type DepositMutation = { deposit:
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -118,7 +122,9 @@ export type WithdrawMutation = { withdraw:
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InsufficientFundsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -132,6 +138,8 @@ export type ApplyFeeMutation = { applyFee:
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -145,6 +153,8 @@ export type CloseAccountMutation = { closeAccount:
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceNotZeroError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -163,7 +173,9 @@ export type TransferMutationVariables = Exact<{
 
 
 export type TransferMutation = { transfer:
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'Transfer', id: string, from: string, to: string, amount: number, status: TransferStatus, failureReason: string | null }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -190,7 +202,9 @@ export type CalculateMutationVariables = Exact<{
 export type CalculateMutation = { calculate:
     | { __typename: 'Calculator', id: string, value: number, version: number, updatedAt: string }
     | { __typename: 'DivideByZeroError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'MultiplyOverflowError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -209,7 +223,9 @@ export type AddInfinityMutationVariables = Exact<{
 export type AddInfinityMutation = { calculate:
     | { __typename: 'Calculator' }
     | { __typename: 'DivideByZeroError' }
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'MultiplyOverflowError' }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -226,7 +242,9 @@ export type RebuildMutationVariables = Exact<{
 
 
 export type RebuildMutation = { rebuildProjection:
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'Projection', name: string }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'UnknownProjectionError' }
     | { __typename: 'ValidationError' }
    };
@@ -285,6 +303,8 @@ export type RetryDeadLetterMutation = { retryDeadLetter:
     | { __typename: 'DeadLetter', id: number, eventType: string }
     | { __typename: 'DeadLetterNotFoundError', code: string, message: string }
     | { __typename: 'DeadLetterRetryFailedError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -294,7 +314,9 @@ export type RebuildProjectionMutationVariables = Exact<{
 
 
 export type RebuildProjectionMutation = { rebuildProjection:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Projection', name: string, kind: RuntimeKind }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'UnknownProjectionError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { systemActor } from '../actor.js';
 import type { CommandMessage, DomainEvent } from '../aggregate.js';
 import type { ExecutionResult } from '../command-context.js';
 import type { CommandRouter, DispatchOptions } from '../command-router.js';
@@ -12,7 +13,8 @@ export interface ReactionContext {
   readonly db: Kysely<any>;
   /**
    * Dispatches a command caused by this event: correlation follows the event, causation is the
-   * event, and the command id is derived from (handler, event, n) so a redelivery dispatches nothing new.
+   * event, the actor is the system (`system:<handler>`), and the command id is derived from
+   * (handler, event, n) so a redelivery dispatches nothing new.
    */
   dispatch<E extends DomainEvent = DomainEvent>(command: CommandMessage, options?: ReactionDispatchOptions): Promise<ExecutionResult<E>>;
 }
@@ -31,12 +33,14 @@ export function reactionContext(
       return router.dispatch(command, {
         ...options,
         ...causedBy(event),
+        actor: systemActor(handlerName),
         commandId: deterministicId(handlerName, event.eventId, salt, sent++),
       });
     },
   };
 }
 
-export function causedBy(event: RecordedEvent): Pick<DispatchOptions, 'correlationId' | 'causationId' | 'actor'> {
-  return { correlationId: event.metadata.correlationId, causationId: event.eventId, actor: event.metadata.actor };
+/** Correlation follows the event and causation is the event; the actor is the handler itself, not whoever caused the event. */
+export function causedBy(event: RecordedEvent): Pick<DispatchOptions, 'correlationId' | 'causationId'> {
+  return { correlationId: event.metadata.correlationId, causationId: event.eventId };
 }
