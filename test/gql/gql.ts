@@ -26,6 +26,7 @@ type Documents = {
     "\n  query AuthEventLog {\n    events(first: 1) { edges { node { type } } }\n  }\n": typeof types.AuthEventLogDocument,
     "\n  query AuthProjections {\n    projections { name }\n  }\n": typeof types.AuthProjectionsDocument,
     "\n  query AuthActorOfEvents($correlationId: String!) {\n    events(correlationId: $correlationId, first: 20) {\n      edges { node { type streamId metadata { actor custom } } }\n    }\n  }\n": typeof types.AuthActorOfEventsDocument,
+    "\n  mutation AuthnOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Error { code } }\n  }\n": typeof types.AuthnOpenDocument,
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.DepositDocument,
@@ -64,6 +65,7 @@ const documents: Documents = {
     "\n  query AuthEventLog {\n    events(first: 1) { edges { node { type } } }\n  }\n": types.AuthEventLogDocument,
     "\n  query AuthProjections {\n    projections { name }\n  }\n": types.AuthProjectionsDocument,
     "\n  query AuthActorOfEvents($correlationId: String!) {\n    events(correlationId: $correlationId, first: 20) {\n      edges { node { type streamId metadata { actor custom } } }\n    }\n  }\n": types.AuthActorOfEventsDocument,
+    "\n  mutation AuthnOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Error { code } }\n  }\n": types.AuthnOpenDocument,
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": types.AccountFieldsFragmentDoc,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.OpenAccountDocument,
     "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.DepositDocument,
@@ -152,6 +154,10 @@ export function graphql(source: "\n  query AuthProjections {\n    projections { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuthActorOfEvents($correlationId: String!) {\n    events(correlationId: $correlationId, first: 20) {\n      edges { node { type streamId metadata { actor custom } } }\n    }\n  }\n"): (typeof documents)["\n  query AuthActorOfEvents($correlationId: String!) {\n    events(correlationId: $correlationId, first: 20) {\n      edges { node { type streamId metadata { actor custom } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthnOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Error { code } }\n  }\n"): (typeof documents)["\n  mutation AuthnOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Error { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

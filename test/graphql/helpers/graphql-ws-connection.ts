@@ -42,6 +42,11 @@ export class GraphQLWsConnection {
     return connection;
   }
 
+  /** Sends any protocol message as it is. */
+  send(message: WsMessage): void {
+    this.socket.send(JSON.stringify(message));
+  }
+
   subscribe(id: string, document: DocumentNode, variables?: Record<string, unknown>): void {
     this.socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: print(document), variables } }));
   }
