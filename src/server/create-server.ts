@@ -55,7 +55,8 @@ export function createChronicleServer(app: Chronicle, options: ChronicleServerOp
     response.once('close', () => responses.delete(response));
     // A response that ends during a drain leaves its keep-alive connection idle: close it.
     response.once('finish', () => lifecycle.draining && httpServer.closeIdleConnections());
-    yoga.handle(request, response).catch((error: unknown) => {
+    // Yoga answers some requests synchronously (a CSRF refusal) and then returns no promise.
+    new Promise((resolve) => resolve(yoga.handle(request, response))).catch((error: unknown) => {
       app.logger.error({ err: error, url: request.url }, 'request failed outside GraphQL');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end();

@@ -82,10 +82,14 @@ export function createGraphQLWebSocket(
             }),
           ];
         }
-        const actor = await operationActor(authenticator, payload.extensions, actors.get(socket) ?? null);
-        if (actor instanceof GraphQLError) return [actor];
+        // Taken before anything awaits, so operations arriving together cannot all see a free slot.
         const requestId = newRequestId();
         operations.get(socket)?.set(id, requestId);
+        const actor = await operationActor(authenticator, payload.extensions, actors.get(socket) ?? null);
+        if (actor instanceof GraphQLError) {
+          finish(socket, id);
+          return [actor];
+        }
         const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload, actor });
         const document = parse(envelope, payload.query);
         const errors = document instanceof GraphQLError ? [document] : envelope.validate(envelope.schema, document);

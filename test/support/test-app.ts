@@ -3,7 +3,7 @@ import { type ExecutionResult, parse, print, subscribe } from 'graphql';
 import pino from 'pino';
 import type { Chronicle } from '../../src/app/chronicle.js';
 import { createChronicle, type ChronicleOptions } from '../../src/app/create-chronicle.js';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { createChronicleYoga } from '../../src/graphql/create-yoga.js';
 import type { Actor } from '../../src/es/actor.js';
 import { schema } from '../../src/graphql/schema.js';
@@ -33,10 +33,14 @@ export interface TestApp {
 
 /** A whole Chronicle on a fresh database of the dialect under test, with logs silenced unless LOG_LEVEL is set. */
 export async function createTestApp(
-  { actor = TEST_ACTOR, ...options }: Omit<ChronicleOptions, 'database'> & { actor?: Actor | null } = {},
+  {
+    actor = TEST_ACTOR,
+    config: settings = {},
+    ...options
+  }: Omit<ChronicleOptions, 'database'> & { actor?: Actor | null; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({}), pollIntervalMs: 200, auth: TEST_AUTH };
+  const config = { ...loadConfig({}), pollIntervalMs: 200, auth: TEST_AUTH, ...settings };
   const app = await createChronicle(config, {
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     runtimeOptions: { backoffMs: 10, maxBackoffMs: 200 },
