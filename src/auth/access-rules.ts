@@ -63,11 +63,15 @@ export const fieldRules: Readonly<Record<string, AccessRule>> = {
   'Account.*': ownerOf(accountAggregate, ({ parent }: FieldInput<unknown, BankAccountsTable>) => parent.account_number),
   'Account.accountNumber': everyone,
 
-  // The event browser shows every fact of every actor: operators only. Runtime status is as public as /health.
+  // The event browser shows every fact of every actor, dead letters too, and rebuilds and retries
+  // are operations on the running system: operators only. Runtime status is as public as /health.
   'Query.events': admin,
   'Query.stream': admin,
   'Subscription.events': admin,
   'Query.projections': everyone,
+  'Query.deadLetters': admin,
+  'Mutation.retryDeadLetter': admin,
+  'Mutation.rebuildProjection': admin,
 
   // Public data: challenges, leaderboards, arena scores, the richest coin accounts.
   'Query.challenge': everyone,
