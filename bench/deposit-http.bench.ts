@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import pino from 'pino';
 import { createChronicle } from '../src/app/create-chronicle.js';
+import { signToken } from '../src/auth/sign-token.js';
 import { loadConfig } from '../src/config.js';
 import { createChronicleServer } from '../src/server/create-server.js';
 import { jsonClient } from './http-client.js';
@@ -24,14 +25,17 @@ const DEPOSIT = `mutation Deposit($input: DepositInput!) {
 export const depositHttpBenchmark: Benchmark = {
   name: 'deposit-http',
   async run(ctx) {
+    const auth = { secret: crypto.randomUUID() + crypto.randomUUID() };
     const app = await createChronicle(
-      { ...loadConfig({}), databaseUrl: ctx.url, logLevel: 'silent' },
+      { ...loadConfig({}), databaseUrl: ctx.url, logLevel: 'silent', auth },
       { logger: pino({ level: 'silent' }) },
     );
     const chronicle = createChronicleServer(app, { graphiql: false });
     const chronicleUrl = new URL('/graphql', await chronicle.listen(0, '127.0.0.1')).href;
     const trivial = await startTrivialYoga();
-    const client = jsonClient(CLIENTS);
+    // Every request carries a token, verified as in production; the trivial server ignores it.
+    const token = await signToken(auth, { subject: 'bench', roles: [] });
+    const client = jsonClient(CLIENTS, { authorization: `Bearer ${token}` });
     const post = (url: string, query: string, variables: unknown) => client.post(url, { query, variables });
 
     try {

@@ -1,3 +1,6 @@
+import { type AuthConfig, loadAuthConfig } from './auth/auth-config.js';
+import { type Limits, loadLimits } from './server/limits.js';
+
 /** Every setting Chronicle reads from its environment (documented in the README). */
 export interface Config {
   databaseUrl: string | undefined;
@@ -14,6 +17,10 @@ export interface Config {
   leaderRetryMs: number;
   /** The shared secret the activity tracker signs its webhook calls with; the webhook is off without it. */
   activityWebhookSecret: string | undefined;
+  /** NODE_ENV=production: auth must be configured, introspection is off unless enabled. */
+  production: boolean;
+  auth: AuthConfig;
+  limits: Limits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -28,6 +35,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     debugHeapEndpoint: env.DEBUG_HEAP_ENDPOINT === '1',
     leaderRetryMs: integer(env.LEADER_RETRY_MS, 1000, 'LEADER_RETRY_MS'),
     activityWebhookSecret: env.ACTIVITY_WEBHOOK_SECRET || undefined,
+    production: env.NODE_ENV === 'production',
+    auth: loadAuthConfig(env),
+    limits: loadLimits(env, env.NODE_ENV === 'production'),
   };
 }
 

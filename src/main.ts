@@ -1,10 +1,11 @@
 import { createChronicle } from './app/create-chronicle.js';
-import { loadConfig } from './config.js';
+import { announceEmbeddedTokens, authOrEmbedded } from './auth/embedded-auth.js';
+import { type Config, loadConfig } from './config.js';
 import { createChronicleServer } from './server/create-server.js';
 import { shutdownOnSignals } from './server/shutdown-on-signals.js';
 
 /** `npm start`: PostgreSQL at DATABASE_URL, or PGlite under DATA_DIR; GraphQL and GraphiQL on PORT. */
-const config = loadConfig(process.env);
+const { config, embeddedAuth } = settings();
 const app = await createChronicle(config);
 const server = createChronicleServer(app, { heapEndpoint: config.debugHeapEndpoint });
 shutdownOnSignals(() => server.drain(), app.logger);
@@ -16,3 +17,16 @@ app.logger.info(
   'Chronicle is listening',
 );
 console.log(`GraphiQL: ${graphql.href}`);
+if (embeddedAuth) await announceEmbeddedTokens(config.auth, app.logger);
+
+/** The configuration, or a clear message and exit code 1 when it cannot run (a bad setting, production without auth). */
+function settings(): { config: Config; embeddedAuth: boolean } {
+  try {
+    const loaded = loadConfig(process.env);
+    const { auth, embedded } = authOrEmbedded(loaded.auth, loaded.production);
+    return { config: { ...loaded, auth }, embeddedAuth: embedded };
+  } catch (error) {
+    console.error(`Chronicle cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

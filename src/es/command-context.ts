@@ -1,10 +1,12 @@
+import type { Actor } from './actor.js';
 import type { Aggregate, Command, DomainEvent } from './aggregate.js';
 import type { CommandRegistration } from './command-registration.js';
 
 export interface CommandMetadata {
   correlationId: string;
   causationId: string;
-  actor?: string | undefined;
+  /** Who sent the command; its subject and roles are recorded on every event it appends. */
+  actor?: Actor | undefined;
 }
 
 /** One command on its way through the middleware to its aggregate. Middleware may replace `command` (enrichment). */

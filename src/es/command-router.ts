@@ -1,3 +1,4 @@
+import { type Actor, toActor } from './actor.js';
 import type { Aggregate, Command, CommandMessage, Decision, DomainEvent } from './aggregate.js';
 import { streamIdOf } from './aggregate.js';
 import type { AggregateRepository } from './aggregate-repository.js';
@@ -18,7 +19,8 @@ export interface DispatchOptions {
   commandId?: string;
   correlationId?: string;
   causationId?: string;
-  actor?: string | undefined;
+  /** Who sends the command (a bare subject holds no roles). */
+  actor?: Actor | string | undefined;
   /** `strong` waits until `projections` (by name; all when omitted) have processed the command's events. */
   consistency?: Consistency;
   projections?: readonly string[];
@@ -71,7 +73,7 @@ export class CommandRouter {
     const metadata: CommandMetadata = {
       correlationId: options.correlationId ?? commandId,
       causationId: options.causationId ?? commandId,
-      actor: options.actor,
+      actor: toActor(options.actor),
     };
     const context: CommandContext = {
       command,
@@ -143,7 +145,7 @@ export class CommandRouter {
             streamId,
             events.map((event, index) => ({ id: eventIdFor(context.commandId, index), type: event.type, data: event.data })),
             loaded.version,
-            { ...context.metadata, commandId: context.commandId },
+            eventMetadata(context),
           );
           const state = events.reduce(aggregate.apply, loaded.state);
           await this.repository.saved(aggregate, streamId, loaded.version, { state, version: appended.version });
@@ -180,6 +182,12 @@ export class CommandRouter {
       position: last.position,
     };
   }
+}
+
+/** What each appended event records about its command: the actor's subject in `actor`, its roles in `actorRoles`. */
+function eventMetadata({ metadata, commandId }: CommandContext) {
+  const { actor, ...ids } = metadata;
+  return { ...ids, commandId, ...(actor ? { actor: actor.subject, actorRoles: [...actor.roles] } : {}) };
 }
 
 function decided<E extends DomainEvent>(decision: Decision<E>): E[] {

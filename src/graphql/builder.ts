@@ -1,6 +1,8 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import { accessRulesPlugin } from '../auth/access-rules-plugin.js';
+import { Forbidden, Unauthenticated } from '../auth/auth-errors.js';
 import { ValidationError } from '../es/domain-error.js';
 import type { GraphQLContext } from './context.js';
 
@@ -14,11 +16,12 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  // Access rules run inside the errors plugin, so a refused mutation answers with an error result.
+  plugins: [ErrorsPlugin, RelayPlugin, accessRulesPlugin],
   defaultFieldNullability: false,
   errors: {
     // Only our own DomainError classes become result types; anything else stays a masked GraphQL error.
-    defaultTypes: [ValidationError],
+    defaultTypes: [ValidationError, Unauthenticated, Forbidden],
     directResult: true,
     defaultUnionOptions: { name: ({ fieldName }) => `${fieldName[0]!.toUpperCase()}${fieldName.slice(1)}Result` },
   },

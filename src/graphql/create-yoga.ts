@@ -1,5 +1,10 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Chronicle } from '../app/chronicle.js';
+import { type Authenticator, createAuthenticator } from '../auth/authenticator.js';
+import type { Actor } from '../es/actor.js';
+import { abuseLimits } from '../server/abuse-limits.js';
+import { requestActor } from '../server/request-actor.js';
+import type { Limits } from '../server/limits.js';
 import { useErrorMasking } from '../server/error-masking-plugin.js';
 import { graphiqlOptions, renderOfflineGraphiQL } from '../server/graphiql.js';
 import { useRequestLogging } from '../observability/request-logging-plugin.js';
@@ -14,6 +19,8 @@ import { schema } from './schema.js';
 /** What the transport hands Yoga besides the request: the WebSocket server sets the request id itself. */
 export interface ChronicleServerContext {
   requestId?: string;
+  /** Set by the WebSocket server: who its connection or operation authenticated as (null: nobody). */
+  actor?: Actor | null;
 }
 
 export interface ChronicleYogaOptions {
@@ -21,6 +28,12 @@ export interface ChronicleYogaOptions {
   graphiql?: boolean;
   /** The server's drain state; a standalone endpoint (as in tests) gets its own. */
   lifecycle?: ServerLifecycle;
+  /** How bearer tokens are checked; by default from the app's auth config with `defaultActor`. */
+  authenticator?: Authenticator;
+  /** Who a request without a token is (tests); anonymous by default. */
+  defaultActor?: Actor;
+  /** By default the app's configured limits. */
+  limits?: Limits;
 }
 
 export type ChronicleYoga = YogaServerInstance<ChronicleServerContext, GraphQLContext>;
@@ -32,6 +45,7 @@ export type ChronicleYoga = YogaServerInstance<ChronicleServerContext, GraphQLCo
  */
 export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOptions = {}): ChronicleYoga {
   const lifecycle = options.lifecycle ?? new ServerLifecycle();
+  const authenticator = options.authenticator ?? createAuthenticator(app.config.auth, { defaultActor: options.defaultActor });
   return createYoga<ChronicleServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -39,10 +53,10 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
     graphiql: options.graphiql === false ? false : graphiqlOptions,
     renderGraphiQL: renderOfflineGraphiQL,
     logging: false,
-    context: ({ request, requestId }) => ({
+    context: async ({ request, requestId, actor }) => ({
       app,
       requestId: requestId ?? requestIdOf(request),
-      actor: undefined,
+      actor: actor !== undefined ? (actor ?? undefined) : await requestActor(authenticator, request),
     }),
     plugins: [
       useRequestId(),
@@ -50,6 +64,7 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
       useErrorMasking(app.logger),
       useRequestLogging(app.logger),
       useSubscriptionMetrics(app.metrics),
+      ...abuseLimits(options.limits ?? app.config.limits),
     ],
     // Errors raised before an operation has a context (none in practice) still never leak.
     maskedErrors: { maskError: (error) => maskError(error, { logger: app.logger, requestId: undefined }) },

@@ -2,6 +2,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
 import './types/scalars.js';
 import './types/errors.js';
+import './types/auth-errors.js';
 import './types/event-browser.js';
 import './types/projections.js';
 import '../domains/graphql-types.js';

@@ -1,12 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Chronicle } from '../app/chronicle.js';
+import { createAuthenticator } from '../auth/authenticator.js';
+import type { Actor } from '../es/actor.js';
 import { createChronicleYoga } from '../graphql/create-yoga.js';
 import { createGraphQLWebSocket } from './graphql-websocket.js';
 import { checkHealth, healthStatusCode } from './health.js';
 import { HEAP_PATH, serveHeap } from './heap-endpoint.js';
 import { METRICS_PATH, serveMetrics } from './metrics-endpoint.js';
 import { aborted } from './aborted.js';
+import { refuseOversizedBody } from './body-limit.js';
 import { ServerLifecycle } from './lifecycle.js';
 import { REQUEST_ID_HEADER, newRequestId } from './request-id.js';
 import { type HttpRoute, matchRoute } from './http-route.js';
@@ -19,6 +22,8 @@ export interface ChronicleServerOptions {
   drainTimeoutMs?: number;
   /** Serve POST /debug/heap (a forced GC, then memory figures) for load tests (default false). */
   heapEndpoint?: boolean;
+  /** Who a request or connection without a token is (tests); anonymous by default. */
+  defaultActor?: Actor;
 }
 
 export interface ChronicleServer {
@@ -41,8 +46,10 @@ const HEALTH_PATH = '/health';
 /** The whole server on node:http: GraphQL over HTTP and SSE (Yoga), GraphQL over WebSocket, GraphiQL, /health and /metrics. */
 export function createChronicleServer(app: Chronicle, options: ChronicleServerOptions = {}): ChronicleServer {
   const lifecycle = new ServerLifecycle();
-  const yoga = createChronicleYoga(app, { graphiql: options.graphiql ?? true, lifecycle });
-  const websocket = createGraphQLWebSocket(yoga, lifecycle, app.logger);
+  const authenticator = createAuthenticator(app.config.auth, { defaultActor: options.defaultActor });
+  const { limits } = app.config;
+  const yoga = createChronicleYoga(app, { graphiql: options.graphiql ?? true, lifecycle, authenticator });
+  const websocket = createGraphQLWebSocket(yoga, lifecycle, app.logger, { authenticator, limits });
   const responses = new Set<ServerResponse>();
   let draining: Promise<void> | undefined;
 
@@ -52,13 +59,15 @@ export function createChronicleServer(app: Chronicle, options: ChronicleServerOp
     if (path === METRICS_PATH && request.method === 'GET') return void serveMetrics(app, response);
     if (path === HEAP_PATH && request.method === 'POST' && options.heapEndpoint) return serveHeap(response);
     if (lifecycle.draining) return refuse(response);
+    if (refuseOversizedBody(request, response, limits.maxBodyBytes)) return;
     responses.add(response);
     response.once('close', () => responses.delete(response));
     // A response that ends during a drain leaves its keep-alive connection idle: close it.
     response.once('finish', () => lifecycle.draining && httpServer.closeIdleConnections());
     const matched = matchRoute(httpRoutes, request.method, pathOf(request));
     if (matched) return void serveRoute(matched.route, matched.params, request, response);
-    yoga.handle(request, response).catch((error: unknown) => {
+    // Yoga answers some requests synchronously (a CSRF refusal) and then returns no promise.
+    new Promise((resolve) => resolve(yoga.handle(request, response))).catch((error: unknown) => {
       app.logger.error({ err: error, url: request.url }, 'request failed outside GraphQL');
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end();

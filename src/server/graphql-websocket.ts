@@ -4,8 +4,11 @@ import { type ExecutionArgs, GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { Actor } from '../es/actor.js';
 import type { ChronicleYoga } from '../graphql/create-yoga.js';
 import { aborted } from './aborted.js';
+import type { Limits } from './limits.js';
 import type { ServerLifecycle } from './lifecycle.js';
 import { maskError } from './mask-error.js';
 import { newRequestId } from './request-id.js';
@@ -14,6 +17,11 @@ import { newRequestId } from './request-id.js';
 const GOING_AWAY = 1001;
 
 type Enveloped = ReturnType<ChronicleYoga['getEnveloped']>;
+
+export interface GraphQLWebSocketOptions {
+  authenticator: Authenticator;
+  limits: Pick<Limits, 'maxBodyBytes' | 'maxSubscriptionsPerSocket' | 'connectionInitTimeoutMs'>;
+}
 
 export interface GraphQLWebSocket {
   /** Takes over an HTTP upgrade request for the GraphQL path. */
@@ -30,8 +38,15 @@ export interface GraphQLWebSocket {
  * GraphQL over WebSocket (graphql-ws) on the GraphQL path, running each operation through the
  * same Yoga pipeline as HTTP: schema, context, plugins, error masking, in-flight tracking.
  */
-export function createGraphQLWebSocket(yoga: ChronicleYoga, lifecycle: ServerLifecycle, logger: Logger): GraphQLWebSocket {
-  const wss = new WebSocketServer({ noServer: true });
+export function createGraphQLWebSocket(
+  yoga: ChronicleYoga,
+  lifecycle: ServerLifecycle,
+  logger: Logger,
+  { authenticator, limits }: GraphQLWebSocketOptions,
+): GraphQLWebSocket {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxBodyBytes });
+  /** Who each connection authenticated as at `connection_init` (null: nobody). */
+  const actors = new WeakMap<WebSocket, Actor | null>();
   const envelopes = new WeakMap<ExecutionArgs, Enveloped>();
   /** Per connection: each operation that has not completed yet, with its request id. */
   const operations = new Map<WebSocket, Map<string, string>>();
@@ -45,14 +60,37 @@ export function createGraphQLWebSocket(yoga: ChronicleYoga, lifecycle: ServerLif
 
   const server = useServer(
     {
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+      // The token comes in the connection params; a refused one closes the socket (4403) before any operation.
+      onConnect: async (ctx) => {
+        try {
+          actors.set(ctx.extra.socket, (await authenticator.authenticate(ctx.connectionParams?.authorization)) ?? null);
+          return true;
+        } catch {
+          return false;
+        }
+      },
       onSubscribe: async (ctx, id, payload) => {
         const socket = ctx.extra.socket;
         if (lifecycle.draining) {
           return [new GraphQLError('The server is shutting down', { extensions: { code: 'SHUTTING_DOWN' } })];
         }
+        if ((operations.get(socket)?.size ?? 0) >= limits.maxSubscriptionsPerSocket) {
+          return [
+            new GraphQLError(`At most ${limits.maxSubscriptionsPerSocket} operations may run at once on one connection`, {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+            }),
+          ];
+        }
+        // Taken before anything awaits, so operations arriving together cannot all see a free slot.
         const requestId = newRequestId();
         operations.get(socket)?.set(id, requestId);
-        const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload });
+        const actor = await operationActor(authenticator, payload.extensions, actors.get(socket) ?? null);
+        if (actor instanceof GraphQLError) {
+          finish(socket, id);
+          return [actor];
+        }
+        const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload, actor });
         const document = parse(envelope, payload.query);
         const errors = document instanceof GraphQLError ? [document] : envelope.validate(envelope.schema, document);
         if (errors.length > 0 || document instanceof GraphQLError) {
@@ -111,6 +149,21 @@ export function createGraphQLWebSocket(yoga: ChronicleYoga, lifecycle: ServerLif
       await server.dispose();
     },
   };
+}
+
+/**
+ * GraphiQL cannot put headers into `connection_init`; it sends them with each operation as
+ * `extensions.headers`. A token there authenticates that operation; otherwise the connection's actor.
+ */
+async function operationActor(authenticator: Authenticator, extensions: unknown, connection: Actor | null): Promise<Actor | null | GraphQLError> {
+  const headers = (extensions as { headers?: Record<string, unknown> } | null | undefined)?.headers;
+  const authorization = headers && typeof headers === 'object' ? (headers.authorization ?? headers.Authorization) : undefined;
+  if (authorization === undefined || authorization === null || authorization === '') return connection;
+  try {
+    return (await authenticator.authenticate(authorization)) ?? null;
+  } catch (error) {
+    return new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
 }
 
 function parse(envelope: Enveloped, query: string) {

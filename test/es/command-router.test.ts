@@ -86,17 +86,17 @@ describe('dispatch', () => {
     expect(await app.store.head()).toBe(head);
   });
 
-  it('records correlation, causation, actor and the command id on every event, with ids derived from the command id', async () => {
+  it('records correlation, causation, the actor with its roles and the command id on every event, with ids derived from the command id', async () => {
     const counterId = newId();
     const commandId = newId();
     await app.router.dispatch(
       { type: 'IncrementMany', counterId, times: 2 },
-      { commandId, correlationId: 'corr-1', causationId: 'cause-1', actor: 'alice' },
+      { commandId, correlationId: 'corr-1', causationId: 'cause-1', actor: { subject: 'alice', roles: ['admin'] } },
     );
     const events = await app.store.readStream(`counter-${counterId}`);
     expect(events.map((event) => event.eventId)).toEqual([eventIdFor(commandId, 0), eventIdFor(commandId, 1)]);
     for (const event of events) {
-      expect(event.metadata).toMatchObject({ correlationId: 'corr-1', causationId: 'cause-1', actor: 'alice', commandId });
+      expect(event.metadata).toMatchObject({ correlationId: 'corr-1', causationId: 'cause-1', actor: 'alice', actorRoles: ['admin'], commandId });
     }
 
     await app.router.dispatch({ type: 'Increment', counterId, by: 1 });
@@ -106,6 +106,7 @@ describe('dispatch', () => {
     expect(last!.metadata.correlationId).toBe(last!.metadata.commandId);
     expect(last!.metadata.causationId).toBe(last!.metadata.commandId);
     expect(last!.metadata.actor).toBeUndefined();
+    expect(last!.metadata.actorRoles).toBeUndefined();
   });
 });
 

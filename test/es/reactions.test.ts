@@ -203,7 +203,7 @@ describe('event handlers', () => {
     expect(control.stopper.handled).toEqual([bad.position, after.position]);
   });
 
-  it('dispatches commands caused by the event: its correlation and actor, the event as causation, an id derived from it', async () => {
+  it('dispatches commands caused by the event: its correlation, the event as causation, the handler as a system actor, an id derived from it', async () => {
     const replyTo = newId();
     const ping = await emit('PingHappened', { replyTo }, { correlationId: 'corr-ping', actor: 'bob' });
     await app.runtimes.settle();
@@ -214,7 +214,7 @@ describe('event handlers', () => {
       type: 'PongHappened',
       eventId: eventIdFor(commandId, 0),
       data: { to: pingEvent!.eventId },
-      metadata: { correlationId: 'corr-ping', causationId: pingEvent!.eventId, actor: 'bob', commandId },
+      metadata: { correlationId: 'corr-ping', causationId: pingEvent!.eventId, actor: 'system:ponger', actorRoles: ['system'], commandId },
     });
   });
 
@@ -282,7 +282,7 @@ describe('process managers', () => {
     for (let i = 2; i < chain.length; i++) {
       const [cause, effect] = [chain[i - 1]!, chain[i]!];
       const commandId = deterministicId('transfers', cause.eventId, '', 0);
-      expect(effect.metadata).toMatchObject({ causationId: cause.eventId, correlationId: `corr-${transferId}`, actor: 'carol', commandId });
+      expect(effect.metadata).toMatchObject({ causationId: cause.eventId, correlationId: `corr-${transferId}`, actor: 'system:transfers', commandId });
       expect(effect.eventId).toBe(eventIdFor(commandId, 0));
     }
     expect(await balance(from)).toBe(70);

@@ -14,6 +14,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AuthOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n": typeof types.AuthOpenDocument,
+    "\n  mutation AuthDeposit($input: DepositInput!) {\n    deposit(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n": typeof types.AuthDepositDocument,
+    "\n  mutation AuthDepositBalance($input: DepositInput!) {\n    deposit(input: $input) { __typename ... on Account { accountNumber balance } ... on Error { code message } }\n  }\n": typeof types.AuthDepositBalanceDocument,
+    "\n  mutation AuthWithdraw($input: WithdrawInput!) {\n    withdraw(input: $input) { __typename ... on Account { balance } ... on Error { code message } }\n  }\n": typeof types.AuthWithdrawDocument,
+    "\n  mutation AuthApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n": typeof types.AuthApplyFeeDocument,
+    "\n  mutation AuthClose($accountNumber: String!) {\n    closeAccount(accountNumber: $accountNumber) { __typename ... on Account { status } ... on Error { code message } }\n  }\n": typeof types.AuthCloseDocument,
+    "\n  mutation AuthTransfer($input: TransferInput!) {\n    transfer(input: $input) { __typename ... on Transfer { id status } ... on Error { code message } }\n  }\n": typeof types.AuthTransferDocument,
+    "\n  query AuthBalance($accountNumber: String!) {\n    account(accountNumber: $accountNumber) { accountNumber balance }\n  }\n": typeof types.AuthBalanceDocument,
+    "\n  subscription AuthBalanceUpdates($accountNumber: String!) {\n    balanceUpdated(accountNumber: $accountNumber) { balance delta }\n  }\n": typeof types.AuthBalanceUpdatesDocument,
+    "\n  query AuthEventLog {\n    events(first: 1) { edges { node { type } } }\n  }\n": typeof types.AuthEventLogDocument,
+    "\n  query AuthProjections {\n    projections { name }\n  }\n": typeof types.AuthProjectionsDocument,
+    "\n  query AuthActorOfEvents($correlationId: String!) {\n    events(correlationId: $correlationId, first: 20) {\n      edges { node { type streamId metadata { actor custom } } }\n    }\n  }\n": typeof types.AuthActorOfEventsDocument,
+    "\n  mutation AuthnOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Error { code } }\n  }\n": typeof types.AuthnOpenDocument,
     "\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": typeof types.RecordKillDocument,
     "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CompleteWeekDocument,
     "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": typeof types.ArenaDocument,
@@ -92,6 +105,19 @@ type Documents = {
     "\n  mutation MeteredCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.MeteredCalculateDocument,
 };
 const documents: Documents = {
+    "\n  mutation AuthOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n": types.AuthOpenDocument,
+    "\n  mutation AuthDeposit($input: DepositInput!) {\n    deposit(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n": types.AuthDepositDocument,
+    "\n  mutation AuthDepositBalance($input: DepositInput!) {\n    deposit(input: $input) { __typename ... on Account { accountNumber balance } ... on Error { code message } }\n  }\n": types.AuthDepositBalanceDocument,
+    "\n  mutation AuthWithdraw($input: WithdrawInput!) {\n    withdraw(input: $input) { __typename ... on Account { balance } ... on Error { code message } }\n  }\n": types.AuthWithdrawDocument,
+    "\n  mutation AuthApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n": types.AuthApplyFeeDocument,
+    "\n  mutation AuthClose($accountNumber: String!) {\n    closeAccount(accountNumber: $accountNumber) { __typename ... on Account { status } ... on Error { code message } }\n  }\n": types.AuthCloseDocument,
+    "\n  mutation AuthTransfer($input: TransferInput!) {\n    transfer(input: $input) { __typename ... on Transfer { id status } ... on Error { code message } }\n  }\n": types.AuthTransferDocument,
+    "\n  query AuthBalance($accountNumber: String!) {\n    account(accountNumber: $accountNumber) { accountNumber balance }\n  }\n": types.AuthBalanceDocument,
+    "\n  subscription AuthBalanceUpdates($accountNumber: String!) {\n    balanceUpdated(accountNumber: $accountNumber) { balance delta }\n  }\n": types.AuthBalanceUpdatesDocument,
+    "\n  query AuthEventLog {\n    events(first: 1) { edges { node { type } } }\n  }\n": types.AuthEventLogDocument,
+    "\n  query AuthProjections {\n    projections { name }\n  }\n": types.AuthProjectionsDocument,
+    "\n  query AuthActorOfEvents($correlationId: String!) {\n    events(correlationId: $correlationId, first: 20) {\n      edges { node { type streamId metadata { actor custom } } }\n    }\n  }\n": types.AuthActorOfEventsDocument,
+    "\n  mutation AuthnOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Error { code } }\n  }\n": types.AuthnOpenDocument,
     "\n  mutation RecordKill($input: RecordKillInput!) {\n    recordKill(input: $input) {\n      __typename\n      ... on ArenaScore { attacker kills rank }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": types.RecordKillDocument,
     "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": types.CompleteWeekDocument,
     "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": types.ArenaDocument,
@@ -184,6 +210,58 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AuthOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthDeposit($input: DepositInput!) {\n    deposit(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AuthDeposit($input: DepositInput!) {\n    deposit(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthDepositBalance($input: DepositInput!) {\n    deposit(input: $input) { __typename ... on Account { accountNumber balance } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AuthDepositBalance($input: DepositInput!) {\n    deposit(input: $input) { __typename ... on Account { accountNumber balance } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthWithdraw($input: WithdrawInput!) {\n    withdraw(input: $input) { __typename ... on Account { balance } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AuthWithdraw($input: WithdrawInput!) {\n    withdraw(input: $input) { __typename ... on Account { balance } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AuthApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) { __typename ... on Account { accountNumber } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthClose($accountNumber: String!) {\n    closeAccount(accountNumber: $accountNumber) { __typename ... on Account { status } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AuthClose($accountNumber: String!) {\n    closeAccount(accountNumber: $accountNumber) { __typename ... on Account { status } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthTransfer($input: TransferInput!) {\n    transfer(input: $input) { __typename ... on Transfer { id status } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AuthTransfer($input: TransferInput!) {\n    transfer(input: $input) { __typename ... on Transfer { id status } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthBalance($accountNumber: String!) {\n    account(accountNumber: $accountNumber) { accountNumber balance }\n  }\n"): (typeof documents)["\n  query AuthBalance($accountNumber: String!) {\n    account(accountNumber: $accountNumber) { accountNumber balance }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AuthBalanceUpdates($accountNumber: String!) {\n    balanceUpdated(accountNumber: $accountNumber) { balance delta }\n  }\n"): (typeof documents)["\n  subscription AuthBalanceUpdates($accountNumber: String!) {\n    balanceUpdated(accountNumber: $accountNumber) { balance delta }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthEventLog {\n    events(first: 1) { edges { node { type } } }\n  }\n"): (typeof documents)["\n  query AuthEventLog {\n    events(first: 1) { edges { node { type } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthProjections {\n    projections { name }\n  }\n"): (typeof documents)["\n  query AuthProjections {\n    projections { name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthActorOfEvents($correlationId: String!) {\n    events(correlationId: $correlationId, first: 20) {\n      edges { node { type streamId metadata { actor custom } } }\n    }\n  }\n"): (typeof documents)["\n  query AuthActorOfEvents($correlationId: String!) {\n    events(correlationId: $correlationId, first: 20) {\n      edges { node { type streamId metadata { actor custom } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthnOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Error { code } }\n  }\n"): (typeof documents)["\n  mutation AuthnOpen($input: OpenAccountInput!) {\n    openAccount(input: $input) { __typename ... on Error { code } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

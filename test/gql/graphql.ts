@@ -229,6 +229,151 @@ export type WithdrawInput = {
   amount: number;
 };
 
+export type AuthOpenMutationVariables = Exact<{
+  input: OpenAccountInput;
+}>;
+
+
+export type AuthOpenMutation = { openAccount:
+    | { __typename: 'Account', accountNumber: string }
+    | { __typename: 'AccountExistsError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AuthDepositMutationVariables = Exact<{
+  input: DepositInput;
+}>;
+
+
+export type AuthDepositMutation = { deposit:
+    | { __typename: 'Account', accountNumber: string }
+    | { __typename: 'AccountClosedError', code: string, message: string }
+    | { __typename: 'AccountNotFoundError', code: string, message: string }
+    | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AuthDepositBalanceMutationVariables = Exact<{
+  input: DepositInput;
+}>;
+
+
+export type AuthDepositBalanceMutation = { deposit:
+    | { __typename: 'Account', accountNumber: string, balance: number }
+    | { __typename: 'AccountClosedError', code: string, message: string }
+    | { __typename: 'AccountNotFoundError', code: string, message: string }
+    | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AuthWithdrawMutationVariables = Exact<{
+  input: WithdrawInput;
+}>;
+
+
+export type AuthWithdrawMutation = { withdraw:
+    | { __typename: 'Account', balance: number }
+    | { __typename: 'AccountClosedError', code: string, message: string }
+    | { __typename: 'AccountNotFoundError', code: string, message: string }
+    | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'InsufficientFundsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AuthApplyFeeMutationVariables = Exact<{
+  input: ApplyFeeInput;
+}>;
+
+
+export type AuthApplyFeeMutation = { applyFee:
+    | { __typename: 'Account', accountNumber: string }
+    | { __typename: 'AccountClosedError', code: string, message: string }
+    | { __typename: 'AccountNotFoundError', code: string, message: string }
+    | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AuthCloseMutationVariables = Exact<{
+  accountNumber: string;
+}>;
+
+
+export type AuthCloseMutation = { closeAccount:
+    | { __typename: 'Account', status: AccountStatus }
+    | { __typename: 'AccountClosedError', code: string, message: string }
+    | { __typename: 'AccountNotFoundError', code: string, message: string }
+    | { __typename: 'BalanceNotZeroError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AuthTransferMutationVariables = Exact<{
+  input: TransferInput;
+}>;
+
+
+export type AuthTransferMutation = { transfer:
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'Transfer', id: string, status: TransferStatus }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type AuthBalanceQueryVariables = Exact<{
+  accountNumber: string;
+}>;
+
+
+export type AuthBalanceQuery = { account: { accountNumber: string, balance: number } | null };
+
+export type AuthBalanceUpdatesSubscriptionVariables = Exact<{
+  accountNumber: string;
+}>;
+
+
+export type AuthBalanceUpdatesSubscription = { balanceUpdated: { balance: number, delta: number } };
+
+export type AuthEventLogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthEventLogQuery = { events: { edges: Array<{ node: { type: string } }> } };
+
+export type AuthProjectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthProjectionsQuery = { projections: Array<{ name: string }> };
+
+export type AuthActorOfEventsQueryVariables = Exact<{
+  correlationId: string;
+}>;
+
+
+export type AuthActorOfEventsQuery = { events: { edges: Array<{ node: { type: string, streamId: string, metadata: { actor: string | null, custom: unknown } } }> } };
+
+export type AuthnOpenMutationVariables = Exact<{
+  input: OpenAccountInput;
+}>;
+
+
+export type AuthnOpenMutation = { openAccount:
+    | { __typename: 'Account' }
+    | { __typename: 'AccountExistsError', code: string }
+    | { __typename: 'ForbiddenError', code: string }
+    | { __typename: 'UnauthenticatedError', code: string }
+    | { __typename: 'ValidationError', code: string }
+   };
+
 export type RecordKillMutationVariables = Exact<{
   input: RecordKillInput;
 }>;
@@ -236,6 +381,8 @@ export type RecordKillMutationVariables = Exact<{
 
 export type RecordKillMutation = { recordKill:
     | { __typename: 'ArenaScore', attacker: string, kills: number, rank: number }
+    | { __typename: 'ForbiddenError' }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -247,6 +394,8 @@ export type CompleteWeekMutationVariables = Exact<{
 export type CompleteWeekMutation = { completeWeek:
     | { __typename: 'Arena', id: string, week: number, currentWeek: number, completed: boolean, top10: Array<{ attacker: string, kills: number, rank: number }> }
     | { __typename: 'ArenaNotFoundError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -276,6 +425,8 @@ export type OpenAccountMutationVariables = Exact<{
 export type OpenAccountMutation = { openAccount:
     | { __typename: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number }
     | { __typename: 'AccountExistsError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -289,6 +440,8 @@ export type DepositMutation = { deposit:
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -302,7 +455,9 @@ export type WithdrawMutation = { withdraw:
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InsufficientFundsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -316,6 +471,8 @@ export type ApplyFeeMutation = { applyFee:
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceLimitExceededError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -329,6 +486,8 @@ export type CloseAccountMutation = { closeAccount:
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceNotZeroError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -347,7 +506,9 @@ export type TransferMutationVariables = Exact<{
 
 
 export type TransferMutation = { transfer:
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'Transfer', id: string, from: string, to: string, amount: number, status: TransferStatus, failureReason: string | null }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -374,7 +535,9 @@ export type CalculateMutationVariables = Exact<{
 export type CalculateMutation = { calculate:
     | { __typename: 'Calculator', id: string, value: number, version: number, updatedAt: string }
     | { __typename: 'DivideByZeroError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'MultiplyOverflowError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -393,7 +556,9 @@ export type AddInfinityMutationVariables = Exact<{
 export type AddInfinityMutation = { calculate:
     | { __typename: 'Calculator' }
     | { __typename: 'DivideByZeroError' }
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'MultiplyOverflowError' }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -408,6 +573,8 @@ export type CreateChallengeMutation = { createChallenge:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeExistsError', code: string, message: string }
     | { __typename: 'ChallengeSlugTakenError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -422,6 +589,8 @@ export type HostChallengeMutation = { hostChallenge:
     | { __typename: 'ChallengeAlreadyHostedError', code: string, message: string }
     | { __typename: 'ChallengeAlreadyStartedError', code: string, message: string }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -436,6 +605,8 @@ export type StartChallengeMutation = { startChallenge:
     | { __typename: 'ChallengeAlreadyStartedError', code: string, message: string }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
     | { __typename: 'ChallengeNotHostedError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -450,6 +621,8 @@ export type EndChallengeMutation = { endChallenge:
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
     | { __typename: 'ChallengeNotHostedError', code: string, message: string }
     | { __typename: 'ChallengeNotStartedError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -464,6 +637,8 @@ export type JoinChallengeMutation = { joinChallenge:
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
     | { __typename: 'ChallengeNotHostedError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -476,7 +651,9 @@ export type LeaveChallengeMutation = { leaveChallenge:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotACompetitorError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -489,8 +666,10 @@ export type ImportActivityMutation = { importActivity:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number, leaderboard: { edges: Array<{ node: { rank: number, athleteId: string, distanceMetres: number, progress: number } }> } }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
     | { __typename: 'DuplicateActivityError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotACompetitorError', code: string, message: string }
     | { __typename: 'OutsideChallengePeriodError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
     | { __typename: 'WrongActivityTypeError', code: string, message: string }
    };
@@ -505,6 +684,8 @@ export type RemoveActivityMutation = { removeActivity:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -566,8 +747,10 @@ export type AcknowledgeNotificationMutationVariables = Exact<{
 
 
 export type AcknowledgeNotificationMutation = { acknowledgeNotification:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Notification', id: string, readAt: string | null }
     | { __typename: 'NotificationNotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -587,8 +770,10 @@ export type MineCoinMutationVariables = Exact<{
 
 export type MineCoinMutation = { mineCoin:
     | { __typename: 'CoinAccount', accountId: string, balance: number, mined: number, sent: number, received: number, lastNonce: number | null, version: number }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidNonceError', code: string, message: string }
     | { __typename: 'NonceAlreadyUsedError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -599,7 +784,9 @@ export type SendCoinsMutationVariables = Exact<{
 
 export type SendCoinsMutation = { sendCoins:
     | { __typename: 'CoinTransfer', id: string, from: string, to: string, amount: number, status: CoinTransferStatus }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotEnoughCoinsError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -649,9 +836,11 @@ export type CreateOrderMutationVariables = Exact<{
 
 
 export type CreateOrderMutation = { createOrder:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null }
     | { __typename: 'OrderAlreadyCreatedError', code: string, message: string }
     | { __typename: 'OrderNumberTakenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -662,10 +851,12 @@ export type AddOrderItemsMutationVariables = Exact<{
 
 
 export type AddOrderItemsMutation = { addOrderItems:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null }
     | { __typename: 'OrderItemExistsError', code: string, message: string }
     | { __typename: 'OrderNotFoundError', code: string, message: string }
     | { __typename: 'OrderNotOpenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -676,11 +867,13 @@ export type RemoveOrderItemMutationVariables = Exact<{
 
 
 export type RemoveOrderItemMutation = { removeOrderItem:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null }
     | { __typename: 'OrderItemNotFoundError', code: string, message: string }
     | { __typename: 'OrderLastItemError', code: string, message: string }
     | { __typename: 'OrderNotFoundError', code: string, message: string }
     | { __typename: 'OrderNotOpenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -690,10 +883,12 @@ export type CompleteOrderMutationVariables = Exact<{
 
 
 export type CompleteOrderMutation = { completeOrder:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null }
     | { __typename: 'OrderAlreadyCompletedError', code: string, message: string }
     | { __typename: 'OrderHasBlockedProductsError', code: string, message: string, productIds: Array<string> }
     | { __typename: 'OrderNotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -704,8 +899,10 @@ export type DeleteOrderMutationVariables = Exact<{
 
 export type DeleteOrderMutation = { deleteOrder:
     | { __typename: 'DeletedOrder', id: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'OrderNotFoundError', code: string, message: string }
     | { __typename: 'OrderNotOpenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -715,9 +912,11 @@ export type DispatchShipmentMutationVariables = Exact<{
 
 
 export type DispatchShipmentMutation = { dispatchShipment:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Shipment', id: string, orderId: string, status: ShipmentStatus, dispatchedAt: string | null }
     | { __typename: 'ShipmentAlreadyDispatchedError', code: string, message: string }
     | { __typename: 'ShipmentNotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -727,10 +926,12 @@ export type DeliverShipmentMutationVariables = Exact<{
 
 
 export type DeliverShipmentMutation = { deliverShipment:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Shipment', id: string, orderId: string, status: ShipmentStatus, deliveredAt: string | null }
     | { __typename: 'ShipmentAlreadyDeliveredError', code: string, message: string }
     | { __typename: 'ShipmentNotDispatchedError', code: string, message: string }
     | { __typename: 'ShipmentNotFoundError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -740,7 +941,9 @@ export type BlockProductMutationVariables = Exact<{
 
 
 export type BlockProductMutation = { blockProduct:
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'ProductBlock', productId: string, blocked: boolean }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -750,7 +953,9 @@ export type UnblockProductMutationVariables = Exact<{
 
 
 export type UnblockProductMutation = { unblockProduct:
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'ProductBlock', productId: string, blocked: boolean }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
    };
 
@@ -821,6 +1026,8 @@ export type RetryOrderDeadLetterMutation = { retryDeadLetter:
     | { __typename: 'DeadLetter', id: number, eventType: string }
     | { __typename: 'DeadLetterNotFoundError', code: string, message: string }
     | { __typename: 'DeadLetterRetryFailedError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -835,7 +1042,9 @@ export type RebuildAfterFaultMutationVariables = Exact<{
 
 
 export type RebuildAfterFaultMutation = { rebuildProjection:
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'Projection', name: string, status: RuntimeState }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'UnknownProjectionError' }
     | { __typename: 'ValidationError' }
    };
@@ -853,7 +1062,9 @@ export type RebuildMutationVariables = Exact<{
 
 
 export type RebuildMutation = { rebuildProjection:
+    | { __typename: 'ForbiddenError' }
     | { __typename: 'Projection', name: string }
+    | { __typename: 'UnauthenticatedError' }
     | { __typename: 'UnknownProjectionError' }
     | { __typename: 'ValidationError' }
    };
@@ -912,6 +1123,8 @@ export type RetryDeadLetterMutation = { retryDeadLetter:
     | { __typename: 'DeadLetter', id: number, eventType: string }
     | { __typename: 'DeadLetterNotFoundError', code: string, message: string }
     | { __typename: 'DeadLetterRetryFailedError', code: string, message: string }
+    | { __typename: 'ForbiddenError', code: string, message: string }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -921,7 +1134,9 @@ export type RebuildProjectionMutationVariables = Exact<{
 
 
 export type RebuildProjectionMutation = { rebuildProjection:
+    | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Projection', name: string, kind: RuntimeKind }
+    | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'UnknownProjectionError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -950,7 +1165,9 @@ export type MeteredCalculateMutationVariables = Exact<{
 export type MeteredCalculateMutation = { calculate:
     | { __typename: 'Calculator' }
     | { __typename: 'DivideByZeroError', code: string }
+    | { __typename: 'ForbiddenError', code: string }
     | { __typename: 'MultiplyOverflowError', code: string }
+    | { __typename: 'UnauthenticatedError', code: string }
     | { __typename: 'ValidationError', code: string }
    };
 
@@ -958,6 +1175,19 @@ export const AccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind
 export const ChallengeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChallengeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Challenge"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"competitorCount"}},{"kind":"Field","name":{"kind":"Name","value":"goalMetres"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<ChallengeFieldsFragment, unknown>;
 export const CoinAccountFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CoinAccountFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CoinAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"mined"}},{"kind":"Field","name":{"kind":"Name","value":"sent"}},{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"lastNonce"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]} as unknown as DocumentNode<CoinAccountFieldsFragment, unknown>;
 export const OrderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Order"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"businessPartner"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"uom"}}]}},{"kind":"Field","name":{"kind":"Name","value":"shipment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<OrderFieldsFragment, unknown>;
+export const AuthOpenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthOpen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AuthOpenMutation, AuthOpenMutationVariables>;
+export const AuthDepositDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthDeposit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DepositInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deposit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AuthDepositMutation, AuthDepositMutationVariables>;
+export const AuthDepositBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthDepositBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DepositInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deposit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AuthDepositBalanceMutation, AuthDepositBalanceMutationVariables>;
+export const AuthWithdrawDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthWithdraw"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"WithdrawInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdraw"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AuthWithdrawMutation, AuthWithdrawMutationVariables>;
+export const AuthApplyFeeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthApplyFee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplyFeeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applyFee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AuthApplyFeeMutation, AuthApplyFeeMutationVariables>;
+export const AuthCloseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthClose"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AuthCloseMutation, AuthCloseMutationVariables>;
+export const AuthTransferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthTransfer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transfer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Transfer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AuthTransferMutation, AuthTransferMutationVariables>;
+export const AuthBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuthBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"balance"}}]}}]}}]} as unknown as DocumentNode<AuthBalanceQuery, AuthBalanceQueryVariables>;
+export const AuthBalanceUpdatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"AuthBalanceUpdates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balanceUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}}]}}]}}]} as unknown as DocumentNode<AuthBalanceUpdatesSubscription, AuthBalanceUpdatesSubscriptionVariables>;
+export const AuthEventLogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuthEventLog"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuthEventLogQuery, AuthEventLogQueryVariables>;
+export const AuthProjectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuthProjections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"projections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AuthProjectionsQuery, AuthProjectionsQueryVariables>;
+export const AuthActorOfEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuthActorOfEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"correlationId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"correlationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"correlationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"streamId"}},{"kind":"Field","name":{"kind":"Name","value":"metadata"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"custom"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuthActorOfEventsQuery, AuthActorOfEventsQueryVariables>;
+export const AuthnOpenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuthnOpen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<AuthnOpenMutation, AuthnOpenMutationVariables>;
 export const RecordKillDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordKill"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordKillInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordKill"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ArenaScore"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attacker"}},{"kind":"Field","name":{"kind":"Name","value":"kills"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecordKillMutation, RecordKillMutationVariables>;
 export const CompleteWeekDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteWeek"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"arenaId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeWeek"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"arenaId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"arenaId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Arena"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"week"}},{"kind":"Field","name":{"kind":"Name","value":"currentWeek"}},{"kind":"Field","name":{"kind":"Name","value":"completed"}},{"kind":"Field","name":{"kind":"Name","value":"top10"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attacker"}},{"kind":"Field","name":{"kind":"Name","value":"kills"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Error"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CompleteWeekMutation, CompleteWeekMutationVariables>;
 export const ArenaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Arena"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"week"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"attacker"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"arena"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"week"},"value":{"kind":"Variable","name":{"kind":"Name","value":"week"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"week"}},{"kind":"Field","name":{"kind":"Name","value":"currentWeek"}},{"kind":"Field","name":{"kind":"Name","value":"completed"}},{"kind":"Field","name":{"kind":"Name","value":"top10"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attacker"}},{"kind":"Field","name":{"kind":"Name","value":"kills"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}},{"kind":"Field","name":{"kind":"Name","value":"score"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"attacker"},"value":{"kind":"Variable","name":{"kind":"Name","value":"attacker"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"attacker"}},{"kind":"Field","name":{"kind":"Name","value":"kills"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}}]}}]}}]}}]} as unknown as DocumentNode<ArenaQuery, ArenaQueryVariables>;

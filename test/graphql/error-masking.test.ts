@@ -24,8 +24,12 @@ const EventsAfter = graphql(`
   }
 `);
 
-/** A stream id PostgreSQL cannot store: the query fails inside the database driver, unexpectedly. */
-const BREAKS_THE_DATABASE = 'order-\u0000-1';
+/**
+ * A stream id whose lookup fails inside the store, unexpectedly. (Text PostgreSQL cannot store,
+ * such as NUL, is now refused as bad input before it reaches the database: the fault is injected.)
+ */
+const BREAKS_THE_DATABASE = 'order-broken-1';
+const DATABASE_FAILURE = 'invalid byte sequence for encoding "UTF8": 0x00';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Whatever would tell a client about our internals: the driver's message, a stack frame, a file path. */
@@ -40,7 +44,10 @@ describe('unexpected errors', () => {
 
   beforeAll(async () => {
     logs = captureLogs();
-    server = await startTestServer(await createTestApp({ domains: [], logger: logs.logger }));
+    const t = await createTestApp({ domains: [], logger: logs.logger });
+    const streamVersion = t.app.store.streamVersion.bind(t.app.store);
+    t.app.store.streamVersion = (id) => (id === BREAKS_THE_DATABASE ? Promise.reject(new Error(DATABASE_FAILURE)) : streamVersion(id));
+    server = await startTestServer(t);
   });
 
   afterAll(() => server.close());

@@ -5,16 +5,21 @@ import type { Chronicle } from '../../src/app/chronicle.js';
 import { createChronicle, type ChronicleOptions } from '../../src/app/create-chronicle.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { createChronicleYoga } from '../../src/graphql/create-yoga.js';
+import type { Actor } from '../../src/es/actor.js';
 import { schema } from '../../src/graphql/schema.js';
+import { TEST_ACTOR, TEST_AUTH } from './test-auth.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: Chronicle;
   database: TestDatabase;
+  /** Who requests without a token are (by default `TEST_ACTOR`, an admin); undefined: anonymous. */
+  actor: Actor | undefined;
   /** Runs a GraphQL operation through the real Yoga endpoint (no socket) and returns its result. */
   graphql<Result, Variables>(
     document: TypedDocumentNode<Result, Variables> | string,
     variables?: Variables,
+    headers?: Record<string, string>,
   ): Promise<ExecutionResult<Result>>;
   /** Subscribes through the schema's own resolvers; `return()` on the iterator ends the subscription. */
   subscribe<Result, Variables>(
@@ -27,24 +32,31 @@ export interface TestApp {
 }
 
 /** A whole Chronicle on a fresh database of the dialect under test, with logs silenced unless LOG_LEVEL is set. */
-export async function createTestApp(options: Omit<ChronicleOptions, 'database'> & { config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  {
+    actor = TEST_ACTOR,
+    config: settings = {},
+    ...options
+  }: Omit<ChronicleOptions, 'database'> & { actor?: Actor | null; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const { config: overrides, ...chronicleOptions } = options;
-  const config = { ...loadConfig({}), pollIntervalMs: 200, ...overrides };
+  const config = { ...loadConfig({}), pollIntervalMs: 200, auth: TEST_AUTH, ...settings };
   const app = await createChronicle(config, {
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     runtimeOptions: { backoffMs: 10, maxBackoffMs: 200 },
-    ...chronicleOptions,
+    ...options,
     database,
   });
-  const yoga = createChronicleYoga(app, { graphiql: false });
+  const defaultActor = actor ?? undefined;
+  const yoga = createChronicleYoga(app, { graphiql: false, ...(defaultActor ? { defaultActor } : {}) });
   return {
     app,
     database,
-    async graphql(document, variables) {
+    actor: defaultActor,
+    async graphql(document, variables, headers = {}) {
       const response = await yoga.fetch('http://chronicle.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
         body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
       return (await response.json()) as ExecutionResult<any>;
@@ -54,7 +66,7 @@ export async function createTestApp(options: Omit<ChronicleOptions, 'database'> 
         schema,
         document: typeof document === 'string' ? parse(document) : document,
         variableValues: variables as Record<string, unknown> | undefined,
-        contextValue: { app, requestId: crypto.randomUUID(), actor: undefined },
+        contextValue: { app, requestId: crypto.randomUUID(), actor: defaultActor },
       });
       if (!(Symbol.asyncIterator in result)) throw new Error(`subscription failed: ${JSON.stringify(result.errors)}`);
       return result as AsyncIterableIterator<ExecutionResult<any>>;

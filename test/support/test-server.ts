@@ -13,7 +13,12 @@ export interface TestServer {
 
 /** A real listening server (node:http, WebSocket, /health) for a test app, on a free port of 127.0.0.1. */
 export async function startTestServer(testApp: TestApp, options: ChronicleServerOptions = {}): Promise<TestServer> {
-  const server = createChronicleServer(testApp.app, { graphiql: false, drainTimeoutMs: 5_000, ...options });
+  const server = createChronicleServer(testApp.app, {
+    graphiql: false,
+    drainTimeoutMs: 5_000,
+    ...(testApp.actor ? { defaultActor: testApp.actor } : {}),
+    ...options,
+  });
   const base = await server.listen(0, '127.0.0.1');
   const url = new URL('/graphql', base).href;
   return {

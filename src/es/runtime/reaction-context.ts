@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { systemActor } from '../actor.js';
 import type { CommandMessage, DomainEvent } from '../aggregate.js';
 import type { ExecutionResult } from '../command-context.js';
 import type { CommandRouter, DispatchOptions } from '../command-router.js';
@@ -13,7 +14,8 @@ export interface ReactionContext {
   readonly db: Kysely<any>;
   /**
    * Dispatches a command caused by this event: correlation follows the event, causation is the
-   * event, and the command id is derived from (handler, event, n) so a redelivery dispatches nothing new.
+   * event, the actor is the system (`system:<handler>`), and the command id is derived from
+   * (handler, event, n) so a redelivery dispatches nothing new.
    */
   dispatch<E extends DomainEvent = DomainEvent>(command: CommandMessage, options?: ReactionDispatchOptions): Promise<ExecutionResult<E>>;
   /** Links this event into another stream (a category, say) as its next version; linking it again is a no-op. */
@@ -36,6 +38,7 @@ export function reactionContext(handlerName: string, event: RecordedEvent, servi
       return router.dispatch(command, {
         ...options,
         ...causedBy(event),
+        actor: systemActor(handlerName),
         commandId: deterministicId(handlerName, event.eventId, salt, sent++),
       });
     },
@@ -45,6 +48,7 @@ export function reactionContext(handlerName: string, event: RecordedEvent, servi
   };
 }
 
-export function causedBy(event: RecordedEvent): Pick<DispatchOptions, 'correlationId' | 'causationId' | 'actor'> {
-  return { correlationId: event.metadata.correlationId, causationId: event.eventId, actor: event.metadata.actor };
+/** Correlation follows the event and causation is the event; the actor is the handler itself, not whoever caused the event. */
+export function causedBy(event: RecordedEvent): Pick<DispatchOptions, 'correlationId' | 'causationId'> {
+  return { correlationId: event.metadata.correlationId, causationId: event.eventId };
 }

@@ -29,17 +29,22 @@ export class GraphQLWsConnection {
     });
   }
 
-  /** Opens the socket and completes the connection_init / connection_ack handshake. */
-  static async open(url: string): Promise<GraphQLWsConnection> {
+  /** Opens the socket and completes the connection_init (with `connectionParams`) / connection_ack handshake. */
+  static async open(url: string, connectionParams?: Record<string, unknown>): Promise<GraphQLWsConnection> {
     const socket = new WebSocket(url, 'graphql-transport-ws');
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
     const connection = new GraphQLWsConnection(socket);
-    socket.send(JSON.stringify({ type: 'connection_init' }));
+    socket.send(JSON.stringify({ type: 'connection_init', ...(connectionParams ? { payload: connectionParams } : {}) }));
     await connection.waitFor((message) => message.type === 'connection_ack');
     return connection;
+  }
+
+  /** Sends any protocol message as it is. */
+  send(message: WsMessage): void {
+    this.socket.send(JSON.stringify(message));
   }
 
   subscribe(id: string, document: DocumentNode, variables?: Record<string, unknown>): void {

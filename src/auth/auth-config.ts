@@ -1,0 +1,29 @@
+/** How bearer tokens are verified: an HS256 secret or a JWKS URL, with optional issuer and audience checks. */
+export interface AuthConfig {
+  secret?: string | undefined;
+  jwksUrl?: string | undefined;
+  issuer?: string | undefined;
+  audience?: string | undefined;
+}
+
+/** HS256 keys shorter than the hash are guessable (RFC 7518 §3.2). */
+const MIN_SECRET_LENGTH = 32;
+
+export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
+  const config: AuthConfig = {
+    secret: env.AUTH_SECRET || undefined,
+    jwksUrl: env.AUTH_JWKS_URL || undefined,
+    issuer: env.AUTH_ISSUER || undefined,
+    audience: env.AUTH_AUDIENCE || undefined,
+  };
+  if (config.secret && config.jwksUrl) throw new Error('Set AUTH_SECRET or AUTH_JWKS_URL, not both');
+  if (config.secret !== undefined && config.secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`);
+  }
+  if (config.jwksUrl !== undefined && !URL.canParse(config.jwksUrl)) throw new Error(`AUTH_JWKS_URL is not a URL: "${config.jwksUrl}"`);
+  return config;
+}
+
+export function authConfigured(config: AuthConfig): boolean {
+  return Boolean(config.secret || config.jwksUrl);
+}

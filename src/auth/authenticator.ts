@@ -1,0 +1,72 @@
+import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { Actor } from '../es/actor.js';
+import type { AuthConfig } from './auth-config.js';
+import { Unauthenticated } from './auth-errors.js';
+
+export interface Authenticator {
+  /**
+   * The actor an `Authorization` value (HTTP header or graphql-ws connection param) proves.
+   * No value: the default actor (anonymous unless one is configured, as tests do). A value that
+   * is not a valid bearer token throws `Unauthenticated`: a broken token is an error, not anonymity.
+   */
+  authenticate(authorization: unknown): Promise<Actor | undefined>;
+}
+
+export interface AuthenticatorOptions {
+  /** Who a request without a token is. Tests use it to stay signed in; a server leaves it unset. */
+  defaultActor?: Actor | undefined;
+}
+
+const BEARER = /^Bearer +([A-Za-z0-9_.~+/=-]+)\s*$/i;
+
+/** Verifies JWTs with jose: HS256 with the shared secret, or the keys of a JWKS URL; issuer and audience when configured. */
+export function createAuthenticator(config: AuthConfig, { defaultActor }: AuthenticatorOptions = {}): Authenticator {
+  const key = verificationKey(config);
+  const verifyOptions = {
+    ...(config.secret ? { algorithms: ['HS256'] } : {}),
+    ...(config.issuer ? { issuer: config.issuer } : {}),
+    ...(config.audience ? { audience: config.audience } : {}),
+    requiredClaims: ['sub'],
+  };
+
+  return {
+    async authenticate(authorization) {
+      if (authorization === undefined || authorization === null || authorization === '') return defaultActor;
+      const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
+      if (!token) throw new Unauthenticated('The authorization must be "Bearer <token>"');
+      if (!key) throw new Unauthenticated('This server has no way to verify tokens');
+      try {
+        const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, verifyOptions);
+        return actorOf(payload);
+      } catch (error) {
+        if (error instanceof errors.JOSEError || error instanceof Unauthenticated) {
+          throw new Unauthenticated(`The bearer token was refused: ${reason(error)}`);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function verificationKey(config: AuthConfig): Uint8Array | JWTVerifyGetKey | undefined {
+  if (config.secret) return new TextEncoder().encode(config.secret);
+  if (config.jwksUrl) return createRemoteJWKSet(new URL(config.jwksUrl));
+  return undefined;
+}
+
+function actorOf(payload: JWTPayload): Actor {
+  const roles = payload.roles;
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw new Unauthenticated('the token names no subject');
+  if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === 'string'))) {
+    throw new Unauthenticated('"roles" must be a list of strings');
+  }
+  return { subject: payload.sub, roles: roles ?? [] };
+}
+
+function reason(error: Error): string {
+  if (error instanceof errors.JWTExpired) return 'it has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `claim "${error.claim}" ${error.reason === 'missing' ? 'is missing' : 'is not accepted'}`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature does not match';
+  if (error instanceof errors.JOSEError) return error.code;
+  return error.message;
+}

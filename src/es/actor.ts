@@ -1,0 +1,22 @@
+/** Who sends a command: a subject (a user, or one of the system's own processes) and the roles it holds. */
+export interface Actor {
+  readonly subject: string;
+  readonly roles: readonly string[];
+}
+
+/** The role of the system's own processes: process managers and event handlers. */
+export const SYSTEM_ROLE = 'system';
+
+/** The actor a process manager or event handler dispatches as: the commands it sends are the system's own. */
+export function systemActor(name: string): Actor {
+  return { subject: `system:${name}`, roles: [SYSTEM_ROLE] };
+}
+
+export function isSystemActor(actor: Actor | undefined): boolean {
+  return actor?.roles.includes(SYSTEM_ROLE) ?? false;
+}
+
+/** An actor given by its subject alone holds no roles. */
+export function toActor(actor: Actor | string | undefined): Actor | undefined {
+  return typeof actor === 'string' ? { subject: actor, roles: [] } : actor;
+}
