@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEPOSIT, OPEN_ACCOUNT, TRANSFER } from '../domains/bank/bank-operations.js';
-import { postGraphQL } from '../graphql/helpers/post-graphql.js';
 import { type ChronicleProcess, startChronicleProcess } from '../support/chronicle-process.js';
 import { NEEDS_CONCURRENCY, concurrent, createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { balancePositions, bankReadModel, checkpoints, countsBy } from './helpers/bank-checks.js';
@@ -23,7 +22,7 @@ async function sendRisky<T>(request: Promise<T>): Promise<T | undefined> {
 
 /** A restarted server has run every runtime up to the head; then its projections must equal a rebuild. */
 async function expectSettledAndRebuildable(server: ChronicleProcess, db: TestDatabase['db']): Promise<void> {
-  const names = (await postGraphQL(server.url, RUNTIME_STATES)).result.data!.projections.map((runtime) => runtime.name);
+  const names = (await server.post(RUNTIME_STATES)).result.data!.projections.map((runtime) => runtime.name);
   await waitUntil(
     async () => {
       const { head, checkpoints: stored } = await checkpoints(db);
@@ -32,9 +31,9 @@ async function expectSettledAndRebuildable(server: ChronicleProcess, db: TestDat
     { what: 'every runtime has processed the whole log' },
   );
   const projected = await bankReadModel(db);
-  for (const name of ['bank-accounts', 'bank-transfers']) await postGraphQL(server.url, REBUILD_PROJECTION, { name });
+  for (const name of ['bank-accounts', 'bank-transfers']) await server.post(REBUILD_PROJECTION, { name });
   await waitUntil(
-    async () => (await postGraphQL(server.url, RUNTIME_STATES)).result.data!.projections.every((runtime) => runtime.lag === 0 && runtime.status === 'LIVE'),
+    async () => (await server.post(RUNTIME_STATES)).result.data!.projections.every((runtime) => runtime.lag === 0 && runtime.status === 'LIVE'),
     { what: 'the rebuilt projections are live' },
   );
   expect(await bankReadModel(db)).toEqual(projected);
@@ -47,11 +46,11 @@ describe('a process killed at the worst moment', () => {
     // The accounts projector's third batch kills the process before it commits.
     const doomed = await startChronicleProcess({ databaseUrl, env: { CHRONICLE_CRASH_POINT: 'projector-batch:bank-accounts@3' } });
     servers.push(doomed);
-    expect((await postGraphQL(doomed.url, OPEN_ACCOUNT, { input: { accountNumber: 'CRASH-P', holder: 'P' } })).result.data?.openAccount.__typename).toBe(
+    expect((await doomed.post(OPEN_ACCOUNT, { input: { accountNumber: 'CRASH-P', holder: 'P' } })).result.data?.openAccount.__typename).toBe(
       'Account',
     );
-    expect((await postGraphQL(doomed.url, DEPOSIT, { input: { accountNumber: 'CRASH-P', amount: 100 } })).result.data?.deposit.__typename).toBe('Account');
-    await sendRisky(postGraphQL(doomed.url, DEPOSIT, { input: { accountNumber: 'CRASH-P', amount: 20 } }));
+    expect((await doomed.post(DEPOSIT, { input: { accountNumber: 'CRASH-P', amount: 100 } })).result.data?.deposit.__typename).toBe('Account');
+    await sendRisky(doomed.post(DEPOSIT, { input: { accountNumber: 'CRASH-P', amount: 20 } }));
     expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
     // The deposit is in the log, its projection batch is not: rolled back with the checkpoint.
@@ -82,10 +81,10 @@ describe('a process killed at the worst moment', () => {
       const doomed = await startChronicleProcess({ databaseUrl, env: { CHRONICLE_CRASH_POINT: 'reaction-dispatched:bank-transfer-process@1' } });
       servers.push(doomed);
       for (const accountNumber of ['CRASH-FROM', 'CRASH-TO']) {
-        await postGraphQL(doomed.url, OPEN_ACCOUNT, { input: { accountNumber, holder: accountNumber } });
-        await postGraphQL(doomed.url, DEPOSIT, { input: { accountNumber, amount: 1_000 } });
+        await doomed.post(OPEN_ACCOUNT, { input: { accountNumber, holder: accountNumber } });
+        await doomed.post(DEPOSIT, { input: { accountNumber, amount: 1_000 } });
       }
-      await sendRisky(postGraphQL(doomed.url, TRANSFER, { input: { from: 'CRASH-FROM', to: 'CRASH-TO', amount: 300 } }));
+      await sendRisky(doomed.post(TRANSFER, { input: { from: 'CRASH-FROM', to: 'CRASH-TO', amount: 300 } }));
       expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
       // The debit is stored, but the process manager's checkpoint is still before the request that caused it.

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEPOSIT, OPEN_ACCOUNT, TRANSFER } from '../domains/bank/bank-operations.js';
-import { postGraphQL } from '../graphql/helpers/post-graphql.js';
 import { type ChronicleProcess, startChronicleProcess } from '../support/chronicle-process.js';
 import { NEEDS_CONCURRENCY, concurrent, createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { BalanceFollower } from './helpers/balance-follower.js';
@@ -24,7 +23,7 @@ afterAll(async () => {
 });
 
 async function runtimeStates(server: ChronicleProcess) {
-  const { result } = await postGraphQL(server.url, RUNTIME_STATES);
+  const { result } = await server.post(RUNTIME_STATES);
   return result.data!.projections;
 }
 
@@ -48,9 +47,9 @@ describe('three instances on one database, one killed with SIGKILL under load', 
       // Accounts opened and funded on different instances; a standby waits for the leader's projection.
       for (const [index, accountNumber] of ACCOUNTS.entries()) {
         const server = servers[index % 3]!;
-        const opened = await postGraphQL(server.url, OPEN_ACCOUNT, { input: { accountNumber, holder: accountNumber } });
+        const opened = await server.post(OPEN_ACCOUNT, { input: { accountNumber, holder: accountNumber } });
         expect(opened.result.data?.openAccount.__typename).toBe('Account');
-        const funded = await postGraphQL(server.url, DEPOSIT, { input: { accountNumber, amount: 1_000_000 } });
+        const funded = await server.post(DEPOSIT, { input: { accountNumber, amount: 1_000_000 } });
         expect(funded.result.data?.deposit).toMatchObject({ __typename: 'Account', balance: 1_000_000 });
       }
 
@@ -58,7 +57,7 @@ describe('three instances on one database, one killed with SIGKILL under load', 
       const alive = () => servers.filter((server) => server.alive).map((server) => server.wsUrl);
       for (const [index, server] of servers.entries()) {
         for (const accountNumber of ACCOUNTS) {
-          const follower = new BalanceFollower(accountNumber);
+          const follower = new BalanceFollower(accountNumber, server.authorization);
           followers.push(follower);
           // The victim's followers go to the first instance alive: the victim while it lives, then a survivor.
           void follower.followAcross(index === 0 ? alive : () => [server.wsUrl]);
@@ -87,9 +86,9 @@ describe('three instances on one database, one killed with SIGKILL under load', 
           try {
             const typename =
               op.kind === 'deposit'
-                ? (await postGraphQL(server.url, DEPOSIT, { input: { accountNumber: op.accountNumber, amount: op.amount } })).result.data
+                ? (await server.post(DEPOSIT, { input: { accountNumber: op.accountNumber, amount: op.amount } })).result.data
                     ?.deposit.__typename
-                : (await postGraphQL(server.url, TRANSFER, { input: { from: op.from, to: op.to, amount: op.amount } })).result.data
+                : (await server.post(TRANSFER, { input: { from: op.from, to: op.to, amount: op.amount } })).result.data
                     ?.transfer.__typename;
             if (typename === 'Account' || typename === 'Transfer') acknowledged.push(op);
             else unacknowledged.push(op);
@@ -151,7 +150,7 @@ describe('three instances on one database, one killed with SIGKILL under load', 
       const projected = await bankReadModel(db);
       for (const name of ['bank-accounts', 'bank-transfers']) {
         const leader = await leaderOf(name);
-        const { result } = await postGraphQL(leader.url, REBUILD_PROJECTION, { name });
+        const { result } = await leader.post(REBUILD_PROJECTION, { name });
         expect(result.data?.rebuildProjection.__typename).toBe('Projection');
         await waitUntil(
           async () => (await runtimeStates(leader)).some((runtime) => runtime.name === name && runtime.lag === 0 && runtime.status === 'LIVE'),

@@ -3,7 +3,6 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEPOSIT, OPEN_ACCOUNT } from '../domains/bank/bank-operations.js';
-import { postGraphQL } from '../graphql/helpers/post-graphql.js';
 import { type ChronicleProcess, startChronicleProcess } from '../support/chronicle-process.js';
 import { NEEDS_CONCURRENCY, concurrent } from '../support/test-database.js';
 import { type ThrowawayPostgres, createThrowawayPostgres, throwawayPostgresUnavailable } from '../support/throwaway-postgres.js';
@@ -34,7 +33,7 @@ interface Outcome {
 }
 
 async function deposit(server: ChronicleProcess, amount: number): Promise<Outcome> {
-  const { result } = await postGraphQL(server.url, DEPOSIT, { input: { accountNumber: ACCOUNT, amount } });
+  const { result } = await server.post(DEPOSIT, { input: { accountNumber: ACCOUNT, amount } });
   if (result.data?.deposit.__typename === 'Account') return { amount, code: 'OK', retryable: undefined };
   const error = result.errors?.[0];
   return { amount, code: error?.extensions?.code as string | undefined, retryable: error?.extensions?.retryable };
@@ -51,10 +50,10 @@ describe('PostgreSQL restarted under load', () => {
       servers.push(await startChronicleProcess({ databaseUrl: cluster.url }));
       const pids = servers.map((server) => server.child.pid);
 
-      const opened = await postGraphQL(servers[0]!.url, OPEN_ACCOUNT, { input: { accountNumber: ACCOUNT, holder: 'Restart' } });
+      const opened = await servers[0]!.post(OPEN_ACCOUNT, { input: { accountNumber: ACCOUNT, holder: 'Restart' } });
       expect(opened.result.data?.openAccount.__typename).toBe('Account');
       for (const server of servers) {
-        const follower = new BalanceFollower(ACCOUNT);
+        const follower = new BalanceFollower(ACCOUNT, server.authorization);
         followers.push(follower);
         void follower.followAcross(() => [server.wsUrl]);
       }
@@ -95,7 +94,7 @@ describe('PostgreSQL restarted under load', () => {
 
       // Runtimes recovered: one server leads them all again, and they reach the head.
       db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: cluster.url, max: 2 }) }) });
-      const names = (await postGraphQL(servers[0]!.url, RUNTIME_STATES)).result.data!.projections.map((runtime) => runtime.name);
+      const names = (await servers[0]!.post(RUNTIME_STATES)).result.data!.projections.map((runtime) => runtime.name);
       await waitUntil(
         async () => {
           const { head, checkpoints: stored } = await checkpoints(db!);
@@ -104,7 +103,7 @@ describe('PostgreSQL restarted under load', () => {
         { what: 'every runtime has processed the whole log' },
       );
       const states = await Promise.all(
-        servers.map(async (server) => (await postGraphQL(server.url, RUNTIME_STATES)).result.data!.projections),
+        servers.map(async (server) => (await server.post(RUNTIME_STATES)).result.data!.projections),
       );
       for (const name of names) {
         const leaders = states.filter((runtimes) => runtimes.find((runtime) => runtime.name === name)!.status !== 'STANDBY');

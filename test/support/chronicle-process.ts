@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { ExecutionResult } from 'graphql';
+import { postGraphQL } from '../graphql/helpers/post-graphql.js';
+import { TEST_ACTOR, TEST_AUTH, authorizationFor } from './test-auth.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -19,6 +23,10 @@ export interface ChronicleProcess {
   /** Settles when the process exits, with its code or the signal that ended it. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly alive: boolean;
+  /** Bearer credentials of the test actor (an admin), for HTTP headers or graphql-ws connection params. */
+  readonly authorization: { authorization: string };
+  /** Sends one operation over HTTP as the test actor. */
+  post<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables?: Variables): Promise<{ response: Response; result: ExecutionResult<Result> }>;
   /** Resolves with the first log line (past or future) matching `predicate`. */
   waitForLog(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
   /** `kill -9`: no drain, no cleanup. */
@@ -50,6 +58,7 @@ export async function startChronicleProcess({ databaseUrl, env = {}, timeoutMs =
       LOG_LEVEL: 'info',
       POLL_INTERVAL_MS: '200',
       LEADER_RETRY_MS: '250',
+      AUTH_SECRET: TEST_AUTH.secret!,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,6 +118,7 @@ export async function startChronicleProcess({ databaseUrl, env = {}, timeoutMs =
     throw error;
   }
   const url = String(listening.url);
+  const authorization = await authorizationFor(TEST_ACTOR);
   return {
     child,
     url,
@@ -118,6 +128,8 @@ export async function startChronicleProcess({ databaseUrl, env = {}, timeoutMs =
     get alive() {
       return alive;
     },
+    authorization,
+    post: (document, variables) => postGraphQL(url, document, variables, authorization),
     waitForLog,
     async kill() {
       if (alive) child.kill('SIGKILL');

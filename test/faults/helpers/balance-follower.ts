@@ -20,7 +20,11 @@ export class BalanceFollower {
   private current: { dispose: () => void; ended: Promise<'error' | 'complete'> } | undefined;
   private closed = false;
 
-  constructor(readonly accountNumber: string) {}
+  constructor(
+    readonly accountNumber: string,
+    /** The graphql-ws connection params: the caller's credentials. */
+    private readonly connectionParams: Record<string, unknown> = {},
+  ) {}
 
   get after(): string {
     return String(this.received.at(-1)?.position ?? 0);
@@ -28,7 +32,7 @@ export class BalanceFollower {
 
   /** Subscribes at `wsUrl` from the last position received; `ended` settles when that subscription stops. */
   follow(wsUrl: string): Promise<'error' | 'complete'> {
-    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: this.connectionParams });
     const ended = new Promise<'error' | 'complete'>((resolve) => {
       client.subscribe<{ balanceUpdated: { position: string; balance: number; delta: number } }>(
         { query: print(BALANCE_UPDATED), variables: { accountNumber: this.accountNumber, after: this.after } },
