@@ -42,6 +42,8 @@ async function as<R, V>(actor: Actor | undefined, document: TypedDocumentNode<R,
 
 /** A mutation `actor` may not run: answered with the error result `code`, and the log does not move. */
 async function refused<V>(actor: Actor | undefined, document: TypedDocumentNode<any, V>, variables: V, code: 'FORBIDDEN' | 'UNAUTHENTICATED') {
+  // An earlier test's transfer may still be under way in the process manager: only this refusal is measured.
+  await t.settle();
   const head = await t.app.store.head();
   const { data, errors } = await as(actor, document, variables);
   expect(errors).toBeUndefined();

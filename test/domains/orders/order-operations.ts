@@ -146,7 +146,7 @@ export const ORDERS_STREAM = graphql(`
   query OrdersStream($after: String) {
     stream(id: "orders") {
       version
-      events(first: 500, after: $after) {
+      events(first: 50, after: $after) {
         edges { cursor node { position streamId version type data linkedFrom { streamId version } } }
         pageInfo { hasNextPage endCursor }
       }

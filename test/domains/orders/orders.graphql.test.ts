@@ -91,7 +91,8 @@ describe('an order from creation to delivery', () => {
     const linked = [];
     let after: string | null | undefined;
     for (;;) {
-      const { data } = await t.graphql(ORDERS_STREAM, { after });
+      const { data, errors } = await t.graphql(ORDERS_STREAM, { after });
+      expect(errors).toBeUndefined();
       const page = data!.stream!.events;
       linked.push(...page.edges.map((edge) => edge.node));
       if (!page.pageInfo.hasNextPage) break;
