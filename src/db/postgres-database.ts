@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Database, NotificationHandler } from './database.js';
 import { parseBigint } from './parse-bigint.js';
 import { openPostgresLockSession } from './postgres-lock-session.js';
+import { prepareMarkedStatements } from './prepared-statements.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, parseBigint);
 
@@ -18,7 +19,10 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
   pool.on('error', () => {});
   // Nor may a checked-out one (pg emits 'error' on it between two queries of a transaction when the
   // server goes away): its next query fails instead, and the pool discards it when it comes back.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    prepareMarkedStatements(client);
+  });
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   const listeners = new Set<() => Promise<void>>();
 

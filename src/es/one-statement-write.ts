@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { preparedAs } from '../db/prepared-statements.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { AppendResult } from './append-result.js';
 import type { PreparedEvent, WriteRequest } from './write-request.js';
@@ -49,7 +50,9 @@ export async function writeInOneStatement(
     request.events.forEach((event, index) => events.push({ batchOrder: events.length + 1, streamOrder: index + 1, streamId: request.streamId, event }));
   }
 
-  const { rows } = await sql<{ start: number; written: number; versions: Array<{ stream_id: string; version: number }> | null }>`
+  const { rows } = await sql<{ start: number; written: number; versions: Array<{ stream_id: string; version: number }> | null }>`${sql.raw(
+    preparedAs('chronicle_append'),
+  )}
     with head as materialized (
       select position as start from event_store_head where id = 1 for update
     ),

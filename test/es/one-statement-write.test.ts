@@ -4,7 +4,9 @@ import type { EventStoreTables } from '../../src/es/event-store-tables.js';
 import { EVENTS_CHANNEL, EventStore } from '../../src/es/event-store.js';
 import { writableInOneStatement, writeInOneStatement } from '../../src/es/one-statement-write.js';
 import type { PreparedEvent, WriteRequest } from '../../src/es/write-request.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { sql } from 'kysely';
+import { createPostgresDatabase } from '../../src/db/postgres-database.js';
+import { createTestDatabase, dialect, type TestDatabase } from '../support/test-database.js';
 
 /**
  * The append path most batches take. Called directly here, since the queue would quietly take the
@@ -119,5 +121,18 @@ describe('writeInOneStatement', () => {
     expect(writableInOneStatement([append('a', 'stream_exists', 'A')])).toBe(false);
     expect(writableInOneStatement([append('a', 0, 'A'), append('a', 1, 'B')])).toBe(false);
     expect(writableInOneStatement([append('a', 0, 'A'), link])).toBe(false);
+  });
+
+  it.skipIf(dialect !== 'postgres')('is prepared once per PostgreSQL connection and then runs on a cached plan', async () => {
+    const single = createPostgresDatabase({ connectionString: database.url!, poolSize: 1 });
+    try {
+      const appends = new EventStore(tables<EventStoreTables>(single));
+      for (let n = 0; n < 8; n += 1) await appends.append(stream('prepared'), [{ type: 'A', data: {} }], 'no_stream');
+      const { rows } = await sql<{ name: string; runs: number }>`
+        select name, generic_plans + custom_plans as runs from pg_prepared_statements`.execute(single.db);
+      expect(rows).toEqual([{ name: 'chronicle_append', runs: 8 }]);
+    } finally {
+      await single.close();
+    }
   });
 });
