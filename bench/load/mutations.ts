@@ -59,9 +59,9 @@ export class MutationLoad {
     private readonly url: string,
     private readonly accounts: readonly string[],
     private readonly clients: number,
-    token: string | undefined,
+    token: string,
   ) {
-    this.http = jsonClient(clients, token ? { authorization: `Bearer ${token}` } : {});
+    this.http = jsonClient(clients, { authorization: `Bearer ${token}` });
   }
 
   /** Sends one mutation and throws unless it succeeded: for setting up accounts. */

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
+import { signToken } from '../../src/auth/sign-token.js';
 import { balanceEventTypes } from '../../src/domains/bank/account-events.js';
 import { MutationLoad } from './mutations.js';
 import { histogramQuantile, sampleValue, type Sample } from './prometheus-text.js';
@@ -16,7 +18,6 @@ const WARMUP_S = positive(env.LOAD_WARMUP_S, 10);
 const CLIENTS = positive(env.LOAD_CLIENTS, 32);
 const SUBSCRIBERS = positive(env.LOAD_SUBSCRIBERS, 1_000);
 const ACCOUNTS = positive(env.LOAD_ACCOUNTS, 100);
-const TOKEN = env.LOAD_TOKEN || undefined;
 const ADMIN_URL = env.LOAD_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'chronicle_load';
 
@@ -31,6 +32,16 @@ const TARGET_P99_MS = 100;
 const TARGET_HEAP_RATIO = 1.2;
 
 /**
+ * The server verifies tokens with a secret made for this run; every client acts as one subject,
+ * which opens the accounts and therefore owns them: it may withdraw, transfer from, read the
+ * balance and follow `balanceUpdated`. Issuer, audience and JWKS are cleared so an inherited
+ * setting cannot make the server refuse these tokens.
+ */
+const AUTH = { secret: randomBytes(32).toString('base64url') };
+const AUTH_ENV = { AUTH_SECRET: AUTH.secret, AUTH_JWKS_URL: '', AUTH_ISSUER: '', AUTH_AUDIENCE: '' };
+const LOAD_ACTOR = { subject: 'load', roles: [] };
+
+/**
  * `npm run load`: one server process on a fresh PostgreSQL database; CLIENTS closed loops of
  * mixed mutations over keep-alive HTTP while SUBSCRIBERS graphql-ws clients follow
  * `balanceUpdated` on the accounts being mutated. A warm-up, then the measured run; before and
@@ -41,14 +52,15 @@ async function main(): Promise<number> {
   printMachine();
   const databaseUrl = await freshDatabase(ADMIN_URL, DATABASE);
   const server = await startServer(databaseUrl, join(os.tmpdir(), 'chronicle-load-server.log'), {
-    env: { LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info' },
+    env: { LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info', ...AUTH_ENV },
     // Say `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
     nodeArgs: env.LOAD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   });
   const graphqlUrl = `${server.base}/graphql`;
   const accounts = Array.from({ length: ACCOUNTS }, (_, index) => `LOAD-${index}`);
-  const load = new MutationLoad(graphqlUrl, accounts, CLIENTS, TOKEN);
-  const subscribers = new SubscriberPool(graphqlUrl.replace(/^http/, 'ws'), TOKEN);
+  const token = await signToken(AUTH, LOAD_ACTOR, { expiresIn: '24h' });
+  const load = new MutationLoad(graphqlUrl, accounts, CLIENTS, token);
+  const subscribers = new SubscriberPool(graphqlUrl.replace(/^http/, 'ws'), token);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
 

@@ -13,7 +13,8 @@ interface Subscriber {
 }
 
 /**
- * graphql-ws subscribers, one socket each, each following `balanceUpdated` of one account from
+ * graphql-ws subscribers, one socket each (as many browsers would be, and far below the server's
+ * `WS_MAX_SUBSCRIPTIONS` per socket), each following `balanceUpdated` of one account from
  * a given position (so none misses an event however late its subscription reaches the server).
  * Each checks that positions only grow, and records, for events that occurred inside the
  * measured window, how long after their `occurredAt` they arrived here.
@@ -29,7 +30,7 @@ export class SubscriberPool {
 
   constructor(
     private readonly wsUrl: string,
-    private readonly token: string | undefined,
+    private readonly token: string,
   ) {}
 
   get delivered(): number {
@@ -81,7 +82,7 @@ export class SubscriberPool {
         webSocketImpl: WebSocket,
         lazy: false,
         retryAttempts: 0,
-        ...(this.token ? { connectionParams: { authorization: `Bearer ${this.token}` } } : {}),
+        connectionParams: { authorization: `Bearer ${this.token}` },
         on: { connected: () => resolve(), error: (error) => reject(error instanceof Error ? error : new Error('WebSocket error')) },
       });
       this.clients.push(client);
