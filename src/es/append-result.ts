@@ -3,4 +3,6 @@ export interface AppendResult {
   streamId: string;
   version: number;
   positions: number[];
+  /** Every event of the append was stored already: nothing was written, this is the stored append's result. */
+  replayed?: boolean;
 }

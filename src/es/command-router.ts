@@ -7,7 +7,7 @@ import { ConcurrencyConflictError, UnregisteredCommandError } from './command-er
 import type { CommandRegistration } from './command-registration.js';
 import { eventIdFor } from './deterministic-id.js';
 import { DomainError } from './domain-error.js';
-import { WrongExpectedVersionError } from './errors.js';
+import { DuplicateEventError, WrongExpectedVersionError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { Middleware } from './middleware.js';
@@ -131,6 +131,10 @@ export class CommandRouter {
             this.repository.forget(streamId);
             continue;
           }
+          // The current state may hold this very command's events, appended by another instance since the
+          // check above: they are its answer, not a refusal or a no-op decided on top of them.
+          const earlier = idempotent && loaded.version > 0 ? await this.earlierResult(context.commandId, aggregateId, streamId) : undefined;
+          if (earlier) return earlier;
           if (decision instanceof DomainError) {
             // Decided once, answered the same forever: a redelivery must not succeed on a newer state.
             if (idempotent) await this.store.recordRefusal(context.commandId, streamId, decision);
@@ -147,10 +151,23 @@ export class CommandRouter {
             loaded.version,
             eventMetadata(context),
           );
+          if (appended.replayed) {
+            // Another instance executed this command id since the check above, so what was just decided is
+            // not what happened (and the state may hold the stored events already): answer with the stored
+            // events, and reload the state next time.
+            this.repository.forget(streamId);
+            return (await this.earlierResult(context.commandId, aggregateId, streamId))!;
+          }
           const state = events.reduce(aggregate.apply, loaded.state);
           await this.repository.saved(aggregate, streamId, loaded.version, { state, version: appended.version });
           return { aggregateId, streamId, version: appended.version, events, position: appended.positions.at(-1) };
         } catch (error) {
+          // Some of the ids stored already: another instance executed this command id, deciding fewer events.
+          const earlier = idempotent && error instanceof DuplicateEventError ? await this.earlierResult(context.commandId, aggregateId, streamId) : undefined;
+          if (earlier) {
+            this.repository.forget(streamId);
+            return earlier;
+          }
           if (!(error instanceof WrongExpectedVersionError)) throw error;
           this.repository.forget(streamId);
         }

@@ -152,6 +152,7 @@ function planBatch(known: KnownState, requests: WriteRequest[]): BatchPlan {
       streamId,
       version: Math.max(...events.map((event) => event.version)),
       positions: events.map((event) => event.position),
+      replayed: true,
     };
   }
 

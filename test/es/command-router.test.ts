@@ -7,12 +7,13 @@ import type { ExecutionResult } from '../../src/es/command-context.js';
 import { ConcurrencyConflictError, UnregisteredCommandError } from '../../src/es/command-errors.js';
 import { CommandRouter } from '../../src/es/command-router.js';
 import { eventIdFor } from '../../src/es/deterministic-id.js';
+import { defineAggregate } from '../../src/es/aggregate.js';
 import { DomainError } from '../../src/es/domain-error.js';
 import { DuplicateEventError } from '../../src/es/errors.js';
 import type { EventStoreTables } from '../../src/es/event-store-tables.js';
 import { EventStore } from '../../src/es/event-store.js';
 import { NEEDS_CONCURRENCY, concurrent } from '../support/test-database.js';
-import { startChronicle } from './fixtures/app.js';
+import { signal, startChronicle } from './fixtures/app.js';
 import { CounterAlreadyOpen, CounterWouldGoNegative, counterModule, registerCounter } from './fixtures/counter.js';
 
 let app: Chronicle;
@@ -27,9 +28,81 @@ const newId = () => crypto.randomUUID();
 /** Another router over the same database with its own store, cache and lock, as a second process would have. */
 function secondProcess(maxAttempts?: number) {
   const store = new EventStore(tables<EventStoreTables>(app.database));
-  const router = new CommandRouter(store, new AggregateRepository(store), [], maxAttempts);
+  const repository = new AggregateRepository(store);
+  const router = new CommandRouter(store, repository, [], maxAttempts);
   registerCounter(router);
-  return { store, router };
+  return { store, router, repository };
+}
+
+/** A second instance on its own pool of connections to the same database (PostgreSQL only). */
+function secondInstanceOnItsOwnPool(): Promise<Chronicle> {
+  return startChronicle([counterModule], {
+    database: createPostgresDatabase({ connectionString: (app.database as { url?: string }).url!, poolSize: 5 }),
+  });
+}
+
+/** Holds the repository's next load until released: a dispatch paused after its idempotency check, before it loads. */
+function holdNextLoad(repository: AggregateRepository) {
+  const reached = signal();
+  const released = signal();
+  const load = repository.load.bind(repository);
+  const spy = vi.spyOn(repository, 'load').mockImplementationOnce((async (...args: Parameters<typeof load>) => {
+    reached.resolve();
+    await released.promise;
+    return load(...args);
+  }) as typeof load);
+  return { reached: reached.promise, release: () => released.resolve(), restore: () => spy.mockRestore() };
+}
+
+type Instance = { router: CommandRouter; repository: AggregateRepository };
+
+/**
+ * `other` checks for an earlier result of the command id, finds none, and is held; this instance
+ * then executes the same command id; `other` goes on, loads the stream with those events in it
+ * and decides again. It must answer the first result and keep the true state, not apply the
+ * events a second time on top of a state that holds them.
+ */
+async function sameIncrementOnTwoInstances(other: Instance): Promise<void> {
+  const counterId = newId();
+  const commandId = newId();
+  await app.router.dispatch({ type: 'Increment', counterId, by: 1 });
+  const increment = { type: 'Increment', counterId, by: 5 } as const;
+  const hold = holdNextLoad(other.repository);
+  try {
+    const second = other.router.dispatch(increment, { commandId });
+    await hold.reached;
+    const first = await app.router.dispatch(increment, { commandId });
+    hold.release();
+    expect(first.events).toEqual([{ type: 'Incremented', data: { by: 5, value: 6 } }]);
+    expect(await second).toEqual(first);
+  } finally {
+    hold.restore();
+  }
+  // Decided on the true value 6, not on 11 (the increment applied twice): taking 7 is refused, taking 6 leaves 0.
+  await expect(other.router.dispatch({ type: 'Decrement', counterId, by: 7 })).rejects.toBeInstanceOf(CounterWouldGoNegative);
+  const rest = await other.router.dispatch({ type: 'Decrement', counterId, by: 6 });
+  expect(rest.events).toEqual([{ type: 'Decremented', data: { by: 6, value: 0 } }]);
+  expect((await app.store.readStream(`counter-${counterId}`)).map((event) => event.type)).toEqual(['Incremented', 'Incremented', 'Decremented']);
+}
+
+/** As above, but the decision on the state that holds the first execution's events is a refusal. */
+async function sameOpenOnTwoInstances(other: Instance): Promise<void> {
+  const counterId = newId();
+  const commandId = newId();
+  const open = { type: 'OpenCounter', counterId } as const;
+  const hold = holdNextLoad(other.repository);
+  try {
+    const second = other.router.dispatch(open, { commandId });
+    await hold.reached;
+    const first = await app.router.dispatch(open, { commandId });
+    hold.release();
+    expect(await second).toEqual(first);
+  } finally {
+    hold.restore();
+  }
+  // The command succeeded: it must not also be on record as refused.
+  expect(await app.store.findRefusal(commandId)).toBeUndefined();
+  await expect(other.router.dispatch(open, { commandId })).resolves.toMatchObject({ version: 1 });
 }
 
 describe('dispatch', () => {
@@ -181,6 +254,72 @@ describe('idempotent dispatch', () => {
   });
 });
 
+describe('one command id executed by two instances at once', () => {
+  it('answers the first result and keeps the true state when the other instance appended it after the check', () =>
+    sameIncrementOnTwoInstances(secondProcess()));
+
+  it('answers the first result, not a refusal, when the state with its events would refuse it', () => sameOpenOnTwoInstances(secondProcess()));
+
+  it.skipIf(!concurrent)(`does both across two pools of connections ${NEEDS_CONCURRENCY}`, async () => {
+    const other = await secondInstanceOnItsOwnPool();
+    try {
+      await sameIncrementOnTwoInstances(other);
+      await sameOpenOnTwoInstances(other);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('answers the first result when the decision on the state with its events has more events than it stored', async () => {
+    // A pile that doubles: how many events a doubling decides depends on the state.
+    const pile = defineAggregate<number, { type: 'Double'; pileId: string }, { type: 'Added'; data: Record<string, never> }>({
+      name: 'pile',
+      initialState: 1,
+      execute: (size) => Array.from({ length: size }, () => ({ type: 'Added' as const, data: {} })),
+      apply: (size) => size + 1,
+    });
+    const other = secondProcess();
+    for (const router of [app.router, other.router]) router.register(pile, { Double: { identity: 'pileId' } });
+    const pileId = newId();
+    const commandId = newId();
+    const hold = holdNextLoad(other.repository);
+    try {
+      const second = other.router.dispatch({ type: 'Double', pileId }, { commandId });
+      await hold.reached;
+      const first = await app.router.dispatch({ type: 'Double', pileId }, { commandId });
+      hold.release();
+      expect(first).toMatchObject({ version: 1, events: [{ type: 'Added' }] });
+      expect(await second).toEqual(first);
+    } finally {
+      hold.restore();
+    }
+    await expect(other.router.dispatch({ type: 'Double', pileId })).resolves.toMatchObject({ version: 3 });
+  });
+
+  it('answers a retry in one process whose earlier attempt lands between its check and its load, without applying it twice', async () => {
+    const counterId = newId();
+    const streamId = `counter-${counterId}`;
+    const commandId = newId();
+    await app.router.dispatch({ type: 'Increment', counterId, by: 1 });
+    // A cold cache (say, a restarted process), and the earlier attempt's append committing late.
+    app.repository.forget(streamId);
+    const load = app.repository.load.bind(app.repository);
+    let earlier: Awaited<ReturnType<EventStore['append']>> | undefined;
+    const spy = vi.spyOn(app.repository, 'load').mockImplementationOnce((async (...args: Parameters<typeof load>) => {
+      earlier = await app.store.append(streamId, [{ id: eventIdFor(commandId, 0), type: 'Incremented', data: { by: 5, value: 6 } }], 1, { commandId });
+      return load(...args);
+    }) as typeof load);
+    try {
+      const retry = await app.router.dispatch({ type: 'Increment', counterId, by: 5 }, { commandId });
+      expect(retry).toMatchObject({ version: 2, position: earlier!.positions[0], events: [{ type: 'Incremented', data: { by: 5, value: 6 } }] });
+    } finally {
+      spy.mockRestore();
+    }
+    await expect(app.router.dispatch({ type: 'Decrement', counterId, by: 7 })).rejects.toBeInstanceOf(CounterWouldGoNegative);
+    expect(await app.store.streamVersion(streamId)).toBe(2);
+  });
+});
+
 describe('concurrency', () => {
   it('runs 50 concurrent commands to one aggregate one after another: all succeed, contiguous versions, no retry', async () => {
     const counterId = newId();
@@ -257,9 +396,7 @@ describe('concurrency', () => {
   });
 
   it.skipIf(!concurrent)(`two processes hammering one aggregate: each command lands once or fails retryably ${NEEDS_CONCURRENCY}`, async () => {
-    const other = await startChronicle([counterModule], {
-      database: createPostgresDatabase({ connectionString: (app.database as { url?: string }).url!, poolSize: 5 }),
-    });
+    const other = await secondInstanceOnItsOwnPool();
     try {
       const counterId = newId();
       const streamId = `counter-${counterId}`;

@@ -56,15 +56,19 @@ describe('append', () => {
     await expect(store.append(streamId, [event('Changed')], 'any')).resolves.toMatchObject({ version: 3 });
   });
 
-  it('treats a retried append with the same event ids as a no-op returning the original result', async () => {
+  it('treats a retried append with the same event ids as a no-op returning the original result, marked as a replay', async () => {
     const streamId = uniqueStream('i');
     const ids = [crypto.randomUUID(), crypto.randomUUID()];
     const first = await store.append(streamId, [event('A', {}, ids[0]), event('B', {}, ids[1])], 'no_stream');
+    expect(first.replayed).toBeUndefined();
     const head = await store.head();
     const retry = await store.append(streamId, [event('A', {}, ids[0]), event('B', {}, ids[1])], 'no_stream');
-    expect(retry).toEqual(first);
+    expect(retry).toEqual({ ...first, replayed: true });
     // The same ids in capitals are the same events.
-    expect(await store.append(streamId, ids.map((id, n) => event(n ? 'B' : 'A', {}, id!.toUpperCase())), 'no_stream')).toEqual(first);
+    expect(await store.append(streamId, ids.map((id, n) => event(n ? 'B' : 'A', {}, id!.toUpperCase())), 'no_stream')).toEqual({
+      ...first,
+      replayed: true,
+    });
     expect(await store.head()).toBe(head);
     expect(await store.readStream(streamId)).toHaveLength(2);
   });
