@@ -7,11 +7,12 @@ import { type ChronicleProcess, startChronicleProcess } from '../support/chronic
 import { NEEDS_CONCURRENCY, concurrent } from '../support/test-database.js';
 import { type ThrowawayPostgres, createThrowawayPostgres, throwawayPostgresUnavailable } from '../support/throwaway-postgres.js';
 import { BalanceFollower } from './helpers/balance-follower.js';
-import { balancePositions, checkpoints, countsBy } from './helpers/bank-checks.js';
+import { balancePositions, checkpoints, countsBy, depositedInto } from './helpers/bank-checks.js';
 import { RUNTIME_STATES } from './helpers/fault-operations.js';
 import { waitUntil } from './helpers/wait-until.js';
 
-const ACCOUNT = 'RESTART-1';
+/** One account per server: concurrent deposits never race one aggregate across processes. */
+const ACCOUNTS = ['RESTART-0', 'RESTART-1'];
 const cannot = throwawayPostgresUnavailable();
 
 let cluster: ThrowawayPostgres | undefined;
@@ -30,10 +31,12 @@ interface Outcome {
   amount: number;
   code: string | undefined;
   retryable: unknown;
+  server?: number;
 }
 
 async function deposit(server: ChronicleProcess, amount: number): Promise<Outcome> {
-  const { result } = await server.post(DEPOSIT, { input: { accountNumber: ACCOUNT, amount } });
+  const accountNumber = ACCOUNTS[servers.indexOf(server)]!;
+  const { result } = await server.post(DEPOSIT, { input: { accountNumber, amount } });
   if (result.data?.deposit.__typename === 'Account') return { amount, code: 'OK', retryable: undefined };
   const error = result.errors?.[0];
   return { amount, code: error?.extensions?.code as string | undefined, retryable: error?.extensions?.retryable };
@@ -50,30 +53,42 @@ describe('PostgreSQL restarted under load', () => {
       servers.push(await startChronicleProcess({ databaseUrl: cluster.url }));
       const pids = servers.map((server) => server.child.pid);
 
-      const opened = await servers[0]!.post(OPEN_ACCOUNT, { input: { accountNumber: ACCOUNT, holder: 'Restart' } });
-      expect(opened.result.data?.openAccount.__typename).toBe('Account');
-      for (const server of servers) {
-        const follower = new BalanceFollower(ACCOUNT, server.authorization);
+      for (const [index, server] of servers.entries()) {
+        const opened = await server.post(OPEN_ACCOUNT, { input: { accountNumber: ACCOUNTS[index]!, holder: 'Restart' } });
+        expect(opened.result.data?.openAccount.__typename).toBe('Account');
+      }
+      // Each server's subscriber follows the account the other server writes to.
+      for (const [index, server] of servers.entries()) {
+        const follower = new BalanceFollower(ACCOUNTS[1 - index]!, server.authorization);
         followers.push(follower);
         void follower.followAcross(() => [server.wsUrl]);
       }
 
-      // Two clients deposit (each amount unique) on both servers, before, during and after the outage.
+      // A client per server starts a deposit (each amount unique) every 10 ms, before, during and
+      // after the outage, without waiting for the previous answer: a request held up across the
+      // outage (a strong wait, say) must not keep the load from meeting the outage.
       const outcomes: Outcome[] = [];
+      const inFlight = new Set<Promise<void>>();
       let next = 1;
       let loading = true;
-      const client = async (server: ChronicleProcess) => {
+      const client = async (index: number) => {
         while (loading) {
-          outcomes.push(await deposit(server, next++));
+          const request = deposit(servers[index]!, next++).then((outcome) => {
+            outcomes.push({ ...outcome, server: index });
+          });
+          inFlight.add(request);
+          void request.finally(() => inFlight.delete(request));
           await pause(10);
         }
       };
-      const load = Promise.all(servers.map(client));
+      const load = Promise.all(servers.map((_, index) => client(index)));
       await waitUntil(() => outcomes.filter((outcome) => outcome.code === 'OK').length >= 10, { what: 'some deposits went through' });
 
       await cluster.stop();
       const during = await Promise.all(servers.map((server) => deposit(server, next++)));
       for (const outcome of during) expect(outcome).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+      const metTheOutage = (index: number) => outcomes.some((outcome) => outcome.server === index && outcome.code !== 'OK');
+      await waitUntil(() => servers.every((_, index) => metTheOutage(index)), { what: 'the load on each server met the outage' });
       await cluster.start();
 
       // Commands go through again on both servers, without a restart.
@@ -84,6 +99,7 @@ describe('PostgreSQL restarted under load', () => {
       await waitUntil(() => outcomes.filter((outcome) => outcome.code === 'OK').length >= okAfter + 10, { what: 'the load goes on' });
       loading = false;
       await load;
+      await Promise.all(inFlight);
 
       expect(servers.every((server) => server.alive)).toBe(true);
       expect(servers.map((server) => server.child.pid)).toEqual(pids);
@@ -113,13 +129,14 @@ describe('PostgreSQL restarted under load', () => {
       // Acknowledged deposits are stored once; the balance the projection shows is the sum of the log.
       const stored = await countsBy(db, 'MoneyDeposited', 'amount');
       for (const outcome of outcomes) if (outcome.code === 'OK') expect(stored.get(String(outcome.amount))).toBe(1);
-      const account = await db.selectFrom('bank_accounts').select('balance').where('account_number', '=', ACCOUNT).executeTakeFirstOrThrow();
-      const sum = [...stored.keys()].reduce((total, amount) => total + Number(amount), 0);
-      expect(Number(account.balance)).toBe(sum);
+      for (const accountNumber of ACCOUNTS) {
+        const account = await db.selectFrom('bank_accounts').select('balance').where('account_number', '=', accountNumber).executeTakeFirstOrThrow();
+        expect(Number(account.balance)).toBe(await depositedInto(db, accountNumber));
+      }
 
       // The subscriptions lived through the outage and got every update once, in order.
-      const expected = await balancePositions(db, ACCOUNT);
       for (const follower of followers) {
+        const expected = await balancePositions(db, follower.accountNumber);
         await waitUntil(() => follower.received.length >= expected.length, { what: 'the subscriber has every update' });
         expect(follower.received.map((update) => update.position)).toEqual(expected);
         expect(follower.interruptions).toBe(0);

@@ -38,3 +38,12 @@ export async function checkpoints(db: Kysely<any>): Promise<{ head: number; chec
   const rows = await db.selectFrom('checkpoints').select(['name', 'position']).execute();
   return { head: Number(head.position), checkpoints: Object.fromEntries(rows.map((row) => [row.name, Number(row.position)])) };
 }
+
+/** The sum of every deposit the log holds for an account. */
+export async function depositedInto(db: Kysely<any>, accountNumber: string): Promise<number> {
+  const { rows } = await sql<{ total: string | null }>`
+    select sum((data->>'amount')::bigint) as total from events
+    where stream_id = ${streamIdOf(accountAggregate, accountNumber)} and type = 'MoneyDeposited'
+  `.execute(db);
+  return Number(rows[0]?.total ?? 0);
+}
