@@ -18,6 +18,8 @@ const WARMUP_S = positive(env.LOAD_WARMUP_S, 10);
 const CLIENTS = positive(env.LOAD_CLIENTS, 32);
 const SUBSCRIBERS = positive(env.LOAD_SUBSCRIBERS, 1_000);
 const ACCOUNTS = positive(env.LOAD_ACCOUNTS, 100);
+/** A directory: the server writes a heap snapshot there at each of the two heap measurements. */
+const SNAPSHOT_DIR = env.LOAD_HEAP_SNAPSHOTS || undefined;
 const ADMIN_URL = env.LOAD_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'chronicle_load';
 
@@ -55,7 +57,11 @@ async function main(): Promise<number> {
     env: { LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info', ...AUTH_ENV },
     // Say `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
     nodeArgs: env.LOAD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+    ...(SNAPSHOT_DIR ? { snapshotDir: SNAPSHOT_DIR } : {}),
   });
+  const snapshot = async (label: string) => {
+    if (SNAPSHOT_DIR) console.log(`heap snapshot ${label}: ${await server.heapSnapshot()}`);
+  };
   const graphqlUrl = `${server.base}/graphql`;
   const accounts = Array.from({ length: ACCOUNTS }, (_, index) => `LOAD-${index}`);
   const token = await signToken(AUTH, LOAD_ACTOR, { expiresIn: '24h' });
@@ -95,6 +101,7 @@ async function main(): Promise<number> {
     const warmUpSeconds = (performance.now() - warmUpStarted) / 1000;
     await quiesce();
     const heapWarm = await server.heap();
+    await snapshot('after warm-up');
     const before = await server.metrics();
     const deliveredBefore = subscribers.delivered;
 
@@ -112,6 +119,7 @@ async function main(): Promise<number> {
     const atStop = await server.metrics();
     await quiesce();
     const heapAfter = await server.heap();
+    await snapshot('after the run');
     const afterMetrics = await server.metrics();
     const deliveries = subscribers.delivered - deliveredBefore;
 
@@ -131,7 +139,7 @@ async function main(): Promise<number> {
       ['mutation round trip p50 / p99', `${quantile(run.latenciesMs.values(), 0.5).toFixed(1)} / ${quantile(run.latenciesMs.values(), 0.99).toFixed(1)} ms`],
       ['events appended', `${delta('chronicle_log_head_position')} = ${(delta('chronicle_log_head_position') / seconds).toFixed(0)}/s`],
       ['deliveries to subscribers', `${deliveries} = ${(deliveries / seconds).toFixed(0)}/s`],
-      ['delivery latency p50 / p99 / max', `${p50.toFixed(1)} / ${p99.toFixed(1)} / ${Math.max(...latencies).toFixed(1)} ms (${latencies.length} samples)`],
+      ['delivery latency p50 / p99 / max', `${p50.toFixed(1)} / ${p99.toFixed(1)} / ${latencies.reduce((max, value) => Math.max(max, value), 0).toFixed(1)} ms (${latencies.length} samples)`],
       ['append latency p50 / p99 (server histogram)', `${ms(histogramQuantile(0.5, afterMetrics, 'chronicle_append_duration_seconds', {}, before))} / ${ms(histogramQuantile(0.99, afterMetrics, 'chronicle_append_duration_seconds', {}, before))} ms`],
       ['errors', `${errors} (mutations ${warmUp.errors + run.errors}, subscribers ${subscribers.errors.length}); server warnings/errors logged: ${serverWarnings}`],
       ['server heap used after warm-up / after run', `${mib(heapWarm.heapUsed)} / ${mib(heapAfter.heapUsed)} MiB = ${heapRatio.toFixed(2)}x (rss ${mib(heapWarm.rss)} / ${mib(heapAfter.rss)} MiB)`],

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { openSync, closeSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import type { HeapReport } from '../../src/server/heap-endpoint.js';
@@ -12,6 +13,11 @@ export interface ServerProcess {
   logFile: string;
   /** Memory after a forced full GC (the server runs with --expose-gc and DEBUG_HEAP_ENDPOINT=1). */
   heap(): Promise<HeapReport>;
+  /**
+   * Has the server write a V8 heap snapshot into `snapshotDir` and returns its path, once it is
+   * complete. Only when the server was started with `snapshotDir`.
+   */
+  heapSnapshot(): Promise<string>;
   metrics(): Promise<Sample[]>;
   health(): Promise<{ status: string; head?: string; projections: Array<{ name: string; lag: number }> }>;
   /** SIGTERM (a graceful drain), then waits for the process to exit. */
@@ -40,12 +46,17 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
 export async function startServer(
   databaseUrl: string,
   logFile: string,
-  { env = {}, nodeArgs = [] }: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
+  {
+    env = {},
+    nodeArgs = [],
+    snapshotDir,
+  }: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; /** Enables `heapSnapshot()`. */ snapshotDir?: string } = {},
 ): Promise<ServerProcess> {
+  const snapshotArgs = snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [];
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...snapshotArgs, ...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEBUG_HEAP_ENDPOINT: '1', ...env },
     stdio: ['ignore', log, log],
   });
@@ -73,6 +84,20 @@ export async function startServer(
       const report = (await response.json()) as HeapReport;
       if (!report.collected) throw new Error('The server cannot force a GC: it must run with --expose-gc');
       return report;
+    },
+    async heapSnapshot() {
+      if (!snapshotDir) throw new Error('The server was started without a snapshot directory');
+      const snapshots = () => readdirSync(snapshotDir).filter((name) => name.endsWith('.heapsnapshot'));
+      const existing = new Set(snapshots());
+      child.kill('SIGUSR2');
+      // V8 writes the snapshot on the server's main thread, so once the file exists, the next
+      // answer from the server comes after it is complete.
+      for (;;) {
+        const written = snapshots().find((name) => !existing.has(name));
+        // (A keep-alive connection that idled through the snapshot may be reset: ask again.)
+        if (written && (await fetch(`${base}/health`).then((response) => response.ok, () => false))) return join(snapshotDir, written);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     },
     async metrics() {
       return parsePrometheusText(await (await fetch(`${base}/metrics`)).text());

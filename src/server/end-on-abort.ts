@@ -10,13 +10,26 @@ export function endOnAbort<T>(source: AsyncIterable<T>, signal: AbortSignal): As
     const end = () => stop();
     signal.addEventListener('abort', end, { once: true });
     if (signal.aborted) stop();
-    const stopped = stop.then(() => undefined);
+    // Each read waits for the source or for the end, whichever comes first. Not by racing every read
+    // against one promise of the end: each race would add a reaction to that promise, kept (with the
+    // value it settled with) until the subscription ends: a leak of every value ever delivered.
+    let stopped = false;
+    let interrupt: (() => void) | undefined;
+    void stop.then(() => {
+      stopped = true;
+      interrupt?.();
+    });
     try {
       for (;;) {
+        if (stopped) break;
         const next = iterator.next();
         // A read still pending when the stream ends settles after `return()`; nobody awaits it then.
         next.catch(() => {});
-        const result = await Promise.race([next, stopped]);
+        const result = await new Promise<IteratorResult<T> | undefined>((resolve, reject) => {
+          interrupt = () => resolve(undefined);
+          next.then(resolve, reject);
+        });
+        interrupt = undefined;
         if (result === undefined || result.done) break;
         await push(result.value);
       }
