@@ -37,6 +37,8 @@ export class EventFeed {
   private parkedByStream = new Map<string, Set<() => void>>();
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
+  /** The highest head a read was asked for by `announce`. */
+  private announced = 0;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
@@ -59,10 +61,14 @@ export class EventFeed {
     this.stopped = false;
     this.head = await this.store.head();
     this.unlisten = await this.database.listen(EVENTS_CHANNEL, {
-      onNotify: () => this.poke(),
+      onNotify: (payload) => {
+        const head = Number.parseInt(payload, 10);
+        if (Number.isNaN(head)) this.poke();
+        else this.announce(head);
+      },
       onReconnect: () => this.poke(),
     });
-    this.stopCommitted = this.store.onCommitted(() => this.poke());
+    this.stopCommitted = this.store.onCommitted((head) => this.announce(head));
     this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
     this.timer.unref();
   }
@@ -96,6 +102,16 @@ export class EventFeed {
         this.poke();
       }
     });
+  }
+
+  /**
+   * A commit up to `head` is known (this process's own, or a NOTIFY's payload, usually both): reads
+   * it, unless it was read already or a read that will see it has been asked for already.
+   */
+  announce(head: number): void {
+    if (head <= this.head || (this.pumping && head <= this.announced)) return;
+    this.announced = Math.max(this.announced, head);
+    this.poke();
   }
 
   /** Resolves once the head is at or past `position`, or when `signal` aborts. */
@@ -224,6 +240,8 @@ export class EventFeed {
         this.head = events.at(-1)!.position;
         for (const waiter of [...this.waiters]) waiter();
         this.wakeFollowers(events);
+        // A short read reached the head; a commit since then pokes again (`pumpAgain`).
+        if (events.length < this.batchSize) return;
       }
     } catch {
       // The database is away; the next notification or poll reads again from the same head.

@@ -341,7 +341,7 @@ describe('process managers', () => {
       expect(stored.filter((event) => event !== undefined)).toHaveLength(4); // all but the refused withdrawal
       // ...and every one of them was recognised: the log did not grow.
       expect(await app.store.head()).toBe(head);
-      expect(await checkpointOf('transfers')).toBe(head);
+      expect((await statusOf('transfers')).checkpoint).toBe(head);
       const instances = await app.database.db.selectFrom('process_instances').select('instance_id').where('manager', '=', 'transfers').execute();
       expect(instances).toEqual([]);
     } finally {

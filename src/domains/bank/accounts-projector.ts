@@ -1,12 +1,52 @@
-import type { Transaction } from 'kysely';
+import { type Transaction, sql } from 'kysely';
 import type { RecordedEvent } from '../../es/recorded-event.js';
-import { defineProjector } from '../../es/runtime/projector.js';
+import { defineProjector, inBatches } from '../../es/runtime/projector.js';
 import { type AccountEvent, type BalanceEventType, balanceChanges } from './account-events.js';
 import type { BankTables } from './bank-tables.js';
 
 export const ACCOUNTS_PROJECTION = 'bank-accounts';
 
 type Movement = Extract<AccountEvent, { type: BalanceEventType }>['data'] & { transferId?: string };
+
+/**
+ * Balance changes in runs, one statement per run whatever its length: every change becomes a
+ * transaction row, and each account takes the balance and version of its last change in the run
+ * (every event carries the balance after it).
+ */
+const recordMovements = inBatches(async (trx: Transaction<BankTables>, events: RecordedEvent<BalanceEventType, Movement>[]) => {
+  const rows = events.map(({ type, position, version, occurredAt, data }) => {
+    const change = balanceChanges[type];
+    return {
+      position,
+      version,
+      account_number: data.accountNumber,
+      kind: change.reason,
+      amount: data.amount,
+      delta: change.sign * data.amount,
+      balance: data.balance,
+      transfer_id: data.transferId ?? null,
+      occurred_at: occurredAt,
+    };
+  });
+  await sql`
+    with moves as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(
+        position bigint, version bigint, account_number text, kind text, amount bigint, delta bigint,
+        balance bigint, transfer_id text, occurred_at timestamptz
+      )
+    ),
+    latest as (
+      select distinct on (account_number) account_number, balance, version, occurred_at
+      from moves order by account_number, position desc
+    ),
+    accounts as (
+      update bank_accounts a set balance = l.balance, version = l.version, updated_at = l.occurred_at
+      from latest l where a.account_number = l.account_number
+    )
+    insert into bank_transactions (position, account_number, kind, amount, delta, balance, transfer_id, occurred_at)
+    select position, account_number, kind, amount, delta, balance, transfer_id, occurred_at from moves
+  `.execute(trx);
+});
 
 /** Accounts with their balance and version, and every balance change as a transaction row. */
 export const accountsProjector = defineProjector<BankTables, AccountEvent>({
@@ -33,40 +73,15 @@ export const accountsProjector = defineProjector<BankTables, AccountEvent>({
         .where('account_number', '=', event.data.accountNumber)
         .execute();
     },
-    MoneyDeposited: recordMovement,
-    MoneyWithdrawn: recordMovement,
-    FeeApplied: recordMovement,
-    TransferDebited: recordMovement,
-    TransferCredited: recordMovement,
-    TransferRefunded: recordMovement,
+    MoneyDeposited: recordMovements,
+    MoneyWithdrawn: recordMovements,
+    FeeApplied: recordMovements,
+    TransferDebited: recordMovements,
+    TransferCredited: recordMovements,
+    TransferRefunded: recordMovements,
   },
   async reset(db) {
     await db.deleteFrom('bank_transactions').execute();
     await db.deleteFrom('bank_accounts').execute();
   },
 });
-
-/** The account's new balance and the transaction row, in one statement: one round trip per event. */
-async function recordMovement(trx: Transaction<BankTables>, event: RecordedEvent<BalanceEventType, Movement>): Promise<void> {
-  const { accountNumber, amount, balance, transferId } = event.data;
-  const change = balanceChanges[event.type];
-  await trx
-    .with('account', (db) =>
-      db
-        .updateTable('bank_accounts')
-        .set({ balance, version: event.version, updated_at: event.occurredAt })
-        .where('account_number', '=', accountNumber),
-    )
-    .insertInto('bank_transactions')
-    .values({
-      position: event.position,
-      account_number: accountNumber,
-      kind: change.reason,
-      amount,
-      delta: change.sign * amount,
-      balance,
-      transfer_id: transferId ?? null,
-      occurred_at: event.occurredAt,
-    })
-    .execute();
-}

@@ -14,6 +14,7 @@ export class EventHandlerRuntime extends ReactionRuntime {
   readonly kind = 'event-handler' as const;
   readonly name: string;
   private readonly functions: Record<string, HandlerFunction | undefined>;
+  private readonly partitionBy: ((event: RecordedEvent) => string) | undefined;
 
   constructor(
     handler: EventHandler,
@@ -23,13 +24,19 @@ export class EventHandlerRuntime extends ReactionRuntime {
     logger: Logger,
     options?: LogConsumerOptions,
   ) {
-    super(db, feed, logger, handler.errorPolicy, options);
+    super(db, feed, logger, handler.errorPolicy, handler.concurrency, options);
     this.name = handler.name;
+    this.partitionBy = handler.partitionBy;
     this.functions = handler.handlers as Record<string, HandlerFunction | undefined>;
   }
 
   protected handles(event: RecordedEvent): boolean {
     return this.functions[event.type] !== undefined;
+  }
+
+  /** Without `partitionBy`, the whole batch is one partition: one event at a time, in log order. */
+  protected partition(event: RecordedEvent): string {
+    return this.partitionBy ? this.partitionBy(event) : '';
   }
 
   protected async react(event: RecordedEvent): Promise<Persist> {

@@ -1,7 +1,9 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventFeed } from '../event-feed.js';
+import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { CheckpointMovedError } from './checkpoints.js';
+import { CheckpointMovedError, advanceCheckpoint, loadCheckpoint } from './checkpoints.js';
 import type { RuntimeKind, RuntimeState, RuntimeStatus } from './runtime-status.js';
 
 export interface LogConsumerOptions {
@@ -11,6 +13,14 @@ export interface LogConsumerOptions {
   maxBackoffMs?: number;
   /** How often a standby reads the stored checkpoint while nobody waits on it (25 ms while someone does). */
   standbyPollMs?: number;
+  /**
+   * A batch with no event this runtime handles moves its checkpoint in memory only; the stored
+   * checkpoint follows once this many events are unstored, or `unstoredMs` has passed, or the log
+   * has been quiet for `idleStoreMs`, or the runtime stops.
+   */
+  unstoredEvents?: number;
+  unstoredMs?: number;
+  idleStoreMs?: number;
 }
 
 /** How often a standby reads the stored checkpoint while a `strong` command waits on it. */
@@ -24,11 +34,19 @@ const STANDBY_WAIT_POLL_MS = 25;
  * With several instances on one database, only the leader (see `LeaderElection`) processes; the
  * others are standbys that only follow the stored checkpoint, so that `waitFor` (a `strong`
  * command's read-your-writes) works on every instance.
+ *
+ * Batches the runtime has nothing to do for are not committed one by one: with many runtimes that
+ * would cost every command one transaction per runtime. Their checkpoint is stored later (see
+ * `LogConsumerOptions.unstoredEvents`); a crash before that only means reading them again.
  */
 export abstract class LogConsumer {
   abstract readonly name: string;
   abstract readonly kind: RuntimeKind;
+  /** Processed through here (in memory). */
   protected checkpoint = 0;
+  /** The checkpoint as last read or written in the database: what the next compare-and-set expects. */
+  private stored = 0;
+  private storedAt = 0;
   private state: RuntimeState = 'stopped';
   private lastError: string | undefined;
   private running: Promise<void> | undefined;
@@ -41,22 +59,67 @@ export abstract class LogConsumer {
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly standbyPollMs: number;
+  private readonly unstoredEvents: number;
+  private readonly unstoredMs: number;
+  private readonly idleStoreMs: number;
 
   constructor(
+    protected readonly db: Kysely<EventStoreTables>,
     protected readonly feed: EventFeed,
     protected readonly logger: Logger,
-    { batchSize = 500, backoffMs = 100, maxBackoffMs = 5_000, standbyPollMs = 1_000 }: LogConsumerOptions = {},
+    {
+      batchSize = 500,
+      backoffMs = 100,
+      maxBackoffMs = 5_000,
+      standbyPollMs = 1_000,
+      unstoredEvents = 2_000,
+      unstoredMs = 1_000,
+      idleStoreMs = 250,
+    }: LogConsumerOptions = {},
   ) {
     this.batchSize = batchSize;
     this.backoffMs = backoffMs;
     this.maxBackoffMs = maxBackoffMs;
     this.standbyPollMs = standbyPollMs;
+    this.unstoredEvents = unstoredEvents;
+    this.unstoredMs = unstoredMs;
+    this.idleStoreMs = idleStoreMs;
   }
 
-  /** Reads the stored checkpoint. */
-  protected abstract loadCheckpoint(): Promise<number>;
-  /** Applies a batch and records `through` as the checkpoint, atomically where the runtime can. */
+  /** Whether the runtime does anything for this event. */
+  protected abstract handles(event: RecordedEvent): boolean;
+  /**
+   * Applies a batch holding at least one handled event. Its writes go through `commit`, which
+   * moves the stored checkpoint with them; it ends at `through` (or leaves the rest unstored).
+   */
   protected abstract process(events: RecordedEvent[], through: number): Promise<void>;
+
+  /**
+   * Runs `writes` and moves the stored checkpoint to `position` in one transaction. The
+   * compare-and-set runs first: its row lock fences the batch against another instance applying
+   * it too, and a checkpoint moved meanwhile rolls everything back (`CheckpointMovedError`).
+   */
+  protected async commit(position: number, writes?: (trx: Transaction<EventStoreTables>) => Promise<void>): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await advanceCheckpoint(trx, this.name, this.stored, position);
+      await writes?.(trx);
+    });
+    this.stored = position;
+    this.storedAt = Date.now();
+    if (position > this.checkpoint) this.checkpoint = position;
+  }
+
+  private async reloadCheckpoint(): Promise<number> {
+    const position = await loadCheckpoint(this.db, this.name);
+    this.stored = position;
+    this.storedAt = Date.now();
+    return position;
+  }
+
+  /** Stores a checkpoint moved in memory only, if there is one. */
+  private async storeCheckpoint(): Promise<void> {
+    if (this.checkpoint > this.stored) await this.commit(this.checkpoint);
+  }
 
   /** Processes the log from the stored checkpoint (this instance leads). */
   async start(): Promise<void> {
@@ -66,7 +129,7 @@ export abstract class LogConsumer {
     this.state = 'starting';
     this.abort = new AbortController();
     // Loaded here when the database answers, so the status is right at once; otherwise by the loop, with retries.
-    const loaded = await this.loadCheckpoint().then(
+    const loaded = await this.reloadCheckpoint().then(
       (checkpoint) => ((this.checkpoint = checkpoint), true),
       () => false,
     );
@@ -85,7 +148,14 @@ export abstract class LogConsumer {
   }
 
   async stop(): Promise<void> {
+    const leading = this.mode === 'leader';
     await this.halt();
+    if (leading) {
+      await this.storeCheckpoint().catch((error: unknown) => {
+        // Only costs reading those events again on the next start.
+        this.logger.warn({ err: error, runtime: this.name }, 'could not store the checkpoint on stop');
+      });
+    }
     this.mode = undefined;
     this.state = 'stopped';
     this.wake();
@@ -142,7 +212,7 @@ export abstract class LogConsumer {
     await this.running;
     await between();
     this.rebuildingUntil = rebuildingUntil;
-    this.checkpoint = await this.loadCheckpoint();
+    this.checkpoint = await this.reloadCheckpoint();
     if (!mode) return;
     this.abort = new AbortController();
     this.running = mode === 'leader' ? this.run(this.abort.signal) : this.watch(this.abort.signal);
@@ -153,19 +223,23 @@ export abstract class LogConsumer {
     while (!signal.aborted) {
       try {
         if (reload) {
-          this.checkpoint = await this.loadCheckpoint();
+          this.checkpoint = await this.reloadCheckpoint();
           reload = false;
           this.wake();
         }
         const { events, through } = await this.feed.read(this.checkpoint, this.batchSize);
         if (through === this.checkpoint) {
           this.state = 'live';
-          await this.feed.waitFor(this.checkpoint + 1, signal);
+          await this.idle(signal);
           continue;
         }
         // A live consumer stays live through small batches; far behind, or coming back, it is catching up.
         this.state = this.state === 'live' && this.feed.position - through <= this.batchSize ? 'live' : 'catching-up';
-        await this.process(events, through);
+        if (events.some((event) => this.handles(event))) {
+          await this.process(events, through);
+        } else if (through - this.stored >= this.unstoredEvents || Date.now() - this.storedAt >= this.unstoredMs) {
+          await this.commit(through);
+        }
         this.checkpoint = through;
         this.lastError = undefined;
         failures = 0;
@@ -187,11 +261,27 @@ export abstract class LogConsumer {
     }
   }
 
+  /** Waits for the log to grow; stores an in-memory checkpoint if it stays quiet for `idleStoreMs` first. */
+  private async idle(signal: AbortSignal): Promise<void> {
+    if (this.checkpoint === this.stored) return this.feed.waitFor(this.checkpoint + 1, signal);
+    const quiet = new AbortController();
+    const timer = setTimeout(() => quiet.abort(), this.idleStoreMs);
+    const stop = () => quiet.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      await this.feed.waitFor(this.checkpoint + 1, quiet.signal);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+    }
+    if (!signal.aborted && this.feed.position === this.checkpoint) await this.storeCheckpoint();
+  }
+
   /** The standby loop: keeps `checkpoint` at the stored one, so waiters on this instance see the leader's progress. */
   private async watch(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       try {
-        const stored = await this.loadCheckpoint();
+        const stored = await this.reloadCheckpoint();
         if (stored !== this.checkpoint) {
           this.checkpoint = stored;
           this.wake();

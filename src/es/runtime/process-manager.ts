@@ -19,6 +19,11 @@ export interface ProcessManager<State = unknown, E extends DomainEvent = DomainE
   apply(state: State, event: E): State;
   onError?(error: DomainError, command: Command, state: State): Command[];
   errorPolicy?: Partial<ErrorPolicy>;
+  /**
+   * How many instances a batch handles at once (default 16). Events of one instance are always
+   * handled in log order, one after the other.
+   */
+  concurrency?: number;
 }
 
 export function defineProcessManager<State, E extends DomainEvent>(manager: ProcessManager<State, E>): ProcessManager<State, E> {

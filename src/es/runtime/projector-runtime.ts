@@ -3,12 +3,12 @@ import type { Logger } from 'pino';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { advanceCheckpoint, loadCheckpoint, resetCheckpoint } from './checkpoints.js';
+import { resetCheckpoint } from './checkpoints.js';
 import { crashPoint } from './crash-point.js';
 import { LogConsumer, type LogConsumerOptions } from './log-consumer.js';
-import type { Projector } from './projector.js';
+import type { BatchHandler, EventHandlerFunction, Projector } from './projector.js';
 
-type Handler = (trx: Transaction<any>, event: RecordedEvent) => Promise<void>;
+type Handler = EventHandlerFunction<any, RecordedEvent> | BatchHandler<any, RecordedEvent>;
 
 /**
  * Runs a projector: each batch of events and the new checkpoint commit in one transaction, so a
@@ -18,30 +18,50 @@ type Handler = (trx: Transaction<any>, event: RecordedEvent) => Promise<void>;
 export class ProjectorRuntime extends LogConsumer {
   readonly kind = 'projector' as const;
   readonly name: string;
+  private readonly handlers: Record<string, Handler | undefined>;
 
   constructor(
     private readonly projector: Projector,
-    private readonly db: Kysely<EventStoreTables>,
+    db: Kysely<EventStoreTables>,
     feed: EventFeed,
     logger: Logger,
     options?: LogConsumerOptions,
   ) {
-    super(feed, logger, options);
+    super(db, feed, logger, options);
     this.name = projector.name;
+    this.handlers = projector.handlers as Record<string, Handler | undefined>;
   }
 
-  protected loadCheckpoint(): Promise<number> {
-    return loadCheckpoint(this.db, this.name);
+  protected handles(event: RecordedEvent): boolean {
+    return this.handlers[event.type] !== undefined;
   }
 
   protected async process(events: RecordedEvent[], through: number): Promise<void> {
-    const handlers = this.projector.handlers as Record<string, Handler | undefined>;
-    await this.db.transaction().execute(async (trx) => {
-      // The checkpoint first: its row lock fences the batch against another instance applying it too.
-      await advanceCheckpoint(trx, this.name, this.checkpoint, through);
-      for (const event of events) await handlers[event.type]?.(trx, event);
+    await this.commit(through, async (trx) => {
+      await this.apply(trx, events);
       crashPoint('projector-batch', this.name);
     });
+  }
+
+  private async apply(trx: Transaction<any>, events: RecordedEvent[]): Promise<void> {
+    for (let index = 0; index < events.length; ) {
+      const handler = this.handlers[events[index]!.type];
+      if (!handler) {
+        index += 1;
+      } else if (typeof handler === 'function') {
+        await handler(trx, events[index]!);
+        index += 1;
+      } else {
+        // The run goes on over events nobody handles, and ends at one another handler must apply first.
+        const run: RecordedEvent[] = [];
+        for (; index < events.length; index += 1) {
+          const next = this.handlers[events[index]!.type];
+          if (next === handler) run.push(events[index]!);
+          else if (next) break;
+        }
+        await handler.batch(trx, run);
+      }
+    }
   }
 
   /** Empties the read tables and replays the whole log into them. */

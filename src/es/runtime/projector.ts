@@ -2,8 +2,21 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DomainEvent } from '../aggregate.js';
 import type { RecordedEvent } from '../recorded-event.js';
 
+/**
+ * Applies a run of consecutive events in one go (one statement for many events, say). The runtime
+ * hands it every event of its types that follows without another handled event in between, in
+ * log order, so the result is the same as applying them one by one.
+ */
+export interface BatchHandler<Tables, Event extends RecordedEvent> {
+  readonly batch: (trx: Transaction<Tables>, events: Event[]) => Promise<void>;
+}
+
+export type EventHandlerFunction<Tables, Event extends RecordedEvent> = (trx: Transaction<Tables>, event: Event) => Promise<void>;
+
 export type ProjectionHandlers<Tables, E extends DomainEvent> = {
-  [T in E['type']]?: (trx: Transaction<Tables>, event: RecordedEvent<T, Extract<E, { type: T }>['data']>) => Promise<void>;
+  [T in E['type']]?:
+    | EventHandlerFunction<Tables, RecordedEvent<T, Extract<E, { type: T }>['data']>>
+    | BatchHandler<Tables, RecordedEvent<T, Extract<E, { type: T }>['data']>>;
 };
 
 /** Keeps read tables from events. Its writes and its checkpoint commit together. */
@@ -16,4 +29,11 @@ export interface Projector<Tables = any, E extends DomainEvent = DomainEvent> {
 
 export function defineProjector<Tables, E extends DomainEvent>(projector: Projector<Tables, E>): Projector<Tables, E> {
   return projector;
+}
+
+/** Marks a handler as taking runs of events (see `BatchHandler`); give the same one to each type it handles. */
+export function inBatches<Tables, Event extends RecordedEvent>(
+  batch: (trx: Transaction<Tables>, events: Event[]) => Promise<void>,
+): BatchHandler<Tables, Event> {
+  return { batch };
 }

@@ -153,7 +153,7 @@ export class RuntimeRegistry {
    */
   async waitFor(position: number, names: readonly string[] = this.names('projector')): Promise<void> {
     const signal = AbortSignal.timeout(this.deps.consistencyTimeoutMs ?? 5_000);
-    this.deps.feed.poke();
+    this.deps.feed.announce(position);
     await Promise.all(names.map((name) => this.get(name).waitFor(position, signal)));
     if (signal.aborted) this.deps.logger.warn({ position, names }, 'read side did not catch up in time');
   }

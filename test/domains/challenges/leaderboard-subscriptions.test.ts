@@ -70,6 +70,8 @@ describe('leaderboardChanged', () => {
     const count = 1_100;
     await burst(id, 'bob', count, 'burst');
     const last = await lastPosition(id);
+    // The burst's commits are acknowledged; the subscription sees them once this process's feed has read them.
+    await t.app.feed.waitFor(last);
 
     const latest = (await updates.next()).value.data.leaderboardChanged;
     expect(Number(latest.position)).toBe(last);
