@@ -7,6 +7,7 @@ import * as orders from './0005-orders.js';
 import * as coins from './0006-coins.js';
 import * as challenges from './0007-challenges.js';
 import * as arena from './0008-arena.js';
+import * as commandRefusalDetails from './0009-command-refusal-details.js';
 
 /** Every migration, in order. Listed explicitly so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-coins': coins,
   '0007-challenges': challenges,
   '0008-arena': arena,
+  '0009-command-refusal-details': commandRefusalDetails,
 };

@@ -28,4 +28,6 @@ export interface ExecutionResult<E extends DomainEvent = DomainEvent> {
   events: E[];
   /** Global position of the last appended event; undefined when the command appended nothing. */
   position: number | undefined;
+  /** The command id had been executed before: this is that first execution's result, nothing was appended now. */
+  replayed?: true;
 }

@@ -197,6 +197,7 @@ export class CommandRouter {
       version: last.version,
       events: events.map((event) => ({ type: event.type, data: event.data })),
       position: last.position,
+      replayed: true,
     };
   }
 }

@@ -47,5 +47,13 @@ export interface EventStoreTables {
     updated_at: Generated<Date>;
   };
   unique_claims: { scope: string; value: string; owner: string; claimed_at: Generated<Date> };
-  command_refusals: { command_id: string; stream_id: string; code: string; message: string; refused_at: Generated<Date> };
+  command_refusals: {
+    command_id: string;
+    stream_id: string;
+    code: string;
+    message: string;
+    /** The refusal's own data besides code and message (`refusalDetails`); null when it has none. */
+    details: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+    refused_at: Generated<Date>;
+  };
 }

@@ -5,6 +5,7 @@ import { accessRulesPlugin } from '../auth/access-rules-plugin.js';
 import { Forbidden, Unauthenticated } from '../auth/auth-errors.js';
 import { ValidationError } from '../es/domain-error.js';
 import type { GraphQLContext } from './context.js';
+import { idempotencyPlugin } from './idempotency-plugin.js';
 
 /** The one schema builder. It defines no types: each type file owns its fields. */
 export const builder = new SchemaBuilder<{
@@ -16,8 +17,8 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  // Access rules run inside the errors plugin, so a refused mutation answers with an error result.
-  plugins: [ErrorsPlugin, RelayPlugin, accessRulesPlugin],
+  // Access rules and idempotency run inside the errors plugin, so a refused mutation answers with an error result.
+  plugins: [ErrorsPlugin, RelayPlugin, accessRulesPlugin, idempotencyPlugin],
   defaultFieldNullability: false,
   errors: {
     // Only our own DomainError classes become result types; anything else stays a masked GraphQL error.

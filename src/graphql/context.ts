@@ -1,5 +1,6 @@
 import type { Chronicle } from '../app/chronicle.js';
 import type { Actor } from '../es/actor.js';
+import type { IdempotentMutation } from './idempotent-mutation.js';
 
 /** Per request: the running instance, who is asking, and ids to trace the request through logs and events. */
 export interface GraphQLContext {
@@ -7,4 +8,8 @@ export interface GraphQLContext {
   requestId: string;
   /** Who is asking (from the bearer token); undefined for an anonymous request. */
   actor: Actor | undefined;
+  /** The request's `Idempotency-Key`, validated; undefined when it sent none. */
+  idempotencyKey?: string | undefined;
+  /** Set for the resolver of each root mutation field of a request with an idempotency key: its stable ids. */
+  mutation?: IdempotentMutation | undefined;
 }

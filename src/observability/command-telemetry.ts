@@ -29,7 +29,7 @@ export function commandTelemetry(metrics: ChronicleMetrics, logger: Logger): Mid
       durationMs: Math.round(seconds * 100_000) / 100,
       ...fields,
     };
-    if (outcome === 'accepted' || outcome === 'rejected') logger.info(line, 'command');
+    if (outcome === 'accepted' || outcome === 'replayed' || outcome === 'rejected') logger.info(line, 'command');
     else logger.warn(line, 'command');
   };
 
@@ -39,7 +39,8 @@ export function commandTelemetry(metrics: ChronicleMetrics, logger: Logger): Mid
       context.assigns.set(STARTED, performance.now());
     },
     afterSuccess(context, result) {
-      finish(context, 'accepted', { streamId: result.streamId, version: result.version, events: result.events.length });
+      // A command id seen before (a retry) appended nothing now: counted apart, or retries would inflate `accepted`.
+      finish(context, result.replayed ? 'replayed' : 'accepted', { streamId: result.streamId, version: result.version, events: result.events.length });
     },
     afterFailure(context, error) {
       if (error instanceof DomainError) return finish(context, 'rejected', { code: error.code });

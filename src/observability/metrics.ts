@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** How a dispatched command ended. */
-export type CommandOutcome = 'accepted' | 'rejected' | 'conflict' | 'failed';
+export type CommandOutcome = 'accepted' | 'replayed' | 'rejected' | 'conflict' | 'failed';
 export type AppendOutcome = 'ok' | 'wrong_expected_version' | 'failed';
 /** `websocket` is graphql-ws; `http` is GraphQL over SSE (or multipart) served by Yoga. */
 export type SubscriptionTransport = 'websocket' | 'http';

@@ -10,6 +10,7 @@ import type { ChronicleYoga } from '../graphql/create-yoga.js';
 import { aborted } from './aborted.js';
 import type { Limits } from './limits.js';
 import type { ServerLifecycle } from './lifecycle.js';
+import { parseIdempotencyKey } from './idempotency-key.js';
 import { maskError } from './mask-error.js';
 import { newRequestId } from './request-id.js';
 
@@ -90,7 +91,12 @@ export function createGraphQLWebSocket(
           finish(socket, id);
           return [actor];
         }
-        const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload, actor });
+        const idempotencyKey = operationIdempotencyKey(payload.extensions);
+        if (idempotencyKey instanceof GraphQLError) {
+          finish(socket, id);
+          return [idempotencyKey];
+        }
+        const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload, actor, idempotencyKey });
         const document = parse(envelope, payload.query);
         const errors = document instanceof GraphQLError ? [document] : envelope.validate(envelope.schema, document);
         if (errors.length > 0 || document instanceof GraphQLError) {
@@ -163,6 +169,17 @@ async function operationActor(authenticator: Authenticator, extensions: unknown,
     return (await authenticator.authenticate(authorization)) ?? null;
   } catch (error) {
     return new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+}
+
+/** An operation's `extensions.idempotencyKey`, the graphql-ws counterpart of the `Idempotency-Key` header (null: none). */
+function operationIdempotencyKey(extensions: unknown): string | null | GraphQLError {
+  try {
+    return parseIdempotencyKey((extensions as { idempotencyKey?: unknown } | null | undefined)?.idempotencyKey) ?? null;
+  } catch (error) {
+    // The same code as over HTTP, without the HTTP status.
+    if (error instanceof GraphQLError) return new GraphQLError(error.message, { extensions: { code: error.extensions.code } });
+    throw error;
   }
 }
 

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * The server's state for a graceful stop: whether it still takes work, how many GraphQL
  * operations are running (queries and mutations, over HTTP or WebSocket), and the signal that
@@ -8,6 +10,11 @@ export class ServerLifecycle {
   private idleWaiters = new Set<() => void>();
   private readonly ending = new AbortController();
   private drainingSince: Date | undefined;
+
+  constructor() {
+    // Every open subscription listens to it (and stops listening when it ends): thousands is normal, not a leak.
+    setMaxListeners(0, this.ending.signal);
+  }
 
   /** True once a drain began: new requests, connections and operations are refused. */
   get draining(): boolean {

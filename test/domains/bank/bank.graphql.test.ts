@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { ACCOUNTS_PROJECTION } from '../../../src/domains/bank/accounts-projector.js';
 import { ACCOUNT, APPLY_FEE, CLOSE_ACCOUNT, DEPOSIT, OPEN_ACCOUNT, TRANSFER, TRANSFER_STATUS, WITHDRAW } from './bank-operations.js';
 
 let t: TestApp;
@@ -127,6 +128,30 @@ describe('accounts', () => {
     const page2 = second.data.account.transactions;
     expect(page2.edges.map((edge: any) => [edge.node.kind, edge.node.delta, edge.node.balance])).toEqual([['FEE', -4, 2]]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('a rebuild, which applies many changes of one account per statement, gives the same read model', async () => {
+    const [a, b] = [await open(), await open()];
+    for (const amount of [500, 20, 3]) await t.graphql(DEPOSIT, { input: { accountNumber: a, amount } });
+    await t.graphql(WITHDRAW, { input: { accountNumber: a, amount: 100 } });
+    await t.graphql(DEPOSIT, { input: { accountNumber: b, amount: 7 } });
+    await t.graphql(APPLY_FEE, { input: { accountNumber: a, amount: 1_000 } });
+    await t.graphql(TRANSFER, { input: { from: b, to: a, amount: 5 } });
+    await t.app.runtimes.settle();
+    const readModel = async () => ({
+      accounts: await t.app.database.db.selectFrom('bank_accounts').selectAll().where('account_number', 'in', [a, b]).orderBy('account_number').execute(),
+      transactions: await t.app.database.db.selectFrom('bank_transactions').selectAll().where('account_number', 'in', [a, b]).orderBy('position').execute(),
+    });
+    const projected = await readModel();
+    expect(projected.accounts.map((row) => [row.account_number, Number(row.balance)])).toEqual([
+      [a, -572],
+      [b, 2],
+    ]);
+    expect(projected.transactions).toHaveLength(8);
+
+    await t.app.runtimes.rebuild(ACCOUNTS_PROJECTION);
+    await t.app.runtimes.settle();
+    expect(await readModel()).toEqual(projected);
   });
 
   it('answers a malformed cursor with a client error, not a crash', async () => {

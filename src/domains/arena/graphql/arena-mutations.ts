@@ -1,4 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
+import { dispatch } from '../../../graphql/dispatch.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import { errorType } from '../../../graphql/types/errors.js';
 import type { ArenaCommand } from '../arena-commands.js';
@@ -12,7 +13,7 @@ errorType(ArenaNotFound, 'ArenaNotFoundError', 'No kill was ever recorded in thi
 
 /** Sends the command and waits until the arena projection has it, so the answer reads its own write. */
 async function execute(ctx: GraphQLContext, command: ArenaCommand): Promise<ArenaEvent> {
-  const result = await ctx.app.router.dispatch<ArenaEvent>(command, { consistency: 'strong', projections: [ARENA_PROJECTION], actor: ctx.actor });
+  const result = await dispatch<ArenaEvent>(ctx, command, { consistency: 'strong', projections: [ARENA_PROJECTION], actor: ctx.actor });
   return result.events[0]!;
 }
 

@@ -1,4 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
+import { dispatch } from '../../../graphql/dispatch.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import type { AccountCommand } from '../account-commands.js';
 import { ACCOUNTS_PROJECTION } from '../accounts-projector.js';
@@ -8,7 +9,7 @@ import { loadAccount } from './load-account.js';
 
 /** Sends the command, waits until the accounts projection has it, and answers with the account as projected. */
 async function execute(ctx: GraphQLContext, command: AccountCommand) {
-  await ctx.app.router.dispatch(command, {
+  await dispatch(ctx, command, {
     consistency: 'strong',
     projections: [ACCOUNTS_PROJECTION],
     actor: ctx.actor,

@@ -1,4 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
+import { createdId, dispatch } from '../../../graphql/dispatch.js';
 import type { TransferCommand } from '../transfer-commands.js';
 import { TRANSFERS_PROJECTION } from '../transfers-projector.js';
 import { findTransfer, TransferType } from './transfer-type.js';
@@ -21,9 +22,10 @@ builder.mutationField('transfer', (t) =>
     errors: { types: [] },
     args: { input: t.arg({ type: TransferInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const transferId = crypto.randomUUID();
+      const transferId = createdId(ctx, 'transferId');
       const command: TransferCommand = { type: 'RequestTransfer', transferId, ...input };
-      await ctx.app.router.dispatch(
+      await dispatch(
+        ctx,
         command,
         { consistency: 'strong', projections: [TRANSFERS_PROJECTION], actor: ctx.actor, correlationId: ctx.requestId },
       );

@@ -1,5 +1,6 @@
 import { errorType } from '../../../graphql/types/errors.js';
 import { builder } from '../../../graphql/builder.js';
+import { dispatch } from '../../../graphql/dispatch.js';
 import { CALCULATOR_OPERATIONS, type Calculate } from '../calculator-commands.js';
 import { DivideByZero, MultiplyOverflow } from '../calculator-errors.js';
 import { calculatorProjector } from '../calculator-projector.js';
@@ -37,7 +38,7 @@ builder.mutationField('calculate', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const calculatorId = String(input.calculatorId);
       const command: Calculate = { type: 'Calculate', calculatorId, operation: input.operation, operand: input.operand };
-      await ctx.app.router.dispatch(command, { consistency: 'strong', projections: [calculatorProjector.name], actor: ctx.actor, correlationId: ctx.requestId,
+      await dispatch(ctx, command, { consistency: 'strong', projections: [calculatorProjector.name], actor: ctx.actor, correlationId: ctx.requestId,
       });
       const calculator = await findCalculator(ctx.app.database.db, calculatorId);
       if (!calculator) throw new Error(`Calculator ${calculatorId} is missing from its projection after a command`);

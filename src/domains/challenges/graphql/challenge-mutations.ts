@@ -1,4 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
+import { dispatch } from '../../../graphql/dispatch.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import type { ChallengeCommand } from '../challenge-commands.js';
 import {
@@ -25,7 +26,7 @@ import { ChallengeType } from './challenge-type.js';
 
 /** Sends the command, waits until the challenge read models have it, and answers with the challenge as projected. */
 async function execute(ctx: GraphQLContext, command: ChallengeCommand) {
-  await ctx.app.router.dispatch(command, {
+  await dispatch(ctx, command, {
     consistency: 'strong',
     projections: [CHALLENGES_PROJECTION, LEADERBOARDS_PROJECTION],
     actor: ctx.actor,

@@ -1,4 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
+import { createdId, dispatch } from '../../../graphql/dispatch.js';
 import type { CoinAccountCommand } from '../coin-account-commands.js';
 import { COIN_ACCOUNTS_PROJECTION } from '../coin-accounts-projector.js';
 import { COIN_TRANSFERS_PROJECTION } from '../coin-transfers-projector.js';
@@ -27,7 +28,7 @@ builder.mutationField('mineCoin', (t) =>
     args: { input: t.arg({ type: MineCoinInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const command: CoinAccountCommand = { type: 'MineCoin', accountId: input.accountId, nonce: input.nonce };
-      await ctx.app.router.dispatch(command, { consistency: 'strong', projections: [COIN_ACCOUNTS_PROJECTION], actor: ctx.actor });
+      await dispatch(ctx, command, { consistency: 'strong', projections: [COIN_ACCOUNTS_PROJECTION], actor: ctx.actor });
       return loadCoinAccount(ctx, input.accountId);
     },
   }),
@@ -50,9 +51,9 @@ builder.mutationField('sendCoins', (t) =>
     errors: { types: [NotEnoughCoins] },
     args: { input: t.arg({ type: SendCoinsInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const transferId = crypto.randomUUID();
+      const transferId = createdId(ctx, 'transferId');
       const command: CoinAccountCommand = { type: 'SendCoins', transferId, ...input };
-      await ctx.app.router.dispatch(command, {
+      await dispatch(ctx, command, {
         consistency: 'strong',
         projections: [COIN_ACCOUNTS_PROJECTION, COIN_TRANSFERS_PROJECTION],
         actor: ctx.actor,

@@ -1,4 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
+import { dispatch } from '../../../graphql/dispatch.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import type { OrderCommand } from '../order-commands.js';
 import {
@@ -20,7 +21,7 @@ import { OrderItemInput, OrderType } from './order-type.js';
 
 /** Sends the command and waits until the orders projection has it. */
 async function send(ctx: GraphQLContext, command: OrderCommand): Promise<void> {
-  await ctx.app.router.dispatch(command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
+  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
 }
 
 /** Sends the command and answers with the order as projected. */

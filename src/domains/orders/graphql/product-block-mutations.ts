@@ -1,5 +1,6 @@
 import { tables } from '../../../db/database.js';
 import { builder } from '../../../graphql/builder.js';
+import { dispatch } from '../../../graphql/dispatch.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import { ORDERS_PROJECTION } from '../orders-projector.js';
 import type { OrdersTables } from '../orders-tables.js';
@@ -22,7 +23,7 @@ const ProductBlockType = builder.objectRef<ProductBlock>('ProductBlock').impleme
 
 /** Sends the command (a repeat changes nothing) and answers with the product's block as projected. */
 async function execute(ctx: GraphQLContext, command: ProductBlockCommand): Promise<ProductBlock> {
-  await ctx.app.router.dispatch(command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
+  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
   const row = await tables<OrdersTables>(ctx.app.database)
     .selectFrom('blocked_products')
     .select('blocked_at')

@@ -1,4 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
+import { dispatch } from '../../../graphql/dispatch.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import { ORDERS_PROJECTION } from '../orders-projector.js';
 import type { ShipmentCommand } from '../shipment-commands.js';
@@ -8,7 +9,7 @@ import { findShipment, present } from './order-loaders.js';
 import { ShipmentType } from './shipment-type.js';
 
 async function execute(ctx: GraphQLContext, command: ShipmentCommand) {
-  await ctx.app.router.dispatch(command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
+  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
   return present(await findShipment(ctx, command.id), `Shipment ${command.id}`);
 }
 

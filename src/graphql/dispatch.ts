@@ -1,0 +1,22 @@
+import type { CommandMessage, DomainEvent } from '../es/aggregate.js';
+import type { ExecutionResult } from '../es/command-context.js';
+import type { DispatchOptions } from '../es/command-router.js';
+import type { GraphQLContext } from './context.js';
+
+/**
+ * How a mutation sends its command: through the router, with the command id its idempotency key
+ * gives it (see `idempotentMutation`); without a key, a fresh id as before.
+ */
+export function dispatch<E extends DomainEvent = DomainEvent>(
+  ctx: GraphQLContext,
+  command: CommandMessage,
+  options: DispatchOptions = {},
+): Promise<ExecutionResult<E>> {
+  const commandId = options.commandId ?? ctx.mutation?.nextCommandId();
+  return ctx.app.router.dispatch<E>(command, commandId === undefined ? options : { ...options, commandId });
+}
+
+/** The id of something a mutation creates: random, or under an idempotency key the same on every retry. */
+export function createdId(ctx: GraphQLContext, purpose: string): string {
+  return ctx.mutation?.createdId(purpose) ?? crypto.randomUUID();
+}
