@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Actor } from '../es/actor.js';
 import type { AuthConfig } from './auth-config.js';
 import { Unauthenticated } from './auth-errors.js';
@@ -15,13 +16,24 @@ export interface Authenticator {
 export interface AuthenticatorOptions {
   /** Who a request without a token is. Tests use it to stay signed in; a server leaves it unset. */
   defaultActor?: Actor | undefined;
+  /** The clock that decides whether a remembered token has expired meanwhile. */
+  now?: () => number;
 }
+
+/**
+ * A client sends the same token with every request, and verifying its signature is most of what
+ * authentication costs. A verified token is remembered, by its exact text, until it expires and
+ * for at most this long, so a key dropped from a JWKS stops being accepted soon after.
+ */
+const REMEMBER_MS = 60_000;
+const REMEMBERED_TOKENS = 1_000;
 
 const BEARER = /^Bearer +([A-Za-z0-9_.~+/=-]+)\s*$/i;
 
 /** Verifies JWTs with jose: HS256 with the shared secret, or the keys of a JWKS URL; issuer and audience when configured. */
-export function createAuthenticator(config: AuthConfig, { defaultActor }: AuthenticatorOptions = {}): Authenticator {
+export function createAuthenticator(config: AuthConfig, { defaultActor, now = Date.now }: AuthenticatorOptions = {}): Authenticator {
   const key = verificationKey(config);
+  const verified = new LRUCache<string, { actor: Actor; until: number }>({ max: REMEMBERED_TOKENS });
   const verifyOptions = {
     ...(config.secret ? { algorithms: ['HS256'] } : {}),
     ...(config.issuer ? { issuer: config.issuer } : {}),
@@ -35,9 +47,14 @@ export function createAuthenticator(config: AuthConfig, { defaultActor }: Authen
       const token = typeof authorization === 'string' ? BEARER.exec(authorization)?.[1] : undefined;
       if (!token) throw new Unauthenticated('The authorization must be "Bearer <token>"');
       if (!key) throw new Unauthenticated('This server has no way to verify tokens');
+      const remembered = verified.get(token);
+      if (remembered && now() < remembered.until) return remembered.actor;
       try {
-        const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, verifyOptions);
-        return actorOf(payload);
+        const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, { ...verifyOptions, currentDate: new Date(now()) });
+        const actor = actorOf(payload);
+        const expires = payload.exp === undefined ? Number.POSITIVE_INFINITY : payload.exp * 1_000;
+        verified.set(token, { actor, until: Math.min(expires, now() + REMEMBER_MS) });
+        return actor;
       } catch (error) {
         if (error instanceof errors.JOSEError || error instanceof Unauthenticated) {
           throw new Unauthenticated(`The bearer token was refused: ${reason(error)}`);

@@ -10,7 +10,19 @@ export class DomainError extends Error {
     message: string,
   ) {
     super(message);
+    // A refusal is an outcome, not a fault: where it was raised tells nobody anything, and
+    // formatting that (with source maps, as `npm start` runs) cost more than the rest of a refusal.
+    Object.defineProperty(this, 'stack', { value: `${code}: ${message}`, writable: true, configurable: true, enumerable: false });
   }
+}
+
+/**
+ * A refusal's own data besides its code and message (the extra fields of its class, such as
+ * `ValidationError.fields`), so a refusal stored and read back can carry it again; undefined when it has none.
+ */
+export function refusalDetails(error: DomainError): Record<string, unknown> | undefined {
+  const { code: _code, name: _name, ...details } = { ...error } as Record<string, unknown>;
+  return Object.keys(details).length > 0 ? (JSON.parse(JSON.stringify(details)) as Record<string, unknown>) : undefined;
 }
 
 export interface DomainErrorClass<Args extends unknown[] = [message?: string]> {

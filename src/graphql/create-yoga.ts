@@ -12,6 +12,7 @@ import { useSubscriptionMetrics } from '../observability/subscription-metrics-pl
 import { ServerLifecycle } from '../server/lifecycle.js';
 import { useLifecycle } from '../server/lifecycle-plugin.js';
 import { maskError } from '../server/mask-error.js';
+import { requestIdempotencyKey } from '../server/idempotency-key.js';
 import { requestIdOf, useRequestId } from '../server/request-id.js';
 import type { GraphQLContext } from './context.js';
 import { schema } from './schema.js';
@@ -21,6 +22,8 @@ export interface ChronicleServerContext {
   requestId?: string;
   /** Set by the WebSocket server: who its connection or operation authenticated as (null: nobody). */
   actor?: Actor | null;
+  /** Set by the WebSocket server: the operation's validated `extensions.idempotencyKey` (null: none). */
+  idempotencyKey?: string | null;
 }
 
 export interface ChronicleYogaOptions {
@@ -53,10 +56,14 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
     graphiql: options.graphiql === false ? false : graphiqlOptions,
     renderGraphiQL: renderOfflineGraphiQL,
     logging: false,
-    context: async ({ request, requestId, actor }) => ({
+    // The HTTP server refuses oversized bodies before Yoga reads them (body-limit.ts); Yoga's own
+    // check pipes every body through a TransformStream, a cost per request for nothing.
+    maxRequestBodySize: false,
+    context: async ({ request, requestId, actor, idempotencyKey }) => ({
       app,
       requestId: requestId ?? requestIdOf(request),
       actor: actor !== undefined ? (actor ?? undefined) : await requestActor(authenticator, request),
+      idempotencyKey: idempotencyKey !== undefined ? (idempotencyKey ?? undefined) : requestIdempotencyKey(request),
     }),
     plugins: [
       useRequestId(),

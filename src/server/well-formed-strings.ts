@@ -23,13 +23,19 @@ export function useWellFormedStrings(): Plugin {
   return { onExecute: check, onSubscribe: check };
 }
 
+/** Yoga hands every request of the same text the same parsed document: each is walked once. */
+const literalsChecked = new WeakMap<DocumentNode, string | null>();
+
 function illFormedLiteral(document: DocumentNode): string | undefined {
+  const known = literalsChecked.get(document);
+  if (known !== undefined) return known ?? undefined;
   let found: string | undefined;
   visit(document, {
     StringValue(node) {
       if (ILL_FORMED.test(node.value)) found ??= 'a string literal';
     },
   });
+  literalsChecked.set(document, found ?? null);
   return found;
 }
 

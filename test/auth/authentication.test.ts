@@ -124,6 +124,22 @@ describe('the authenticator', () => {
     }
   });
 
+  it('remembers a verified token only until it expires, and never a refused one', async () => {
+    let clock = Date.now();
+    const authenticator = createAuthenticator(TEST_AUTH, { now: () => clock });
+    const token = await signToken(TEST_AUTH, ada, { expiresIn: '90s' });
+    expect(await authenticator.authenticate(`Bearer ${token}`)).toEqual(ada);
+    clock += 30_000;
+    expect(await authenticator.authenticate(`Bearer ${token}`)).toEqual(ada);
+    clock += 61_000;
+    await expect(authenticator.authenticate(`Bearer ${token}`)).rejects.toThrow(/expired/);
+
+    const forged = `${token.slice(0, -4)}AAAA`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(authenticator.authenticate(`Bearer ${forged}`)).rejects.toThrow(/signature/);
+    }
+  });
+
   it('no token: the default actor, anonymous unless one is given', async () => {
     expect(await createAuthenticator(TEST_AUTH).authenticate(undefined)).toBeUndefined();
     expect(await createAuthenticator(TEST_AUTH, { defaultActor: ada }).authenticate('')).toEqual(ada);
