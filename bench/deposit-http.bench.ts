@@ -81,7 +81,7 @@ export const depositHttpBenchmark: Benchmark = {
 };
 
 /** The baseline: the least a Yoga mutation can do, a counter in memory. */
-async function startTrivialYoga(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startTrivialYoga(): Promise<{ url: string; close(): Promise<void> }> {
   let total = 0;
   const yoga = createYoga({
     schema: createSchema({
