@@ -21,6 +21,9 @@ export interface FollowOptions {
   filter?: (event: RecordedEvent) => boolean;
 }
 
+/** Sees a batch the feed read: `events` follow position `from`, the head before them. */
+export type FeedTap = (events: readonly RecordedEvent[], from: number) => void;
+
 /**
  * The process's one tailing reader of the log. NOTIFY (and a polling fallback) only wake it:
  * it always reads the log itself from its last position, so a missed notification costs latency,
@@ -32,6 +35,8 @@ export class EventFeed {
   private head = 0;
   private recent: RecordedEvent[] = [];
   private waiters = new Set<() => void>();
+  /** Told synchronously of every read, in order (see `tap`). */
+  private taps = new Set<FeedTap>();
   /** Caught-up followers of the whole log (or of event types), and of one stream, waiting for the feed to move. */
   private parked = new Set<() => void>();
   private parkedByStream = new Map<string, Set<() => void>>();
@@ -128,6 +133,16 @@ export class EventFeed {
       this.waiters.add(check);
       signal?.addEventListener('abort', check, { once: true });
     });
+  }
+
+  /**
+   * Calls `tap` synchronously with every batch the feed reads from now on, with the head before
+   * it, until the returned function is called. For consumers that can move past most batches at
+   * once without reading them again (a runtime that handles none of their events).
+   */
+  tap(tap: FeedTap): () => void {
+    this.taps.add(tap);
+    return () => void this.taps.delete(tap);
   }
 
   /** Up to `limit` committed events after `after`, from memory when they are still there. */
@@ -237,7 +252,9 @@ export class EventFeed {
         const events = await this.store.readAll({ after: this.head, limit: this.batchSize });
         if (events.length === 0) return;
         this.remember(events);
+        const from = this.head;
         this.head = events.at(-1)!.position;
+        for (const tap of [...this.taps]) tap(events, from);
         for (const waiter of [...this.waiters]) waiter();
         this.wakeFollowers(events);
         // A short read reached the head; a commit since then pokes again (`pumpAgain`).

@@ -1,9 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { CheckpointMovedError, advanceCheckpoint, loadCheckpoint } from './checkpoints.js';
+import { CheckpointMovedError, advanceCheckpoint, advanceCheckpointWith, loadCheckpoint } from './checkpoints.js';
+import { runWrites } from './run-writes.js';
 import type { RuntimeKind, RuntimeState, RuntimeStatus } from './runtime-status.js';
 
 export interface LogConsumerOptions {
@@ -100,10 +101,30 @@ export abstract class LogConsumer {
    * it too, and a checkpoint moved meanwhile rolls everything back (`CheckpointMovedError`).
    */
   protected async commit(position: number, writes?: (trx: Transaction<EventStoreTables>) => Promise<void>): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      await advanceCheckpoint(trx, this.name, this.stored, position);
-      await writes?.(trx);
-    });
+    if (writes) {
+      await this.db.transaction().execute(async (trx) => {
+        await advanceCheckpoint(trx, this.name, this.stored, position);
+        await writes(trx);
+      });
+    } else {
+      // One statement is a transaction already.
+      await advanceCheckpoint(this.db, this.name, this.stored, position);
+    }
+    this.recordStored(position);
+  }
+
+  /**
+   * `commit` for writes that fit in one statement, given as its common table expressions: they
+   * and the checkpoint's move go as that one statement, fenced the same way (see `advanceCheckpointWith`).
+   */
+  protected async commitInOneStatement(position: number, writes: RawBuilder<unknown>): Promise<void> {
+    // A runtime's first checkpoint has no row to move yet: that one takes the transaction.
+    if (this.stored === 0) return this.commit(position, (trx) => runWrites(trx, writes));
+    await advanceCheckpointWith(this.db, this.name, this.stored, position, writes);
+    this.recordStored(position);
+  }
+
+  private recordStored(position: number): void {
     this.stored = position;
     this.storedAt = Date.now();
     if (position > this.checkpoint) this.checkpoint = position;
@@ -237,7 +258,7 @@ export abstract class LogConsumer {
         this.state = this.state === 'live' && this.feed.position - through <= this.batchSize ? 'live' : 'catching-up';
         if (events.some((event) => this.handles(event))) {
           await this.process(events, through);
-        } else if (through - this.stored >= this.unstoredEvents || Date.now() - this.storedAt >= this.unstoredMs) {
+        } else if (this.storeDue(through)) {
           await this.commit(through);
         }
         this.checkpoint = through;
@@ -261,20 +282,50 @@ export abstract class LogConsumer {
     }
   }
 
-  /** Waits for the log to grow; stores an in-memory checkpoint if it stays quiet for `idleStoreMs` first. */
+  /**
+   * Waits, caught up, for the log to grow. Batches with no event this runtime handles move its
+   * checkpoint in memory right where the feed reads them, without a turn of the loop (with many
+   * runtimes, most batches are nothing to most of them). The wait ends for a batch it handles, or
+   * one after which the checkpoint is due to be stored, or when the log has been quiet for
+   * `idleStoreMs` (then it stores the checkpoint).
+   */
   private async idle(signal: AbortSignal): Promise<void> {
-    if (this.checkpoint === this.stored) return this.feed.waitFor(this.checkpoint + 1, signal);
-    const quiet = new AbortController();
-    const timer = setTimeout(() => quiet.abort(), this.idleStoreMs);
-    const stop = () => quiet.abort();
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      await this.feed.waitFor(this.checkpoint + 1, quiet.signal);
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
-    }
-    if (!signal.aborted && this.feed.position === this.checkpoint) await this.storeCheckpoint();
+    if (this.feed.position !== this.checkpoint) return;
+    let quiet = false;
+    await new Promise<void>((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      // One timer, pushed back by each batch: the quiet period starts at the last one.
+      const restartQuietTimer = () => {
+        if (timer) timer.refresh();
+        else
+          timer = setTimeout(() => {
+            quiet = true;
+            done();
+          }, this.idleStoreMs);
+      };
+      if (this.checkpoint > this.stored) restartQuietTimer();
+      const untap = this.feed.tap((events, from) => {
+        const through = events.at(-1)!.position;
+        // A batch to process, or one to store (by the loop, before anyone sees it as processed).
+        if (from !== this.checkpoint || this.storeDue(through) || events.some((event) => this.handles(event))) return done();
+        this.checkpoint = through;
+        this.wake();
+        restartQuietTimer();
+      });
+      function done() {
+        untap();
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done, { once: true });
+    });
+    if (quiet && !signal.aborted) await this.storeCheckpoint();
+  }
+
+  /** Whether a checkpoint moved to `through` would have been unstored long enough to be stored. */
+  private storeDue(through: number): boolean {
+    return through - this.stored >= this.unstoredEvents || Date.now() - this.storedAt >= this.unstoredMs;
   }
 
   /** The standby loop: keeps `checkpoint` at the stored one, so waiters on this instance see the leader's progress. */
@@ -297,6 +348,7 @@ export abstract class LogConsumer {
   }
 
   private wake(): void {
+    if (this.progress.size === 0) return;
     for (const check of [...this.progress]) check();
   }
 }
