@@ -8,6 +8,7 @@ import * as coins from './0006-coins.js';
 import * as challenges from './0007-challenges.js';
 import * as arena from './0008-arena.js';
 import * as commandRefusalDetails from './0009-command-refusal-details.js';
+import * as checkpointFence from './0010-checkpoint-fence.js';
 
 /** Every migration, in order. Listed explicitly so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-challenges': challenges,
   '0008-arena': arena,
   '0009-command-refusal-details': commandRefusalDetails,
+  '0010-checkpoint-fence': checkpointFence,
 };

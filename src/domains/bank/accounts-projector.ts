@@ -1,6 +1,6 @@
-import { type Transaction, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { RecordedEvent } from '../../es/recorded-event.js';
-import { defineProjector, inBatches } from '../../es/runtime/projector.js';
+import { defineProjector, inOneStatement } from '../../es/runtime/projector.js';
 import { type AccountEvent, type BalanceEventType, balanceChanges } from './account-events.js';
 import type { BankTables } from './bank-tables.js';
 
@@ -13,7 +13,7 @@ type Movement = Extract<AccountEvent, { type: BalanceEventType }>['data'] & { tr
  * transaction row, and each account takes the balance and version of its last change in the run
  * (every event carries the balance after it).
  */
-const recordMovements = inBatches(async (trx: Transaction<BankTables>, events: RecordedEvent<BalanceEventType, Movement>[]) => {
+const recordMovements = inOneStatement((events: RecordedEvent<BalanceEventType, Movement>[]) => {
   const rows = events.map(({ type, position, version, occurredAt, data }) => {
     const change = balanceChanges[type];
     return {
@@ -28,8 +28,8 @@ const recordMovements = inBatches(async (trx: Transaction<BankTables>, events: R
       occurred_at: occurredAt,
     };
   });
-  await sql`
-    with moves as (
+  return sql`
+    moves as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as m(
         position bigint, version bigint, account_number text, kind text, amount bigint, delta bigint,
         balance bigint, transfer_id text, occurred_at timestamptz
@@ -42,10 +42,12 @@ const recordMovements = inBatches(async (trx: Transaction<BankTables>, events: R
     accounts as (
       update bank_accounts a set balance = l.balance, version = l.version, updated_at = l.occurred_at
       from latest l where a.account_number = l.account_number
+    ),
+    transactions as (
+      insert into bank_transactions (position, account_number, kind, amount, delta, balance, transfer_id, occurred_at)
+      select position, account_number, kind, amount, delta, balance, transfer_id, occurred_at from moves
     )
-    insert into bank_transactions (position, account_number, kind, amount, delta, balance, transfer_id, occurred_at)
-    select position, account_number, kind, amount, delta, balance, transfer_id, occurred_at from moves
-  `.execute(trx);
+  `;
 });
 
 /** Accounts with their balance and version, and every balance change as a transaction row. */

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { EventStoreTables } from '../event-store-tables.js';
 
 export async function loadCheckpoint(db: Kysely<EventStoreTables>, name: string): Promise<number> {
@@ -56,4 +56,37 @@ export async function resetCheckpoint(db: Kysely<EventStoreTables>, name: string
     .values({ name, position })
     .onConflict((conflict) => conflict.column('name').doUpdateSet({ position, updated_at: sql`now()` }))
     .execute();
+}
+
+/** What `chronicle_checkpoint_fence` raises (migration 0010). */
+const CHECKPOINT_MOVED_SQLSTATE = 'CH001';
+
+/**
+ * Runs `writes` (common table expressions: `moves as (...), accounts as (update ...)`) and moves
+ * a checkpoint from `expected` to `position` in one autocommit statement: one round trip instead
+ * of a transaction's four. The compare-and-set locks the checkpoint row as `advanceCheckpoint`
+ * does; if it finds the checkpoint moved, the fence at the end fails the statement and every
+ * write of it with `CheckpointMovedError`. Only for a checkpoint row that exists (`expected` > 0).
+ */
+export async function advanceCheckpointWith(
+  db: Kysely<EventStoreTables>,
+  name: string,
+  expected: number,
+  position: number,
+  writes: RawBuilder<unknown>,
+): Promise<void> {
+  try {
+    await sql`
+      with chronicle_checkpoint as (
+        update checkpoints set position = ${position}, updated_at = now()
+        where name = ${name} and position = ${expected}
+        returning position
+      ),
+      ${writes}
+      select chronicle_checkpoint_fence(exists (select 1 from chronicle_checkpoint))
+    `.execute(db);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === CHECKPOINT_MOVED_SQLSTATE) throw new CheckpointMovedError(name, expected);
+    throw error;
+  }
 }

@@ -6,9 +6,10 @@ import type { RecordedEvent } from '../recorded-event.js';
 import { resetCheckpoint } from './checkpoints.js';
 import { crashPoint } from './crash-point.js';
 import { LogConsumer, type LogConsumerOptions } from './log-consumer.js';
-import type { BatchHandler, EventHandlerFunction, Projector } from './projector.js';
+import type { BatchHandler, EventHandlerFunction, Projector, StatementHandler } from './projector.js';
+import { runWrites } from './run-writes.js';
 
-type Handler = EventHandlerFunction<any, RecordedEvent> | BatchHandler<any, RecordedEvent>;
+type Handler = EventHandlerFunction<any, RecordedEvent> | BatchHandler<any, RecordedEvent> | StatementHandler<RecordedEvent>;
 
 /**
  * Runs a projector: each batch of events and the new checkpoint commit in one transaction, so a
@@ -37,6 +38,14 @@ export class ProjectorRuntime extends LogConsumer {
   }
 
   protected async process(events: RecordedEvent[], through: number): Promise<void> {
+    const handled = events.filter((event) => this.handles(event));
+    const handler = this.handlers[handled[0]!.type]!;
+    if (typeof handler !== 'function' && 'writes' in handler && handled.every((event) => this.handlers[event.type] === handler)) {
+      // Nothing is written before the statement commits, so this is the last moment before the batch's writes commit.
+      crashPoint('projector-batch', this.name);
+      await this.commitInOneStatement(through, handler.writes(handled));
+      return;
+    }
     await this.commit(through, async (trx) => {
       await this.apply(trx, events);
       crashPoint('projector-batch', this.name);
@@ -59,7 +68,8 @@ export class ProjectorRuntime extends LogConsumer {
           if (next === handler) run.push(events[index]!);
           else if (next) break;
         }
-        await handler.batch(trx, run);
+        if ('writes' in handler) await runWrites(trx, handler.writes(run));
+        else await handler.batch(trx, run);
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { DomainEvent } from '../aggregate.js';
 import type { RecordedEvent } from '../recorded-event.js';
 
@@ -11,12 +11,23 @@ export interface BatchHandler<Tables, Event extends RecordedEvent> {
   readonly batch: (trx: Transaction<Tables>, events: Event[]) => Promise<void>;
 }
 
+/**
+ * A batch handler whose writes for a run are one SQL statement, given as its common table
+ * expressions (`moves as (...), accounts as (update ...)`). When a batch holds nothing else to
+ * apply, the runtime sends them together with the checkpoint's move as one autocommit statement:
+ * one round trip where a transaction takes four.
+ */
+export interface StatementHandler<Event extends RecordedEvent> {
+  readonly writes: (events: Event[]) => RawBuilder<unknown>;
+}
+
 export type EventHandlerFunction<Tables, Event extends RecordedEvent> = (trx: Transaction<Tables>, event: Event) => Promise<void>;
 
 export type ProjectionHandlers<Tables, E extends DomainEvent> = {
   [T in E['type']]?:
     | EventHandlerFunction<Tables, RecordedEvent<T, Extract<E, { type: T }>['data']>>
-    | BatchHandler<Tables, RecordedEvent<T, Extract<E, { type: T }>['data']>>;
+    | BatchHandler<Tables, RecordedEvent<T, Extract<E, { type: T }>['data']>>
+    | StatementHandler<RecordedEvent<T, Extract<E, { type: T }>['data']>>;
 };
 
 /** Keeps read tables from events. Its writes and its checkpoint commit together. */
@@ -36,4 +47,9 @@ export function inBatches<Tables, Event extends RecordedEvent>(
   batch: (trx: Transaction<Tables>, events: Event[]) => Promise<void>,
 ): BatchHandler<Tables, Event> {
   return { batch };
+}
+
+/** Marks a handler as writing runs of events in one statement (see `StatementHandler`); give the same one to each type it handles. */
+export function inOneStatement<Event extends RecordedEvent>(writes: (events: Event[]) => RawBuilder<unknown>): StatementHandler<Event> {
+  return { writes };
 }
