@@ -205,20 +205,28 @@ export abstract class LogConsumer {
     return this.checkpoint;
   }
 
-  /** Resolves once the checkpoint is at or past `position` (or the consumer stops, or `signal` aborts). */
-  waitFor(position: number, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves once the checkpoint is at or past `position`, or the consumer stops, or `signal`
+   * aborts, or `timeoutMs` passes (a plain timer: cheaper than a timeout signal per command).
+   */
+  waitFor(position: number, { signal, timeoutMs }: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<void> {
+    if (this.checkpoint >= position || !this.running || signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
       const check = () => {
-        if (this.checkpoint >= position || !this.running || signal?.aborted) {
-          this.progress.delete(check);
-          resolve();
-        }
+        if (this.checkpoint >= position || !this.running) finish();
+      };
+      const finish = () => {
+        this.progress.delete(check);
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', finish);
+        resolve();
       };
       this.progress.add(check);
-      signal?.addEventListener('abort', check, { once: true });
-      check();
+      signal?.addEventListener('abort', finish, { once: true });
+      if (timeoutMs !== undefined) timer = setTimeout(finish, timeoutMs);
       // A standby reads the stored checkpoint more often while someone waits on it.
-      if (this.progress.has(check)) this.nudge?.();
+      this.nudge?.();
     });
   }
 

@@ -152,10 +152,12 @@ export class RuntimeRegistry {
    * failing projector slows mutations down rather than hanging them.
    */
   async waitFor(position: number, names: readonly string[] = this.names('projector')): Promise<void> {
-    const signal = AbortSignal.timeout(this.deps.consistencyTimeoutMs ?? 5_000);
+    const timeoutMs = this.deps.consistencyTimeoutMs ?? 5_000;
     this.deps.feed.announce(position);
-    await Promise.all(names.map((name) => this.get(name).waitFor(position, signal)));
-    if (signal.aborted) this.deps.logger.warn({ position, names }, 'read side did not catch up in time');
+    const runtimes = names.map((name) => this.get(name));
+    await Promise.all(runtimes.map((runtime) => runtime.waitFor(position, { timeoutMs })));
+    const behind = runtimes.filter((runtime) => runtime.position < position && runtime.status(position).state !== 'stopped');
+    if (behind.length > 0) this.deps.logger.warn({ position, names: behind.map((runtime) => runtime.name) }, 'read side did not catch up in time');
   }
 
   /** Waits until every runtime has processed the whole log, and the log stopped growing: for tests and shutdown. */
