@@ -9,9 +9,13 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
   ) {
-    super(message);
     // A refusal is an outcome, not a fault: where it was raised tells nobody anything, and
-    // formatting that (with source maps, as `npm start` runs) cost more than the rest of a refusal.
+    // capturing and formatting that (with source maps, as `npm start` runs) cost more than the
+    // rest of a refusal. So no frames are captured at all.
+    const { stackTraceLimit } = Error;
+    Error.stackTraceLimit = 0;
+    super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     Object.defineProperty(this, 'stack', { value: `${code}: ${message}`, writable: true, configurable: true, enumerable: false });
   }
 }
