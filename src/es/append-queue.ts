@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
+import type { RecordedEvent } from './recorded-event.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import { writableInOneStatement, writeInOneStatement } from './one-statement-write.js';
 import { type BatchResult, decideUnwritable, writeBatch } from './write-batch.js';
 import type { WriteOutcome, WriteRequest } from './write-request.js';
+
+/**
+ * Told after each batch commits: the head after it and, when the batch was written in one
+ * statement, the events it wrote, as a read of the log would return them.
+ */
+export type CommittedListener = (head: number, events?: readonly RecordedEvent[]) => void;
 
 interface Pending {
   request: WriteRequest;
@@ -24,13 +31,15 @@ interface Pending {
  * transaction fails, its requests are written one by one so only the guilty one fails.
  */
 export class AppendQueue {
+  /** Sent with the notification of each batch written in one statement (see `EventFeed`). */
+  readonly writerId = crypto.randomUUID();
   private pending: Pending[] = [];
   private writing = false;
 
   constructor(
     private readonly db: Kysely<EventStoreTables>,
     private readonly notifyChannel: string,
-    private readonly onCommitted: (head: number) => void,
+    private readonly onCommitted: CommittedListener,
     private readonly maxEventsPerBatch = 1_000,
   ) {}
 
@@ -67,10 +76,10 @@ export class AppendQueue {
   private async writeBatch(batch: Pending[]): Promise<void> {
     const requests = batch.map((entry) => entry.request);
     if (writableInOneStatement(requests)) {
-      const written = await writeInOneStatement(this.db, requests, this.notifyChannel).catch(() => undefined);
+      const written = await writeInOneStatement(this.db, requests, this.notifyChannel, this.writerId).catch(() => undefined);
       // A failure (an event id stored already, a lost connection) is looked at again on the locked path.
       if (written) {
-        this.committed(written.head);
+        this.committed(written.head, written.events);
         const stale: Pending[] = [];
         written.outcomes.forEach((outcome, index) => {
           if (outcome === 'stale') stale.push(batch[index]!);
@@ -121,9 +130,9 @@ export class AppendQueue {
     }
   }
 
-  private committed(head: number): void {
+  private committed(head: number, events?: RecordedEvent[]): void {
     try {
-      this.onCommitted(head);
+      this.onCommitted(head, events);
     } catch {
       // A listener's failure is not the append's: the batch is committed.
     }

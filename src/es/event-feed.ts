@@ -67,13 +67,16 @@ export class EventFeed {
     this.head = await this.store.head();
     this.unlisten = await this.database.listen(EVENTS_CHANNEL, {
       onNotify: (payload) => {
-        const head = Number.parseInt(payload, 10);
-        if (Number.isNaN(head)) this.poke();
-        else this.announce(head);
+        const [head, writerId] = payload.split(' ');
+        // This process's own commit: `committed` takes it (or announces it) as soon as the append returns.
+        if (writerId === this.store.writerId) return;
+        const position = Number.parseInt(head!, 10);
+        if (Number.isNaN(position)) this.poke();
+        else this.announce(position);
       },
       onReconnect: () => this.poke(),
     });
-    this.stopCommitted = this.store.onCommitted((head) => this.announce(head));
+    this.stopCommitted = this.store.onCommitted((head, events) => this.committed(head, events));
     this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
     this.timer.unref();
   }
@@ -117,6 +120,20 @@ export class EventFeed {
     if (head <= this.head || (this.pumping && head <= this.announced)) return;
     this.announced = Math.max(this.announced, head);
     this.poke();
+  }
+
+  /**
+   * This process committed a batch up to `head`. When its events are known and follow the feed's
+   * head directly, nothing else can have committed in between (the append took the head lock
+   * after every earlier position had committed), so they are taken as read: a strong command
+   * does not wait for a round trip that reads back what it just wrote.
+   */
+  private committed(head: number, events: readonly RecordedEvent[] | undefined): void {
+    if (!this.stopped && events && events.length > 0 && events[0]!.position === this.head + 1 && events.at(-1)!.position === head) {
+      this.advance(events);
+    } else {
+      this.announce(head);
+    }
   }
 
   /** Resolves once the head is at or past `position`, or when `signal` aborts. */
@@ -249,23 +266,29 @@ export class EventFeed {
   private async pump(): Promise<void> {
     try {
       for (;;) {
-        const events = await this.store.readAll({ after: this.head, limit: this.batchSize });
-        if (events.length === 0) return;
-        this.remember(events);
-        const from = this.head;
-        this.head = events.at(-1)!.position;
-        for (const tap of [...this.taps]) tap(events, from);
-        for (const waiter of [...this.waiters]) waiter();
-        this.wakeFollowers(events);
+        const read = await this.store.readAll({ after: this.head, limit: this.batchSize });
+        // Some may have been taken meanwhile from this process's own commits.
+        const events = read.filter((event) => event.position > this.head);
+        if (events.length > 0) this.advance(events);
         // A short read reached the head; a commit since then pokes again (`pumpAgain`).
-        if (events.length < this.batchSize) return;
+        if (read.length < this.batchSize) return;
       }
     } catch {
       // The database is away; the next notification or poll reads again from the same head.
     }
   }
 
-  private remember(events: RecordedEvent[]): void {
+  /** Moves the head over `events`, which follow it directly, and tells everyone waiting. */
+  private advance(events: readonly RecordedEvent[]): void {
+    this.remember(events);
+    const from = this.head;
+    this.head = events.at(-1)!.position;
+    for (const tap of [...this.taps]) tap(events, from);
+    for (const waiter of [...this.waiters]) waiter();
+    this.wakeFollowers(events);
+  }
+
+  private remember(events: readonly RecordedEvent[]): void {
     if (this.recent.length > 0 && this.recent.at(-1)!.position !== events[0]!.position - 1) this.recent = [];
     this.recent.push(...events);
     if (this.recent.length > this.capacity * 1.5) this.recent = this.recent.slice(-this.capacity);

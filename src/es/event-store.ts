@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { AppendQueue } from './append-queue.js';
+import { AppendQueue, type CommittedListener } from './append-queue.js';
 import type { AppendResult } from './append-result.js';
 import { DomainError, refusalDetails } from './domain-error.js';
 import { InvalidAppendError } from './errors.js';
@@ -42,11 +42,11 @@ export interface Snapshot<State = unknown> {
  */
 export class EventStore {
   private readonly queue: AppendQueue;
-  private readonly committedListeners = new Set<(head: number) => void>();
+  private readonly committedListeners = new Set<CommittedListener>();
 
   constructor(private readonly db: Kysely<EventStoreTables>) {
-    this.queue = new AppendQueue(db, EVENTS_CHANNEL, (head) => {
-      for (const listener of this.committedListeners) listener(head);
+    this.queue = new AppendQueue(db, EVENTS_CHANNEL, (head, events) => {
+      for (const listener of this.committedListeners) listener(head, events);
     });
   }
 
@@ -78,8 +78,13 @@ export class EventStore {
     return this.write({ kind: 'link', streamId, expected: expectedVersion, positions: [...positions] });
   }
 
+  /** Tags the notifications of this store's appends written in one statement: `<head> <writerId>`. */
+  get writerId(): string {
+    return this.queue.writerId;
+  }
+
   /** Called in this process after each batch commits, before any notification round trip. */
-  onCommitted(listener: (head: number) => void): () => void {
+  onCommitted(listener: CommittedListener): () => void {
     this.committedListeners.add(listener);
     return () => this.committedListeners.delete(listener);
   }

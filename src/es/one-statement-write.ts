@@ -2,6 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { preparedAs } from '../db/prepared-statements.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { AppendResult } from './append-result.js';
+import type { RecordedEvent } from './recorded-event.js';
+import { type EventRow as StoredRow, toRecordedEvent } from './to-recorded-event.js';
 import type { PreparedEvent, WriteRequest } from './write-request.js';
 
 type AppendRequest = Extract<WriteRequest, { kind: 'append' }>;
@@ -22,6 +24,11 @@ export function writableInOneStatement(requests: readonly WriteRequest[]): reque
 export interface OneStatementResult {
   /** The head after the statement. */
   head: number;
+  /**
+   * The events written, in log order, exactly as a read of the log returns them (the database's
+   * own rendering of their data), so this process's feed can take them without reading them back.
+   */
+  events: RecordedEvent[];
   /** Per request: its result, or `stale` when its stream was not as it expected and nothing of it was written. */
   outcomes: Array<AppendResult | 'stale'>;
 }
@@ -43,6 +50,8 @@ export async function writeInOneStatement(
   db: Kysely<EventStoreTables>,
   requests: readonly AppendRequest[],
   notifyChannel: string,
+  /** Tags the notification, so the writing process's own feed can tell it took these events already. */
+  writerId = '',
 ): Promise<OneStatementResult> {
   const streams = requests.map((request) => ({ stream_id: request.streamId, count: request.events.length, ...expectation(request) }));
   const events: EventRow[] = [];
@@ -50,7 +59,12 @@ export async function writeInOneStatement(
     request.events.forEach((event, index) => events.push({ batchOrder: events.length + 1, streamOrder: index + 1, streamId: request.streamId, event }));
   }
 
-  const { rows } = await sql<{ start: number; written: number; versions: Array<{ stream_id: string; version: number }> | null }>`${sql.raw(
+  const { rows } = await sql<{
+    start: number;
+    written: number;
+    versions: Array<{ stream_id: string; version: number }> | null;
+    events: Array<Omit<StoredRow, 'occurred_at'> & { occurred_at: string }> | null;
+  }>`${sql.raw(
     preparedAs('chronicle_append'),
   )}
     with head as materialized (
@@ -95,19 +109,20 @@ export async function writeInOneStatement(
       select head.start + a.place, a.event_id, a.stream_id, a.version, a.type, a.data, a.metadata,
         a.correlation_id, a.causation_id, a.actor, a.occurred_at
       from accepted a, head
-      returning position
+      returning position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at
     ),
     moved as (
       update event_store_head set position = head.start + (select count(*) from written) from head where id = 1
       returning position
     )
     select head.start, (select count(*) from written) as written,
+      (select json_agg(w order by w.position) from written w) as events,
       (select json_agg(json_build_object('stream_id', stream_id, 'version', version)) from versions) as versions,
-      (select pg_notify(${notifyChannel}, position::text) from moved where position > head.start) as notified
+      (select pg_notify(${notifyChannel}, position::text || ' ' || ${writerId}::text) from moved where position > head.start) as notified
     from head
   `.execute(db);
 
-  const { start, written, versions } = rows[0]!;
+  const { start, written, versions, events: stored } = rows[0]!;
   const versionOf = new Map((versions ?? []).map((row) => [row.stream_id, Number(row.version)]));
   let position = start;
   const outcomes = requests.map((request): AppendResult | 'stale' => {
@@ -115,7 +130,8 @@ export async function writeInOneStatement(
     if (version === undefined) return 'stale';
     return { streamId: request.streamId, version, positions: request.events.map(() => (position += 1)) };
   });
-  return { head: start + Number(written), outcomes };
+  const recorded = (stored ?? []).map((row) => toRecordedEvent({ ...row, occurred_at: new Date(row.occurred_at) }));
+  return { head: start + Number(written), events: recorded, outcomes };
 }
 
 function expectation({ expected }: AppendRequest): { mode: 'new' | 'exact' | 'any'; previous: number | null } {

@@ -117,24 +117,33 @@ describe('concurrent appends from separate processes', () => {
     `keep one gap-free global order that tailing readers follow exactly ${NEEDS_CONCURRENCY}`,
     async () => {
       const store = new EventStore(tables<EventStoreTables>(database));
-      const writers = Array.from({ length: WRITERS }, () => instance(2).store);
+      const writerInstances = Array.from({ length: WRITERS }, () => instance(2));
+      const writers = writerInstances.map((writer) => writer.store);
 
       // A reader in a third "process", woken by NOTIFY from the writers' commits.
       const reader = instance(2);
       const feed = new EventFeed(reader.store, reader.database);
       await feed.start();
+      // And one in a writer's process, which takes that writer's own commits without reading them.
+      const ownFeed = new EventFeed(writerInstances[0]!.store, writerInstances[0]!.database);
+      await ownFeed.start();
 
       const acknowledged: Acknowledged[] = [];
       let finalHead: number | undefined;
 
-      const followed = new Tail();
-      const following = feed.follow({ after: 0 });
-      const follow = (async () => {
-        for await (const event of following) {
-          followed.see(event);
-          if (followed.events.length === TOTAL || (finalHead !== undefined && event.position >= finalHead)) break;
-        }
-      })();
+      const followAll = (from: EventFeed) => {
+        const tail = new Tail();
+        const iterator = from.follow({ after: 0 });
+        const done = (async () => {
+          for await (const event of iterator) {
+            tail.see(event);
+            if (tail.events.length === TOTAL || (finalHead !== undefined && event.position >= finalHead)) break;
+          }
+        })();
+        return { tail, iterator, done };
+      };
+      const { tail: followed, iterator: following, done: follow } = followAll(feed);
+      const { tail: ownFollowed, iterator: ownFollowing, done: ownFollow } = followAll(ownFeed);
 
       const polled = new Tail();
       let abandoned = false;
@@ -156,20 +165,22 @@ describe('concurrent appends from separate processes', () => {
         conflicts = await Promise.all(writers.map((writer, index) => runWriter(writer, index, acknowledged)));
       } catch (error) {
         abandoned = true;
-        await following.return?.();
-        await feed.stop();
+        await Promise.all([following.return?.(), ownFollowing.return?.()]);
+        await Promise.all([feed.stop(), ownFeed.stop()]);
         throw error;
       }
       const elapsed = Date.now() - started;
       finalHead = await store.head();
       if (followed.position >= finalHead) await following.return?.();
-      await Promise.all([follow, poll]);
-      await feed.stop();
+      if (ownFollowed.position >= finalHead) await ownFollowing.return?.();
+      await Promise.all([follow, ownFollow, poll]);
+      await Promise.all([feed.stop(), ownFeed.stop()]);
 
       expect(acknowledged).toHaveLength(TOTAL);
       expect(finalHead).toBe(TOTAL);
       expectComplete(polled, acknowledged);
       expectComplete(followed, acknowledged);
+      expectComplete(ownFollowed, acknowledged);
 
       // Per stream, versions run 1..n in log order, and the stream row agrees.
       const versions = new Map<string, number[]>();

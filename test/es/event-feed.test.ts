@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tables, type Database } from '../../src/db/database.js';
 import { createPostgresDatabase } from '../../src/db/postgres-database.js';
 import { EventFeed, type FeedOptions } from '../../src/es/event-feed.js';
@@ -201,6 +201,30 @@ describe('EventFeed.follow', () => {
     await feed.waitFor(result.positions.at(-1)!);
     expect(positions(await waiting)).toEqual(result.positions);
     await following.return?.();
+  });
+
+  it('takes what its own store appends as read, without reading it back, exactly as a read returns it', async () => {
+    // Never polled, and the writer's own NOTIFY finds the feed there already: only its commits move it.
+    const feed = await startFeed(store, database, { pollIntervalMs: 3_600_000 });
+    const before = feed.position;
+    const following = feed.follow();
+    const streamId = uniqueStream('own');
+    const waiting = take(following, 6);
+    const reads = vi.spyOn(store, 'readAll');
+    try {
+      // One append at a time: appends to one stream in one batch take the locked path, which does not return its events.
+      await appendEvents(streamId, { count: 3, size: 2 });
+      const received = await waiting;
+      expect(reads).not.toHaveBeenCalled();
+      reads.mockRestore();
+      const log = await logAfter(before);
+      expect(positions(received)).toEqual(positions(log));
+      // The same objects a read makes, to the order of the keys of their data.
+      expect(JSON.stringify(received)).toBe(JSON.stringify(log));
+    } finally {
+      reads.mockRestore();
+      await following.return?.();
+    }
   });
 
   it.skipIf(!concurrent)(`delivers to a second instance, over its own pool, what the first appends ${NEEDS_CONCURRENCY}`, async () => {
