@@ -79,6 +79,31 @@ describe('checkpoints of batches a runtime has nothing to do for', () => {
     expect(logs.filter((line) => line.includes('checkpoint moved'))).toEqual([]);
   });
 
+  it('wait without spinning for the feed to pass a checkpoint stored ahead of it, then go on from there', async () => {
+    const chronicle = await start({});
+    const ledgerId = newId();
+    const posted = await post(chronicle, ledgerId, 5);
+    await chronicle.runtimes.stop();
+    // Another instance stored a checkpoint past what this process's feed has read.
+    const ahead = posted + 3;
+    await chronicle.database.db.updateTable('checkpoints').set({ position: ahead }).where('name', '=', 'ledger').execute();
+    await chronicle.runtimes.start();
+    // A runtime looping on its own resolved promises would starve the event loop: this would never run.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await inMemory(chronicle)).toBe(ahead);
+
+    for (const amount of [1, 2, 3]) await post(chronicle, ledgerId, amount);
+    const last = await post(chronicle, ledgerId, 9);
+    expect(last).toBe(ahead + 1);
+    const totals = await chronicle.database.db
+      .selectFrom('test_ledger_totals')
+      .select(['total', 'entries'])
+      .where('ledger_id', '=', ledgerId)
+      .executeTakeFirstOrThrow();
+    // Only what follows the stored checkpoint is applied here: the other instance applied the rest.
+    expect(totals).toEqual({ total: 14, entries: 2 });
+  });
+
   it('are stored when the log stays quiet', async () => {
     const chronicle = await start({ unstoredEvents: NEVER, unstoredMs: NEVER, idleStoreMs: 20 });
     const note = await annotate(chronicle, newId());

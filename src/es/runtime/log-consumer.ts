@@ -298,7 +298,9 @@ export abstract class LogConsumer {
    * `idleStoreMs` (then it stores the checkpoint).
    */
   private async idle(signal: AbortSignal): Promise<void> {
-    if (this.feed.position !== this.checkpoint) return;
+    // Ahead of this process's feed (a checkpoint another instance stored): wait for the feed to pass it.
+    if (this.feed.position < this.checkpoint) return this.feed.waitFor(this.checkpoint + 1, signal);
+    if (this.feed.position > this.checkpoint) return;
     let quiet = false;
     await new Promise<void>((resolve) => {
       let timer: NodeJS.Timeout | undefined;
