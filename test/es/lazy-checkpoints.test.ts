@@ -45,6 +45,15 @@ async function post(chronicle: Chronicle, ledgerId: string, amount: number): Pro
   return position!;
 }
 
+/** What the ledger projector has summed up for a ledger. */
+async function totalsOf(chronicle: Chronicle, ledgerId: string) {
+  return chronicle.database.db
+    .selectFrom('test_ledger_totals')
+    .select(['total', 'entries'])
+    .where('ledger_id', '=', ledgerId)
+    .executeTakeFirstOrThrow();
+}
+
 /** An event the ledger projector has no handler for. */
 async function annotate(chronicle: Chronicle, ledgerId: string): Promise<number> {
   const { position } = await chronicle.router.dispatch({ type: 'Annotate', ledgerId, note: 'not projected' });
@@ -95,11 +104,7 @@ describe('checkpoints of batches a runtime has nothing to do for', () => {
     for (const amount of [1, 2, 3]) await post(chronicle, ledgerId, amount);
     const last = await post(chronicle, ledgerId, 9);
     expect(last).toBe(ahead + 1);
-    const totals = await chronicle.database.db
-      .selectFrom('test_ledger_totals')
-      .select(['total', 'entries'])
-      .where('ledger_id', '=', ledgerId)
-      .executeTakeFirstOrThrow();
+    const totals = await totalsOf(chronicle, ledgerId);
     // Only what follows the stored checkpoint is applied here: the other instance applied the rest.
     expect(totals).toEqual({ total: 14, entries: 2 });
   });
@@ -128,11 +133,7 @@ describe('checkpoints of batches a runtime has nothing to do for', () => {
     await chronicle.database.db.updateTable('checkpoints').set({ position: note }).where('name', '=', 'ledger').execute();
     await post(chronicle, ledgerId, 7);
     expect(logs.filter((line) => line.includes('checkpoint moved'))).toHaveLength(1);
-    const totals = await chronicle.database.db
-      .selectFrom('test_ledger_totals')
-      .select(['total', 'entries'])
-      .where('ledger_id', '=', ledgerId)
-      .executeTakeFirstOrThrow();
+    const totals = await totalsOf(chronicle, ledgerId);
     expect(totals).toEqual({ total: 12, entries: 2 });
   });
 });
