@@ -206,11 +206,11 @@ export abstract class LogConsumer {
   }
 
   /**
-   * Resolves once the checkpoint is at or past `position`, or the consumer stops, or `signal`
-   * aborts, or `timeoutMs` passes (a plain timer: cheaper than a timeout signal per command).
+   * Resolves once the checkpoint is at or past `position`, or the consumer stops, or `timeoutMs`
+   * passes (a plain timer: cheaper than a timeout signal per command).
    */
-  waitFor(position: number, { signal, timeoutMs }: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<void> {
-    if (this.checkpoint >= position || !this.running || signal?.aborted) return Promise.resolve();
+  waitFor(position: number, timeoutMs?: number): Promise<void> {
+    if (this.checkpoint >= position || !this.running) return Promise.resolve();
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const check = () => {
@@ -219,11 +219,9 @@ export abstract class LogConsumer {
       const finish = () => {
         this.progress.delete(check);
         clearTimeout(timer);
-        signal?.removeEventListener('abort', finish);
         resolve();
       };
       this.progress.add(check);
-      signal?.addEventListener('abort', finish, { once: true });
       if (timeoutMs !== undefined) timer = setTimeout(finish, timeoutMs);
       // A standby reads the stored checkpoint more often while someone waits on it.
       this.nudge?.();

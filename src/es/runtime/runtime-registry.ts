@@ -155,7 +155,7 @@ export class RuntimeRegistry {
     const timeoutMs = this.deps.consistencyTimeoutMs ?? 5_000;
     this.deps.feed.announce(position);
     const runtimes = names.map((name) => this.get(name));
-    await Promise.all(runtimes.map((runtime) => runtime.waitFor(position, { timeoutMs })));
+    await Promise.all(runtimes.map((runtime) => runtime.waitFor(position, timeoutMs)));
     const behind = runtimes.filter((runtime) => runtime.position < position && runtime.status(position).state !== 'stopped');
     if (behind.length > 0) this.deps.logger.warn({ position, names: behind.map((runtime) => runtime.name) }, 'read side did not catch up in time');
   }
