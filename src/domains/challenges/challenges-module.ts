@@ -14,6 +14,7 @@ import { challengesProjector } from './challenges-projector.js';
 import { leaderboardsProjector } from './leaderboards-projector.js';
 import { challengeCompetitorProcess } from './challenge-competitor-process.js';
 import { trackerActivityAggregate } from './tracker-activity-aggregate.js';
+import { deleteTrackerActivitySchema, receiveTrackerActivitySchema } from './tracker-activity-command-schemas.js';
 import { lostPlaceNotifier } from './lost-place-notifier.js';
 import { challengeClockProcess } from './challenge-clock-process.js';
 
@@ -35,8 +36,8 @@ export const challengesModule: DomainModule = {
       RemoveActivity: { identity: 'challengeId', schema: removeActivitySchema },
     });
     router.register(trackerActivityAggregate, {
-      ReceiveTrackerActivity: { identity: 'activityId', schema: importActivitySchema.omit({ challengeId: true }) },
-      DeleteTrackerActivity: { identity: 'activityId' },
+      ReceiveTrackerActivity: { identity: 'activityId', schema: receiveTrackerActivitySchema },
+      DeleteTrackerActivity: { identity: 'activityId', schema: deleteTrackerActivitySchema },
     });
     runtimes.addProjector(challengesProjector).addProjector(leaderboardsProjector).addProcessManager(challengeCompetitorProcess);
     runtimes.addEventHandler(lostPlaceNotifier).addProcessManager(challengeClockProcess);
