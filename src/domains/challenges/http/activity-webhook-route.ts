@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+import { type FieldError, ValidationError } from '../../../es/domain-error.js';
 import type { HttpRoute } from '../../../server/http-route.js';
 import { readBody, sendJson } from '../../../server/http-route.js';
 import { verifyHmacSignature } from '../../../server/hmac-signature.js';
@@ -32,14 +34,23 @@ export const activityWebhookRoute: HttpRoute = {
     }
     const parsed = trackerNotificationSchema.safeParse(json);
     if (!parsed.success) {
-      return sendJson(response, 400, {
-        error: 'Not an activity notification',
-        fields: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      });
+      return sendInvalid(response, parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
     }
     const command = toTrackerCommand(parsed.data);
     if ('ignored' in command) return sendJson(response, 202, { accepted: false, ignored: command.ignored });
-    const result = await app.router.dispatch(command);
-    sendJson(response, 202, { accepted: true, recorded: result.events.length > 0 });
+    try {
+      const result = await app.router.dispatch(command);
+      sendJson(response, 202, { accepted: true, recorded: result.events.length > 0 });
+    } catch (error) {
+      // The notification passed the command's field rules; a rule over the whole command is still about the client's input.
+      if (error instanceof ValidationError) return sendInvalid(response, error.fields);
+      throw error;
+    }
   },
 };
+
+/** 400 with every failing field, also spelled out in `error` for whoever reads only that. */
+function sendInvalid(response: ServerResponse, fields: FieldError[]): void {
+  const reasons = fields.map((field) => `${field.path || '(body)'}: ${field.message}`).join('; ');
+  sendJson(response, 400, { error: `Not an activity notification: ${reasons}`, fields });
+}
