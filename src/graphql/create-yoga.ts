@@ -11,6 +11,7 @@ import { useRequestLogging } from '../observability/request-logging-plugin.js';
 import { useSubscriptionMetrics } from '../observability/subscription-metrics-plugin.js';
 import { ServerLifecycle } from '../server/lifecycle.js';
 import { useLifecycle } from '../server/lifecycle-plugin.js';
+import { useTokenExpiry } from '../server/token-expiry-plugin.js';
 import { maskError } from '../server/mask-error.js';
 import { requestIdempotencyKey } from '../server/idempotency-key.js';
 import { requestIdOf, useRequestId } from '../server/request-id.js';
@@ -24,6 +25,8 @@ export interface ChronicleServerContext {
   actor?: Actor | null;
   /** Set by the WebSocket server: the operation's validated `extensions.idempotencyKey` (null: none). */
   idempotencyKey?: string | null;
+  /** Set by the WebSocket server: when the operation's own token expires (null: the socket's clock ends it). */
+  tokenExpiresAt?: number | null;
 }
 
 export interface ChronicleYogaOptions {
@@ -68,6 +71,7 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
     plugins: [
       useRequestId(),
       useLifecycle(lifecycle),
+      useTokenExpiry(),
       useErrorMasking(app.logger),
       useRequestLogging(app.logger),
       useSubscriptionMetrics(app.metrics),

@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator.js';
+import { tokenExpiry } from '../auth/token-expiry.js';
 import type { Actor } from '../es/actor.js';
 import type { ChronicleYoga } from '../graphql/create-yoga.js';
 import { aborted } from './aborted.js';
@@ -13,6 +14,8 @@ import type { ServerLifecycle } from './lifecycle.js';
 import { parseIdempotencyKey } from './idempotency-key.js';
 import { maskError } from './mask-error.js';
 import { newRequestId } from './request-id.js';
+import { SocketTokenExpiry } from './socket-token-expiry.js';
+import { tokenExpiredError } from './token-expired.js';
 
 /** RFC 6455: the server is going away. */
 const GOING_AWAY = 1001;
@@ -52,6 +55,7 @@ export function createGraphQLWebSocket(
   /** Per connection: each operation that has not completed yet, with its request id. */
   const operations = new Map<WebSocket, Map<string, string>>();
   const closing = new Set<WebSocket>();
+  const expiry = new SocketTokenExpiry();
 
   const finish = (socket: WebSocket, id: string) => {
     const open = operations.get(socket);
@@ -66,6 +70,7 @@ export function createGraphQLWebSocket(
       onConnect: async (ctx) => {
         try {
           actors.set(ctx.extra.socket, (await authenticator.authenticate(ctx.connectionParams?.authorization)) ?? null);
+          expiry.watch(ctx.extra.socket, ctx.connectionParams?.authorization);
           return true;
         } catch {
           return false;
@@ -73,6 +78,7 @@ export function createGraphQLWebSocket(
       },
       onSubscribe: async (ctx, id, payload) => {
         const socket = ctx.extra.socket;
+        if (expiry.expired(socket)) return [tokenExpiredError()];
         if (lifecycle.draining) {
           return [new GraphQLError('The server is shutting down', { extensions: { code: 'SHUTTING_DOWN' } })];
         }
@@ -96,7 +102,9 @@ export function createGraphQLWebSocket(
           finish(socket, id);
           return [idempotencyKey];
         }
-        const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload, actor, idempotencyKey });
+        // The connection's token expiring closes the socket; an operation's own token ends that operation.
+        const tokenExpiresAt = tokenExpiry(operationAuthorization(payload.extensions)) ?? null;
+        const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload, actor, idempotencyKey, tokenExpiresAt });
         const document = parse(envelope, payload.query);
         const errors = document instanceof GraphQLError ? [document] : envelope.validate(envelope.schema, document);
         if (errors.length > 0 || document instanceof GraphQLError) {
@@ -162,14 +170,18 @@ export function createGraphQLWebSocket(
  * `extensions.headers`. A token there authenticates that operation; otherwise the connection's actor.
  */
 async function operationActor(authenticator: Authenticator, extensions: unknown, connection: Actor | null): Promise<Actor | null | GraphQLError> {
-  const headers = (extensions as { headers?: Record<string, unknown> } | null | undefined)?.headers;
-  const authorization = headers && typeof headers === 'object' ? (headers.authorization ?? headers.Authorization) : undefined;
+  const authorization = operationAuthorization(extensions);
   if (authorization === undefined || authorization === null || authorization === '') return connection;
   try {
     return (await authenticator.authenticate(authorization)) ?? null;
   } catch (error) {
     return new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } });
   }
+}
+
+function operationAuthorization(extensions: unknown): unknown {
+  const headers = (extensions as { headers?: Record<string, unknown> } | null | undefined)?.headers;
+  return headers && typeof headers === 'object' ? (headers.authorization ?? headers.Authorization) : undefined;
 }
 
 /** An operation's `extensions.idempotencyKey`, the graphql-ws counterpart of the `Idempotency-Key` header (null: none). */

@@ -14,10 +14,11 @@ export async function* sseSubscription(
   document: DocumentNode,
   variables?: Record<string, unknown>,
   signal?: AbortSignal,
+  headers: Record<string, string> = {},
 ): AsyncGenerator<SseEvent> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
     body: JSON.stringify({ query: print(document), variables }),
     ...(signal ? { signal } : {}),
   });
