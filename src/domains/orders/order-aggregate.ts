@@ -1,4 +1,5 @@
 import { type Aggregate, defineAggregate } from '../../es/aggregate.js';
+import { ValidationError } from '../../es/domain-error.js';
 import type { OrderCommand } from './order-commands.js';
 import {
   OrderAlreadyCompleted,
@@ -11,7 +12,7 @@ import {
   OrderNotOpen,
 } from './order-errors.js';
 import type { OrderEvent } from './order-events.js';
-import type { OrderItem } from './order-item.js';
+import { MAX_ORDER_ITEMS, type OrderItem } from './order-item.js';
 
 export type OrderStatus = 'NONE' | 'OPEN' | 'COMPLETED' | 'DELETED';
 
@@ -49,6 +50,10 @@ export function defineOrderAggregate({ snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EV
           if (state.status !== 'OPEN') return new OrderNotOpen();
           const existing = command.items.find((item) => itemOf(state, item.productId));
           if (existing) return new OrderItemExists(`The order has an item for product ${existing.productId} already; remove it first`);
+          if (state.items.length + command.items.length > MAX_ORDER_ITEMS) {
+            const message = `would make ${state.items.length + command.items.length} items; an order has at most ${MAX_ORDER_ITEMS}`;
+            return new ValidationError([{ path: 'items', message }]);
+          }
           return { type: 'OrderItemsAdded', data: { orderId, items: command.items } };
         }
         case 'RemoveOrderItem':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitsOfMeasure } from './order-item.js';
+import { MAX_ORDER_ITEMS, unitsOfMeasure } from './order-item.js';
 
 export const uuidSchema = z.uuid('must be a UUID');
 
@@ -9,10 +9,11 @@ const orderItemSchema = z.object({
   uom: z.enum(unitsOfMeasure, `must be one of ${unitsOfMeasure.join(', ')}`),
 });
 
-/** At least one item, each product once: a repeated product is reported at its second (and later) occurrence. */
+/** At least one item and at most MAX_ORDER_ITEMS, each product once: a repeated product is reported at its second (and later) occurrence. */
 const orderItemsSchema = z
   .array(orderItemSchema)
   .min(1, 'must have at least one item')
+  .max(MAX_ORDER_ITEMS, `must have at most ${MAX_ORDER_ITEMS} items`)
   .superRefine((items, context) => {
     const seen = new Set<string>();
     items.forEach((item, index) => {
