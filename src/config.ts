@@ -1,4 +1,5 @@
 import { type AuthConfig, loadAuthConfig } from './auth/auth-config.js';
+import { type CorsConfig, loadCorsConfig } from './server/cors.js';
 import { type Limits, loadLimits } from './server/limits.js';
 
 /** Every setting Chronicle reads from its environment (documented in the README). */
@@ -21,6 +22,8 @@ export interface Config {
   production: boolean;
   auth: AuthConfig;
   limits: Limits;
+  /** The web pages (origins) a browser lets call the API: CORS_ORIGINS. */
+  cors: CorsConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -38,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     production: env.NODE_ENV === 'production',
     auth: loadAuthConfig(env),
     limits: loadLimits(env, env.NODE_ENV === 'production'),
+    cors: loadCorsConfig(env, env.NODE_ENV === 'production'),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Chronicle } from '../app/chronicle.js';
 import { type Authenticator, createAuthenticator } from '../auth/authenticator.js';
 import type { Actor } from '../es/actor.js';
 import { abuseLimits } from '../server/abuse-limits.js';
+import { corsPolicy } from '../server/cors.js';
 import { requestActor } from '../server/request-actor.js';
 import type { Limits } from '../server/limits.js';
 import { useErrorMasking } from '../server/error-masking-plugin.js';
@@ -62,6 +63,7 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
     // The HTTP server refuses oversized bodies before Yoga reads them (body-limit.ts); Yoga's own
     // check pipes every body through a TransformStream, a cost per request for nothing.
     maxRequestBodySize: false,
+    cors: corsPolicy(app.config.cors),
     context: async ({ request, requestId, actor, idempotencyKey }) => ({
       app,
       requestId: requestId ?? requestIdOf(request),
