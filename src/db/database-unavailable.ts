@@ -1,16 +1,37 @@
 /**
+ * Errors the database layer raised (the pool, or a query on one of its connections), marked where
+ * they were raised. A socket error means an outage only when it comes from there: a client that
+ * hangs up, or an identity provider that cannot be reached, fails with the same codes.
+ */
+const raisedByDatabase = new WeakSet<object>();
+
+/** Marks `error` as raised by the database layer; returns it, to be rethrown. */
+export function fromDatabase<E>(error: E): E {
+  if (typeof error === 'object' && error !== null) raisedByDatabase.add(error);
+  return error;
+}
+
+/**
  * Whether `error` means the database could not be reached or went away (refused, reset, shut down,
  * starting up, out of connections), as opposed to a query it refused. Such failures are
- * transient: the same operation can succeed once the database is back.
+ * transient: the same operation can succeed once the database is back. Only an error the
+ * database layer raised (`fromDatabase`), or one caused by such an error, can say so.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
+  if (typeof error !== 'object' || error === null) return false;
+  if (raisedByDatabase.has(error)) return isConnectionFailure(error);
+  if (error instanceof AggregateError && error.errors.some(isDatabaseUnavailable)) return true;
+  return error instanceof Error && isDatabaseUnavailable(error.cause);
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  if (error instanceof AggregateError) return error.errors.some(isConnectionFailure);
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08')) return true;
   }
-  return CLIENT_MESSAGES.some((message) => error.message.startsWith(message)) || isDatabaseUnavailable(error.cause);
+  return CLIENT_MESSAGES.some((message) => error.message.startsWith(message)) || isConnectionFailure(error.cause);
 }
 
 /** Node's socket errors. */

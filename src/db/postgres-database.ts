@@ -1,6 +1,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, NotificationHandler } from './database.js';
+import { fromDatabase } from './database-unavailable.js';
+import { markedPool } from './marked-pool.js';
 import { parseBigint } from './parse-bigint.js';
 import { openPostgresLockSession } from './postgres-lock-session.js';
 import { prepareMarkedStatements } from './prepared-statements.js';
@@ -23,7 +25,7 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
     client.on('error', () => {});
     prepareMarkedStatements(client);
   });
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: markedPool(pool) }) });
   const listeners = new Set<() => Promise<void>>();
 
   return {
@@ -31,14 +33,14 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
     concurrent: true,
     db,
     async listen(channel, handler) {
-      const stop = await listenWithReconnect(connectionString, channel, handler);
+      const stop = await listenWithReconnect(connectionString, channel, handler).catch((error: unknown) => Promise.reject(fromDatabase(error)));
       listeners.add(stop);
       return async () => {
         listeners.delete(stop);
         await stop();
       };
     },
-    openLockSession: () => openPostgresLockSession(connectionString),
+    openLockSession: () => openPostgresLockSession(connectionString).catch((error: unknown) => Promise.reject(fromDatabase(error))),
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();
