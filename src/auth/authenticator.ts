@@ -1,14 +1,16 @@
-import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { errors, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Actor } from '../es/actor.js';
 import type { AuthConfig } from './auth-config.js';
 import { Unauthenticated } from './auth-errors.js';
+import { identityProviderKeys } from './identity-provider-keys.js';
 
 export interface Authenticator {
   /**
    * The actor an `Authorization` value (HTTP header or graphql-ws connection param) proves.
    * No value: the default actor (anonymous unless one is configured, as tests do). A value that
    * is not a valid bearer token throws `Unauthenticated`: a broken token is an error, not anonymity.
+   * Keys that cannot be fetched throw `IdentityProviderUnavailable`: the token may well be good.
    */
   authenticate(authorization: unknown): Promise<Actor | undefined>;
 }
@@ -67,7 +69,7 @@ export function createAuthenticator(config: AuthConfig, { defaultActor, now = Da
 
 function verificationKey(config: AuthConfig): Uint8Array | JWTVerifyGetKey | undefined {
   if (config.secret) return new TextEncoder().encode(config.secret);
-  if (config.jwksUrl) return createRemoteJWKSet(new URL(config.jwksUrl));
+  if (config.jwksUrl) return identityProviderKeys(new URL(config.jwksUrl));
   return undefined;
 }
 

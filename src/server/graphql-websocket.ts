@@ -5,6 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator.js';
+import { IdentityProviderUnavailable } from '../auth/identity-provider-unavailable.js';
 import { tokenExpiry } from '../auth/token-expiry.js';
 import type { Actor } from '../es/actor.js';
 import type { ChronicleYoga } from '../graphql/create-yoga.js';
@@ -19,6 +20,8 @@ import { tokenExpiredError } from './token-expired.js';
 
 /** RFC 6455: the server is going away. */
 const GOING_AWAY = 1001;
+/** RFC 6455 (IANA registry): try again later; graphql-ws clients reconnect after it. */
+const TRY_AGAIN_LATER = 1013;
 
 type Enveloped = ReturnType<ChronicleYoga['getEnveloped']>;
 
@@ -72,7 +75,12 @@ export function createGraphQLWebSocket(
           actors.set(ctx.extra.socket, (await authenticator.authenticate(ctx.connectionParams?.authorization)) ?? null);
           expiry.watch(ctx.extra.socket, ctx.connectionParams?.authorization);
           return true;
-        } catch {
+        } catch (error) {
+          // Not the token's fault: no 4403, which tells a client to give up.
+          if (error instanceof IdentityProviderUnavailable) {
+            logger.warn({ err: error }, 'identity provider unavailable');
+            ctx.extra.socket.close(TRY_AGAIN_LATER, error.message);
+          }
           return false;
         }
       },
@@ -127,6 +135,11 @@ export function createGraphQLWebSocket(
       // Errors a stream throws midway reach the client here, past Yoga's result masking.
       onError: (ctx, id, _payload, errors) => {
         const requestId = operations.get(ctx.extra.socket)?.get(id);
+        // The client hung up: sending to it failed (EPIPE, ECONNRESET), and nobody is left to tell.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
+          logger.debug({ err: errors[0]?.originalError ?? errors[0], requestId }, 'client went away');
+          return [{ message: 'The connection is closed.' }];
+        }
         return errors.map((error) => maskError(error, { logger, requestId }).toJSON());
       },
     },
@@ -175,6 +188,8 @@ async function operationActor(authenticator: Authenticator, extensions: unknown,
   try {
     return (await authenticator.authenticate(authorization)) ?? null;
   } catch (error) {
+    // Masked (and logged) in `onError`, as retryable.
+    if (error instanceof IdentityProviderUnavailable) return new GraphQLError(error.message, { originalError: error });
     return new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } });
   }
 }

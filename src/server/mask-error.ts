@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { IdentityProviderUnavailable } from '../auth/identity-provider-unavailable.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { ConcurrencyConflictError } from '../es/command-errors.js';
 import { DomainError } from '../es/domain-error.js';
@@ -16,7 +17,8 @@ export interface MaskingScope {
 /**
  * What a client may see of an error. GraphQL's own errors (syntax, validation, variables) and
  * errors raised deliberately as GraphQLError pass; domain refusals keep their code and message;
- * a concurrency conflict and an unreachable database say they can be retried. Anything else is a bug or an outage: it is
+ * a concurrency conflict, an unreachable database and an unreachable identity provider say they
+ * can be retried, each with its own code. Anything else is a bug or an outage: it is
  * logged whole with the request id, and the client gets a generic message and the request id:
  * never our message or stack.
  */
@@ -33,6 +35,14 @@ export function maskError(error: unknown, { logger, requestId }: MaskingScope): 
     return new GraphQLError(SERVICE_UNAVAILABLE_MESSAGE, {
       ...located,
       extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true, ...(requestId ? { requestId } : {}) },
+    });
+  }
+  if (original instanceof IdentityProviderUnavailable) {
+    logger.warn({ err: original, requestId, path: located.path?.join('.') }, 'identity provider unavailable');
+    return new GraphQLError(original.message, {
+      ...located,
+      // Keeps what the transport added (the 503 and Retry-After of an HTTP request).
+      extensions: { ...(error instanceof GraphQLError ? error.extensions : {}), code: original.code, retryable: true, ...(requestId ? { requestId } : {}) },
     });
   }
   if (original instanceof DomainError) {
