@@ -1,6 +1,6 @@
 import { errors, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Actor } from '../es/actor.js';
+import { type Actor, RESERVED_ROLES, SYSTEM_SUBJECT_PREFIX } from '../es/actor.js';
 import type { AuthConfig } from './auth-config.js';
 import { Unauthenticated } from './auth-errors.js';
 import { identityProviderKeys } from './identity-provider-keys.js';
@@ -73,12 +73,21 @@ function verificationKey(config: AuthConfig): Uint8Array | JWTVerifyGetKey | und
   return undefined;
 }
 
+/**
+ * The system's own actors and roles are made by the server, never taken from a token. A token
+ * claiming one is refused outright rather than stripped of the claim: whoever signed it (a leaked
+ * secret, an identity provider with a role named like ours) means to act as the system, and
+ * serving it as an ordinary user would hide that.
+ */
 function actorOf(payload: JWTPayload): Actor {
   const roles = payload.roles;
   if (typeof payload.sub !== 'string' || payload.sub === '') throw new Unauthenticated('the token names no subject');
   if (roles !== undefined && !(Array.isArray(roles) && roles.every((role) => typeof role === 'string'))) {
     throw new Unauthenticated('"roles" must be a list of strings');
   }
+  if (payload.sub.startsWith(SYSTEM_SUBJECT_PREFIX)) throw new Unauthenticated(`a "${SYSTEM_SUBJECT_PREFIX}" subject is the server's own`);
+  const reserved = (roles ?? []).find((role) => RESERVED_ROLES.has(role));
+  if (reserved !== undefined) throw new Unauthenticated(`the role "${reserved}" is the server's own`);
   return { subject: payload.sub, roles: roles ?? [] };
 }
 

@@ -7,9 +7,15 @@ export interface Actor {
 /** The role of the system's own processes: process managers and event handlers. */
 export const SYSTEM_ROLE = 'system';
 
+/** The subjects of the system's own actors: `system:<handler name>`. */
+export const SYSTEM_SUBJECT_PREFIX = 'system:';
+
+/** Roles the server gives its own actors and never accepts from a token (see `authenticator.ts`). */
+export const RESERVED_ROLES: ReadonlySet<string> = new Set([SYSTEM_ROLE]);
+
 /** The actor a process manager or event handler dispatches as: the commands it sends are the system's own. */
 export function systemActor(name: string): Actor {
-  return { subject: `system:${name}`, roles: [SYSTEM_ROLE] };
+  return { subject: `${SYSTEM_SUBJECT_PREFIX}${name}`, roles: [SYSTEM_ROLE] };
 }
 
 export function isSystemActor(actor: Actor | undefined): boolean {
