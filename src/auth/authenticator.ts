@@ -4,6 +4,7 @@ import { type Actor, RESERVED_ROLES, SYSTEM_SUBJECT_PREFIX } from '../es/actor.j
 import type { AuthConfig } from './auth-config.js';
 import { Unauthenticated } from './auth-errors.js';
 import { identityProviderKeys } from './identity-provider-keys.js';
+import { checkTokenLifetime } from './token-lifetime.js';
 
 export interface Authenticator {
   /**
@@ -53,6 +54,7 @@ export function createAuthenticator(config: AuthConfig, { defaultActor, now = Da
       if (remembered && now() < remembered.until) return remembered.actor;
       try {
         const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, { ...verifyOptions, currentDate: new Date(now()) });
+        checkTokenLifetime(payload, config, now());
         const actor = actorOf(payload);
         const expires = payload.exp === undefined ? Number.POSITIVE_INFINITY : payload.exp * 1_000;
         verified.set(token, { actor, until: Math.min(expires, now() + REMEMBER_MS) });
