@@ -6,6 +6,7 @@ import { CommandRouter } from '../src/es/command-router.js';
 import type { EventStoreTables } from '../src/es/event-store-tables.js';
 import { EventStore } from '../src/es/event-store.js';
 import { printTable, ratio, type Benchmark } from './report.js';
+import { everyone } from '../src/es/access/rules.js';
 
 const PRIOR_EVENTS = 10_000;
 const SAMPLES = 200;
@@ -23,7 +24,7 @@ export const coldLoadBenchmark: Benchmark = {
     const store = new EventStore(tables<EventStoreTables>(database));
     const repository = new AggregateRepository(store);
     const router = new CommandRouter(store, repository, []);
-    const identity = { identity: 'accountNumber' } as const;
+    const identity = { identity: 'accountNumber', access: everyone } as const;
     router.register(accountAggregate, {
       OpenAccount: identity,
       Deposit: identity,

@@ -9,6 +9,7 @@ import * as challenges from './0007-challenges.js';
 import * as arena from './0008-arena.js';
 import * as commandRefusalDetails from './0009-command-refusal-details.js';
 import * as checkpointFence from './0010-checkpoint-fence.js';
+import * as orderOwners from './0011-order-owners.js';
 
 /** Every migration, in order. Listed explicitly so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-arena': arena,
   '0009-command-refusal-details': commandRefusalDetails,
   '0010-checkpoint-fence': checkpointFence,
+  '0011-order-owners': orderOwners,
 };

@@ -1,6 +1,4 @@
 import type { Logger } from 'pino';
-import { authorization } from '../auth/authorization-middleware.js';
-import { streamOwners } from '../auth/stream-owners.js';
 import type { Config } from '../config.js';
 import { connect } from '../db/connect.js';
 import { tables, type Database } from '../db/database.js';
@@ -46,7 +44,6 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   const router = new CommandRouter(store, repository, [
     commandTelemetry(metrics, logger),
     validation(),
-    authorization(streamOwners(store)),
     enrichment(database.db),
     uniqueness(db),
   ]);

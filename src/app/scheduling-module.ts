@@ -1,3 +1,4 @@
+import { systemOnly } from '../es/access/rules.js';
 import { CommandScheduler } from '../es/scheduling/command-scheduler.js';
 import { type Clock, systemClock } from '../es/scheduling/clock.js';
 import { scheduledCommandAggregate } from '../es/scheduling/scheduled-command-aggregate.js';
@@ -14,9 +15,9 @@ export class SchedulingModule implements DomainModule {
 
   register({ router, runtimes, db }: Parameters<DomainModule['register']>[0]): void {
     router.register(scheduledCommandAggregate, {
-      ScheduleCommand: { identity: 'scheduleId' },
-      CancelScheduledCommand: { identity: 'scheduleId' },
-      CompleteScheduledCommand: { identity: 'scheduleId' },
+      ScheduleCommand: { identity: 'scheduleId', access: systemOnly },
+      CancelScheduledCommand: { identity: 'scheduleId', access: systemOnly },
+      CompleteScheduledCommand: { identity: 'scheduleId', access: systemOnly },
     });
     runtimes.addProjector(scheduledCommandsProjector);
     this.scheduler = new CommandScheduler({

@@ -1,7 +1,2 @@
-import { domainError } from '../es/domain-error.js';
-
-/** No valid identity: the operation needs a signed-in actor. */
-export const Unauthenticated = domainError('UNAUTHENTICATED', 'This operation needs a valid bearer token');
-
-/** A signed-in actor that the access rules do not allow to do this. */
-export const Forbidden = domainError('FORBIDDEN', 'You are not allowed to do this');
+// The engine decides access, so its refusals are the engine's own.
+export { Forbidden, Unauthenticated } from '../es/access/access-errors.js';

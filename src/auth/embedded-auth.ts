@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { ADMIN_ROLE } from './access-rules.js';
+import { ADMIN_ROLE } from './admin-role.js';
 import { type AuthConfig, authConfigured } from './auth-config.js';
 import { signToken } from './sign-token.js';
 

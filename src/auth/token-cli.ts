@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadAuthConfig } from './auth-config.js';
-import { ADMIN_ROLE } from './access-rules.js';
+import { ADMIN_ROLE } from './admin-role.js';
 import { signToken } from './sign-token.js';
 
 /** `npm run token -- <subject> [--admin] [--expires 12h]`: prints a bearer token signed with AUTH_SECRET. */

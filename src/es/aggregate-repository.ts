@@ -1,10 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import type { Aggregate, Command, DomainEvent } from './aggregate.js';
+import { claimedOwner } from './access/ownership.js';
+import { streamOwners } from './access/stream-owners.js';
 import type { EventStore } from './event-store.js';
 
 export interface LoadedAggregate<State> {
   state: State;
   version: number;
+  /** Who claimed the stream (see `Ownership`): a subject, null without an actor, undefined while unclaimed. */
+  owner?: string | null | undefined;
 }
 
 const PAGE = 1_000;
@@ -28,14 +32,16 @@ export class AggregateRepository {
     const cached = this.cache.get(streamId) as LoadedAggregate<S> | undefined;
     if (cached) return cached;
     const snapshot = await this.fromSnapshot(aggregate, streamId);
-    let { state, version } = snapshot;
+    let { state, version, owner } = snapshot;
     for (;;) {
       const events = await this.store.readStream(streamId, { fromVersion: version + 1, limit: PAGE });
+      // An event linked in from another stream claims nothing here.
+      owner = claimedOwner(aggregate.ownership, owner, events.filter((event) => !event.linkedFrom));
       for (const event of events) state = aggregate.apply(state, { type: event.type, data: event.data } as E);
       if (events.length > 0) version = events.at(-1)!.version;
       if (events.length < PAGE) break;
     }
-    const loaded = { state, version };
+    const loaded = { state, version, owner };
     this.cache.set(streamId, loaded);
     // A long tail since the last snapshot (a stream written without snapshots, or a new schema
     // version) is replayed once, then snapshotted, so the next cold load is short again.
@@ -71,11 +77,13 @@ export class AggregateRepository {
 
   private async fromSnapshot<S>(aggregate: Aggregate<S, any, any>, streamId: string): Promise<LoadedAggregate<S>> {
     const settings = aggregate.snapshot;
-    const initial = { state: aggregate.initialState, version: 0 };
+    const initial = { state: aggregate.initialState, version: 0, owner: undefined };
     if (!settings) return initial;
     const snapshot = await this.store.loadSnapshot(streamId);
     if (!snapshot || snapshot.schemaVersion !== settings.schemaVersion) return initial;
     const state = settings.fromJSON ? settings.fromJSON(snapshot.state) : (snapshot.state as S);
-    return { state, version: snapshot.version };
+    // The claim may lie before the snapshot: the log says who made it.
+    const owner = aggregate.ownership ? await streamOwners(this.store).ownerOf(aggregate, streamId) : undefined;
+    return { state, version: snapshot.version, owner };
   }
 }

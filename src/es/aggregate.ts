@@ -1,3 +1,4 @@
+import type { Ownership } from './access/ownership.js';
 import type { DomainError } from './domain-error.js';
 
 /** An event as an aggregate decides it: a type and its data. The store adds ids, versions and metadata. */
@@ -35,6 +36,8 @@ export interface Aggregate<State, C extends Command = Command, E extends DomainE
   execute(state: State, command: C): Decision<E>;
   apply(state: State, event: E): State;
   snapshot?: SnapshotSettings<State>;
+  /** Which events claim the aggregate for the actor who appends them; without it, nobody owns it. */
+  ownership?: Ownership<E['type']>;
 }
 
 export function defineAggregate<State, C extends Command, E extends DomainEvent>(

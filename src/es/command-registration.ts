@@ -1,3 +1,4 @@
+import type { AccessRule } from './access/access-rule.js';
 import type { Command } from './aggregate.js';
 import type { DomainErrorClass } from './domain-error.js';
 
@@ -24,6 +25,11 @@ export interface EnrichmentContext {
 export interface CommandRegistration<C extends Command = Command> {
   /** The command field that holds the aggregate's identity. */
   identity: keyof C & string;
+  /**
+   * Who may send it, whatever the entry point: decided under the stream's lock against the state
+   * the command executes on and its owner. Required: a command without a rule does not build.
+   */
+  access: AccessRule<C>;
   /** Checked by the validation middleware. */
   schema?: CommandSchema;
   /** Keys claimed by the uniqueness middleware; released again if the command fails. */

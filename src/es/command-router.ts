@@ -1,7 +1,10 @@
+import { enforce } from './access/access-rule.js';
+import { claimedOwner } from './access/ownership.js';
+import { streamOwners } from './access/stream-owners.js';
 import { type Actor, toActor } from './actor.js';
 import type { Aggregate, Command, CommandMessage, Decision, DomainEvent } from './aggregate.js';
 import { streamIdOf } from './aggregate.js';
-import type { AggregateRepository } from './aggregate-repository.js';
+import type { AggregateRepository, LoadedAggregate } from './aggregate-repository.js';
 import type { CommandContext, CommandMetadata, ExecutionResult } from './command-context.js';
 import { ConcurrencyConflictError, UnregisteredCommandError } from './command-errors.js';
 import type { CommandRegistration } from './command-registration.js';
@@ -42,13 +45,16 @@ export class CommandRouter {
   private readonly routes = new Map<string, Route>();
   private readonly lock = new KeyedLock();
   private waitForProjections: WaitForProjections = async () => {};
+  private readonly owners;
 
   constructor(
     private readonly store: EventStore,
     private readonly repository: AggregateRepository,
     private readonly middleware: readonly Middleware[],
     private readonly maxAttempts = 5,
-  ) {}
+  ) {
+    this.owners = streamOwners(store);
+  }
 
   register<S, C extends Command, E extends DomainEvent>(
     aggregate: Aggregate<S, C, E>,
@@ -56,12 +62,18 @@ export class CommandRouter {
   ): this {
     for (const [type, registration] of Object.entries(commands) as Array<[string, CommandRegistration]>) {
       if (this.routes.has(type)) throw new Error(`Command "${type}" is registered twice`);
+      if (!registration.access) throw new Error(`Command "${type}" has no access rule`);
       this.routes.set(type, { aggregate: aggregate as unknown as Route['aggregate'], registration });
     }
     return this;
   }
 
   /** How `strong` dispatches wait for the read side; set once the runtimes exist. */
+  /** Every registered command with its aggregate and registration: for docs and checks of the rules. */
+  commands(): Array<{ type: string; aggregate: Aggregate<unknown, Command, DomainEvent>; registration: CommandRegistration }> {
+    return [...this.routes].map(([type, route]) => ({ type, ...route }));
+  }
+
   useConsistency(wait: WaitForProjections): void {
     this.waitForProjections = wait;
   }
@@ -124,6 +136,7 @@ export class CommandRouter {
         const loaded = await this.repository.load(aggregate, streamId);
         const decision = aggregate.execute(loaded.state, command);
         const events = decision instanceof DomainError ? [] : decided(decision);
+        const owner = await this.authorize(context, streamId, loaded, events);
         if (events.length === 0) {
           // A refusal or a no-op appends nothing, so no expected-version check would catch a state
           // cached before another process changed the stream: confirm it is current first.
@@ -159,7 +172,7 @@ export class CommandRouter {
             return (await this.earlierResult(context.commandId, aggregateId, streamId))!;
           }
           const state = events.reduce(aggregate.apply, loaded.state);
-          await this.repository.saved(aggregate, streamId, loaded.version, { state, version: appended.version });
+          await this.repository.saved(aggregate, streamId, loaded.version, { state, version: appended.version, owner });
           return { aggregateId, streamId, version: appended.version, events, position: appended.positions.at(-1) };
         } catch (error) {
           // Some of the ids stored already: another instance executed this command id, deciding fewer events.
@@ -174,6 +187,18 @@ export class CommandRouter {
       }
       throw new ConcurrencyConflictError(streamId, this.maxAttempts);
     });
+  }
+
+  /**
+   * Applies the command's access rule to the state it executes on, under the stream's lock, and
+   * answers the stream's owner after its events: a claim and the events making it commit together.
+   */
+  private async authorize(context: CommandContext, streamId: string, loaded: LoadedAggregate<unknown>, decided: readonly DomainEvent[]) {
+    const actor = context.metadata.actor;
+    const after = claimedOwner(context.aggregate.ownership, loaded.owner, decided.map((event) => ({ ...event, metadata: { actor: actor?.subject } })));
+    const target = { streamId, state: loaded.state, owner: loaded.owner, decided, claims: loaded.owner === undefined && after !== undefined };
+    await enforce(context.registration.access, context.command, { actor, owners: this.owners, target });
+    return after;
   }
 
   /** The correlation a stream began with: that of its first event. */

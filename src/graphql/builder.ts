@@ -1,9 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
-import { accessRulesPlugin } from '../auth/access-rules-plugin.js';
-import { Forbidden, Unauthenticated } from '../auth/auth-errors.js';
+import { Forbidden, Unauthenticated } from '../es/access/access-errors.js';
 import { ValidationError } from '../es/domain-error.js';
+import { accessRulesPlugin } from './access-rules-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';
 

@@ -7,6 +7,7 @@ import type { EventStoreTables } from '../../src/es/event-store-tables.js';
 import { EventStore } from '../../src/es/event-store.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { registerCounter } from './fixtures/counter.js';
+import { everyone } from '../../src/es/access/rules.js';
 
 /** A test-only aggregate whose state does not survive JSON as is (a Set), snapshotted every 3 events. */
 interface TallyState {
@@ -51,7 +52,7 @@ function instance(options: { cacheSize?: number; tallySchemaVersion?: number } =
   const router = new CommandRouter(store, repository, []);
   registerCounter(router);
   const tally = defineTally(options.tallySchemaVersion ?? 1);
-  router.register(tally, { Add: { identity: 'tallyId' } });
+  router.register(tally, { Add: { identity: 'tallyId', access: everyone } });
   return { repository, router, tally };
 }
 

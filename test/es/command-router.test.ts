@@ -15,6 +15,7 @@ import { EventStore } from '../../src/es/event-store.js';
 import { NEEDS_CONCURRENCY, concurrent } from '../support/test-database.js';
 import { signal, startChronicle } from './fixtures/app.js';
 import { CounterAlreadyOpen, CounterWouldGoNegative, counterModule, registerCounter } from './fixtures/counter.js';
+import { everyone } from '../../src/es/access/rules.js';
 
 let app: Chronicle;
 
@@ -282,7 +283,7 @@ describe('one command id executed by two instances at once', () => {
       apply: (size) => size + 1,
     });
     const other = secondProcess();
-    for (const router of [app.router, other.router]) router.register(pile, { Double: { identity: 'pileId' } });
+    for (const router of [app.router, other.router]) router.register(pile, { Double: { identity: 'pileId', access: everyone } });
     const pileId = newId();
     const commandId = newId();
     const hold = holdNextLoad(other.repository);

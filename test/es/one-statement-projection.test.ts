@@ -9,6 +9,7 @@ import { defineProjector, inOneStatement } from '../../src/es/runtime/projector.
 import { createTestDatabase } from '../support/test-database.js';
 import { startChronicle, waitForRuntime } from './fixtures/app.js';
 import { type LedgerEvent, ledger } from './fixtures/ledger.js';
+import { everyone } from '../../src/es/access/rules.js';
 
 const PROJECTOR = 'statement-ledger';
 
@@ -49,7 +50,7 @@ const sums = defineProjector<any, LedgerEvent>({
 const statementLedgerModule: DomainModule = {
   name: 'statement-ledger',
   register({ router, runtimes }) {
-    router.register(ledger, { Post: { identity: 'ledgerId' }, Annotate: { identity: 'ledgerId' } });
+    router.register(ledger, { Post: { identity: 'ledgerId', access: everyone }, Annotate: { identity: 'ledgerId', access: everyone } });
     runtimes.addProjector(sums);
   },
 };

@@ -3,6 +3,7 @@ import type { Chronicle } from '../../src/app/chronicle.js';
 import type { DomainModule } from '../../src/app/domain-module.js';
 import { startChronicle } from './fixtures/app.js';
 import { defineCounter } from './fixtures/counter.js';
+import { everyone } from '../../src/es/access/rules.js';
 
 /** A counter whose later commands join the correlation its stream began with. */
 const joined = defineCounter('joined-counter');
@@ -10,11 +11,11 @@ const joinedModule: DomainModule = {
   name: 'joined-counter',
   register: ({ router }) =>
     void router.register(joined, {
-      OpenCounter: { identity: 'counterId' },
-      Increment: { identity: 'counterId', correlation: 'stream' },
-      IncrementMany: { identity: 'counterId', correlation: 'stream' },
-      Decrement: { identity: 'counterId', correlation: 'command' },
-      Touch: { identity: 'counterId', correlation: 'stream' },
+      OpenCounter: { identity: 'counterId', access: everyone },
+      Increment: { identity: 'counterId', access: everyone, correlation: 'stream' },
+      IncrementMany: { identity: 'counterId', access: everyone, correlation: 'stream' },
+      Decrement: { identity: 'counterId', access: everyone, correlation: 'command' },
+      Touch: { identity: 'counterId', access: everyone, correlation: 'stream' },
     }),
 };
 

@@ -1,5 +1,5 @@
 import type { AuthConfig } from '../../src/auth/auth-config.js';
-import { ADMIN_ROLE } from '../../src/auth/access-rules.js';
+import { ADMIN_ROLE } from '../../src/auth/admin-role.js';
 import { signToken } from '../../src/auth/sign-token.js';
 import type { Actor } from '../../src/es/actor.js';
 

@@ -1,4 +1,6 @@
 import type { DomainModule } from '../../app/domain-module.js';
+import { admin } from '../../auth/admin-role.js';
+import { authenticated } from '../../es/access/rules.js';
 import { arenaAggregate } from './arena-aggregate.js';
 import { completeWeekSchema, recordKillSchema } from './arena-command-schemas.js';
 import { arenaProjector } from './arena-projector.js';
@@ -8,8 +10,8 @@ export const arenaModule: DomainModule = {
   name: 'arena',
   register({ router, runtimes }) {
     router.register(arenaAggregate, {
-      RecordKill: { identity: 'arenaId', schema: recordKillSchema },
-      CompleteWeek: { identity: 'arenaId', schema: completeWeekSchema },
+      RecordKill: { identity: 'arenaId', schema: recordKillSchema, access: authenticated },
+      CompleteWeek: { identity: 'arenaId', schema: completeWeekSchema, access: admin },
     });
     runtimes.addProjector(arenaProjector);
   },

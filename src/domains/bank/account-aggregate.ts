@@ -16,6 +16,7 @@ export interface AccountState {
  */
 export const accountAggregate = defineAggregate<AccountState, AccountCommand, AccountEvent>({
   name: 'account',
+  ownership: { claimedBy: ['AccountOpened'] },
   initialState: { status: 'NONE', balance: 0 },
   snapshot: { every: 100, schemaVersion: 1 },
 

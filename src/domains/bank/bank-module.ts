@@ -1,4 +1,6 @@
 import type { DomainModule } from '../../app/domain-module.js';
+import { admin } from '../../auth/admin-role.js';
+import { authenticated, owner, ownerOf, systemOnly } from '../../es/access/rules.js';
 import { accountAggregate } from './account-aggregate.js';
 import { accountsProjector } from './accounts-projector.js';
 import { accountNumberOnlySchema, amountCommandSchema, openAccountSchema, requestTransferSchema } from './bank-command-schemas.js';
@@ -6,23 +8,27 @@ import { transferAggregate } from './transfer-aggregate.js';
 import { transferProcess } from './transfer-process.js';
 import { transfersProjector } from './transfers-projector.js';
 
+/** A transfer is requested by the owner of the account it takes money from. */
+const transferFromOwnAccount = ownerOf(accountAggregate, (command: { from: string }) => command.from);
+
 export const bankModule: DomainModule = {
   name: 'bank',
   register({ router, runtimes }) {
     router.register(accountAggregate, {
-      OpenAccount: { identity: 'accountNumber', schema: openAccountSchema },
-      Deposit: { identity: 'accountNumber', schema: amountCommandSchema },
-      Withdraw: { identity: 'accountNumber', schema: amountCommandSchema },
-      ApplyFee: { identity: 'accountNumber', schema: amountCommandSchema },
-      CloseAccount: { identity: 'accountNumber', schema: accountNumberOnlySchema },
-      DebitForTransfer: { identity: 'accountNumber' },
-      CreditForTransfer: { identity: 'accountNumber' },
-      RefundTransfer: { identity: 'accountNumber' },
+      // An account belongs to whoever opened it; anyone signed in may pay into it.
+      OpenAccount: { identity: 'accountNumber', schema: openAccountSchema, access: owner },
+      Deposit: { identity: 'accountNumber', schema: amountCommandSchema, access: authenticated },
+      Withdraw: { identity: 'accountNumber', schema: amountCommandSchema, access: owner },
+      ApplyFee: { identity: 'accountNumber', schema: amountCommandSchema, access: admin },
+      CloseAccount: { identity: 'accountNumber', schema: accountNumberOnlySchema, access: owner },
+      DebitForTransfer: { identity: 'accountNumber', access: systemOnly },
+      CreditForTransfer: { identity: 'accountNumber', access: systemOnly },
+      RefundTransfer: { identity: 'accountNumber', access: systemOnly },
     });
     router.register(transferAggregate, {
-      RequestTransfer: { identity: 'transferId', schema: requestTransferSchema },
-      CompleteTransfer: { identity: 'transferId' },
-      FailTransfer: { identity: 'transferId' },
+      RequestTransfer: { identity: 'transferId', schema: requestTransferSchema, access: transferFromOwnAccount },
+      CompleteTransfer: { identity: 'transferId', access: systemOnly },
+      FailTransfer: { identity: 'transferId', access: systemOnly },
     });
     runtimes.addProjector(accountsProjector).addProjector(transfersProjector).addProcessManager(transferProcess);
   },

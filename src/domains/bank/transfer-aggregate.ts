@@ -12,6 +12,7 @@ export type TransferStatus = 'NONE' | 'PENDING' | 'COMPLETED' | 'FAILED';
 /** The record of one transfer's outcome; the money moves on the accounts, driven by the transfer process. */
 export const transferAggregate = defineAggregate<{ status: TransferStatus }, TransferCommand, TransferEvent>({
   name: 'transfer',
+  ownership: { claimedBy: ['TransferRequested'] },
   initialState: { status: 'NONE' },
 
   execute(state, command) {

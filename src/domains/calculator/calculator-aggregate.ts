@@ -49,6 +49,7 @@ export interface CalculatorState {
  */
 export const calculatorAggregate = defineAggregate<CalculatorState, CalculatorCommand, CalculatorEvent>({
   name: 'calculator',
+  ownership: { claimedBy: ['CalculatorAdded', 'CalculatorSubtracted', 'CalculatorMultiplied', 'CalculatorDivided'] },
   initialState: { value: CALCULATOR_MIN },
   snapshot: { every: 100, schemaVersion: 1 },
 

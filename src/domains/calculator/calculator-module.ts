@@ -1,4 +1,5 @@
 import type { DomainModule } from '../../app/domain-module.js';
+import { owner } from '../../es/access/rules.js';
 import { calculatorAggregate } from './calculator-aggregate.js';
 import { calculateSchema } from './calculator-commands.js';
 import { calculatorProjector } from './calculator-projector.js';
@@ -8,7 +9,8 @@ export const calculatorModule: DomainModule = {
   name: 'calculator',
   register({ router, runtimes }) {
     router.register(calculatorAggregate, {
-      Calculate: { identity: 'calculatorId', schema: calculateSchema },
+      // A calculator belongs to whoever first calculates on it.
+      Calculate: { identity: 'calculatorId', schema: calculateSchema, access: owner },
     });
     runtimes.addProjector(calculatorProjector);
   },

@@ -1,4 +1,8 @@
 import type { DomainModule } from '../../app/domain-module.js';
+import { admin } from '../../auth/admin-role.js';
+import { authenticated, owner, systemOnly } from '../../es/access/rules.js';
+import { athleteAggregate } from './athlete-aggregate.js';
+import { activityOwner, athleteOwner, athleteOwnerOrNew } from './challenge-access.js';
 import { challengeAggregate } from './challenge-aggregate.js';
 import {
   challengeIdOnlySchema,
@@ -26,18 +30,24 @@ export const challengesModule: DomainModule = {
         identity: 'challengeId',
         schema: createChallengeSchema,
         unique: (command) => [{ scope: 'challenge-slug', value: slugOf(command.name), error: ChallengeSlugTaken }],
+        access: authenticated,
       },
-      HostChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema },
-      StartChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema },
-      EndChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema },
-      JoinChallenge: { identity: 'challengeId', schema: joinChallengeSchema },
-      LeaveChallenge: { identity: 'challengeId', schema: leaveChallengeSchema },
-      ImportActivity: { identity: 'challengeId', schema: importActivitySchema },
-      RemoveActivity: { identity: 'challengeId', schema: removeActivitySchema },
+      HostChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema, access: admin },
+      StartChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema, access: admin },
+      EndChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema, access: admin },
+      // An athlete belongs to whoever registered it (a first successful join does): only they move it.
+      JoinChallenge: { identity: 'challengeId', schema: joinChallengeSchema, access: athleteOwnerOrNew },
+      LeaveChallenge: { identity: 'challengeId', schema: leaveChallengeSchema, access: athleteOwner },
+      ImportActivity: { identity: 'challengeId', schema: importActivitySchema, access: athleteOwner },
+      RemoveActivity: { identity: 'challengeId', schema: removeActivitySchema, access: activityOwner },
     });
+    router.register(athleteAggregate, {
+      RegisterAthlete: { identity: 'athleteId', schema: leaveChallengeSchema.pick({ athleteId: true }), access: owner },
+    });
+    // The tracker's activities arrive through the signed webhook, which sends them as the system.
     router.register(trackerActivityAggregate, {
-      ReceiveTrackerActivity: { identity: 'activityId', schema: receiveTrackerActivitySchema },
-      DeleteTrackerActivity: { identity: 'activityId', schema: deleteTrackerActivitySchema },
+      ReceiveTrackerActivity: { identity: 'activityId', schema: receiveTrackerActivitySchema, access: systemOnly },
+      DeleteTrackerActivity: { identity: 'activityId', schema: deleteTrackerActivitySchema, access: systemOnly },
     });
     runtimes.addProjector(challengesProjector).addProjector(leaderboardsProjector).addProcessManager(challengeCompetitorProcess);
     runtimes.addEventHandler(lostPlaceNotifier).addProcessManager(challengeClockProcess);

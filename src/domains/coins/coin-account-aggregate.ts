@@ -17,6 +17,8 @@ export interface CoinAccountState {
  */
 export const coinAccountAggregate = defineAggregate<CoinAccountState, CoinAccountCommand, CoinAccountEvent>({
   name: 'coin-account',
+  // Coins received before anyone mines into an account claim nothing: its first miner owns it.
+  ownership: { claimedBy: ['CoinMined'] },
   initialState: { lastNonce: null, balance: 0 },
   snapshot: { every: 100, schemaVersion: 1 },
 

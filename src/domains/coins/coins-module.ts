@@ -1,4 +1,5 @@
 import type { DomainModule } from '../../app/domain-module.js';
+import { authenticated, owner, systemOnly } from '../../es/access/rules.js';
 import type { CommandRegistration } from '../../es/command-registration.js';
 import type { CoinAccountCommand } from './coin-account-commands.js';
 import { coinAccountAggregate } from './coin-account-aggregate.js';
@@ -9,9 +10,10 @@ import { mineCoinSchema, sendCoinsSchema } from './coins-command-schemas.js';
 
 /** How each coin account command is routed and checked (exported for tests that run the slice without its process). */
 export const coinAccountCommands: { [T in CoinAccountCommand['type']]: CommandRegistration<Extract<CoinAccountCommand, { type: T }>> } = {
-  MineCoin: { identity: 'accountId', schema: mineCoinSchema },
-  SendCoins: { identity: 'from', schema: sendCoinsSchema },
-  ReceiveCoins: { identity: 'accountId' },
+  // A coin account belongs to whoever first mines into it; anyone may mine into any account.
+  MineCoin: { identity: 'accountId', schema: mineCoinSchema, access: authenticated },
+  SendCoins: { identity: 'from', schema: sendCoinsSchema, access: owner },
+  ReceiveCoins: { identity: 'accountId', access: systemOnly },
 };
 
 /** Coins: proof-of-work mining, transfers through a process manager, and the accounts' read model. */

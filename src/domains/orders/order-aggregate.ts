@@ -33,6 +33,7 @@ export const DEFAULT_ORDER_SNAPSHOT_EVERY = 50;
 export function defineOrderAggregate({ snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EVERY } = {}): Aggregate<OrderState, OrderCommand, OrderEvent> {
   return defineAggregate<OrderState, OrderCommand, OrderEvent>({
     name: 'order',
+    ownership: { claimedBy: ['OrderCreated'] },
     initialState: { status: 'NONE', items: [] },
     snapshot: { every: snapshotEvery, schemaVersion: ORDER_SNAPSHOT_SCHEMA_VERSION },
 

@@ -1,4 +1,6 @@
 import type { DomainModule } from '../../app/domain-module.js';
+import { admin } from '../../auth/admin-role.js';
+import { owner, systemOnly } from '../../es/access/rules.js';
 import { withBlockedProducts } from './blocked-products-of-order.js';
 import { DEFAULT_ORDER_SNAPSHOT_EVERY, defineOrderAggregate } from './order-aggregate.js';
 import {
@@ -37,20 +39,23 @@ export function createOrdersModule({ snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EVER
           identity: 'id',
           schema: createOrderSchema,
           unique: (command) => [{ scope: ORDER_NUMBER_SCOPE, value: command.orderNumber, error: OrderNumberTaken }],
+          // An order belongs to whoever created it.
+          access: owner,
         },
-        AddOrderItems: { identity: 'id', schema: addOrderItemsSchema, correlation: 'stream' },
-        RemoveOrderItem: { identity: 'id', schema: removeOrderItemSchema, correlation: 'stream' },
-        CompleteOrder: { identity: 'id', schema: idOnlySchema, enrich: withBlockedProducts, correlation: 'stream' },
-        DeleteOrder: { identity: 'id', schema: idOnlySchema, correlation: 'stream' },
+        AddOrderItems: { identity: 'id', schema: addOrderItemsSchema, correlation: 'stream', access: owner },
+        RemoveOrderItem: { identity: 'id', schema: removeOrderItemSchema, correlation: 'stream', access: owner },
+        CompleteOrder: { identity: 'id', schema: idOnlySchema, enrich: withBlockedProducts, correlation: 'stream', access: owner },
+        DeleteOrder: { identity: 'id', schema: idOnlySchema, correlation: 'stream', access: owner },
       });
+      // Shipments are the warehouse's: created by the shipment policy, moved on by operators.
       router.register(shipmentAggregate, {
-        CreateShipment: { identity: 'id' },
-        DispatchShipment: { identity: 'id', schema: idOnlySchema, correlation: 'stream' },
-        DeliverShipment: { identity: 'id', schema: idOnlySchema, correlation: 'stream' },
+        CreateShipment: { identity: 'id', access: systemOnly },
+        DispatchShipment: { identity: 'id', schema: idOnlySchema, correlation: 'stream', access: admin },
+        DeliverShipment: { identity: 'id', schema: idOnlySchema, correlation: 'stream', access: admin },
       });
       router.register(productBlockAggregate, {
-        BlockProduct: { identity: 'productId', schema: productIdOnlySchema },
-        UnblockProduct: { identity: 'productId', schema: productIdOnlySchema },
+        BlockProduct: { identity: 'productId', schema: productIdOnlySchema, access: admin },
+        UnblockProduct: { identity: 'productId', schema: productIdOnlySchema, access: admin },
       });
       runtimes.addProjector(ordersProjector).addEventHandler(shipmentPolicy).addEventHandler(ordersStreamLinker(linker));
     },

@@ -24,6 +24,7 @@ export const ordersProjector = defineProjector<OrdersTables, OrderEvent | Shipme
           id: orderId,
           order_number: orderNumber,
           business_partner: businessPartner,
+          owner: event.metadata.actor ?? null,
           status: 'OPEN',
           version: event.version,
           created_position: event.position,

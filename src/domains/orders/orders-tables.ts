@@ -8,6 +8,8 @@ export interface OrdersTable {
   id: string;
   order_number: string;
   business_partner: string;
+  /** Who created it: the actor of its OrderCreated. */
+  owner: string | null;
   status: OrderReadStatus;
   version: number;
   /** Global position of OrderCreated: the order in which orders are listed, and their cursor. */

@@ -8,6 +8,10 @@ import type { ScheduleOutcome } from './scheduled-command-aggregate.js';
 import { SCHEDULED_COMMANDS_PROJECTION } from './scheduled-commands-projector.js';
 import type { Selectable } from 'kysely';
 import type { ScheduledCommandsTable, SchedulingTables } from './scheduled-commands-tables.js';
+import { systemActor } from '../actor.js';
+
+/** Only the system's own processes schedule commands, so the scheduler sends them as the system. */
+const SCHEDULER_ACTOR = systemActor('scheduler');
 
 export interface CommandSchedulerOptions {
   db: Kysely<any>;
@@ -74,7 +78,11 @@ export class CommandScheduler {
     let outcome: ScheduleOutcome = 'DISPATCHED';
     let detail: string | null = null;
     try {
-      await router.dispatch(row.command, { commandId: deterministicId('scheduled', row.schedule_id), correlationId: row.schedule_id });
+      await router.dispatch(row.command, {
+        commandId: deterministicId('scheduled', row.schedule_id),
+        correlationId: row.schedule_id,
+        actor: SCHEDULER_ACTOR,
+      });
     } catch (error) {
       // Anything but a domain refusal (the database away, say) leaves it pending for the next look.
       if (!(error instanceof DomainError)) throw error;
@@ -89,6 +97,7 @@ export class CommandScheduler {
         correlationId: row.schedule_id,
         consistency: 'strong',
         projections: [SCHEDULED_COMMANDS_PROJECTION],
+        actor: SCHEDULER_ACTOR,
       },
     );
   }

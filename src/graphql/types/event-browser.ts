@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { RecordedEvent } from '../../es/recorded-event.js';
 import { builder } from '../builder.js';
 import { parsePositionCursor, positionCursor } from '../position-cursor.js';
+import { admin } from '../../auth/admin-role.js';
 
 /**
  * The event browser: the exploration event-store notebooks do in raw SQL, as GraphQL. The whole
@@ -50,7 +51,8 @@ export const EventType = builder.objectRef<RecordedEvent>('Event').implement({
     version: t.exposeInt('version', { description: 'Its version in `streamId`.' }),
     type: t.exposeString('type'),
     data: t.field({ type: 'JSON', resolve: (event) => event.data }),
-    metadata: t.field({ type: EventMetadataType, resolve: (event) => event.metadata }),
+    // Who did what, and with which roles, is for operators: an owner reading their own history sees the facts only.
+    metadata: t.field({ type: EventMetadataType, access: admin, resolve: (event) => event.metadata }),
     occurredAt: t.field({ type: 'DateTime', resolve: (event) => event.occurredAt }),
     linkedFrom: t.field({
       type: LinkOriginType,
@@ -92,6 +94,7 @@ const StreamType = builder.objectRef<StreamShape>('Stream').implement({
 
 builder.queryFields((t) => ({
   events: t.field({
+    access: admin,
     type: EventConnection,
     description: 'The whole log in global order, optionally narrowed to event types or one correlation.',
     args: {
@@ -113,6 +116,7 @@ builder.queryFields((t) => ({
     },
   }),
   stream: t.field({
+    access: admin,
     type: StreamType,
     nullable: true,
     description: 'A stream by id; null when nothing was ever appended or linked to it.',
@@ -126,6 +130,7 @@ builder.queryFields((t) => ({
 
 builder.subscriptionField('events', (t) =>
   t.field({
+    access: admin,
     type: EventType,
     description: 'Every event after `after` (the head when omitted), then each new one as it commits: a live tail of the log.',
     args: {

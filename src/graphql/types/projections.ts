@@ -6,6 +6,8 @@ import type { GraphQLContext } from '../context.js';
 import { positionCursor } from '../position-cursor.js';
 import { errorType } from './errors.js';
 import { EventType } from './event-browser.js';
+import { admin } from '../../auth/admin-role.js';
+import { everyone } from '../../es/access/rules.js';
 
 /**
  * Operating the read side: where every projector, event handler and process manager stands,
@@ -74,11 +76,13 @@ const DeadLetterType = builder.objectRef<DeadLetter>('DeadLetter').implement({
 
 builder.queryFields((t) => ({
   projections: t.field({
+    access: everyone,
     type: [ProjectionType],
     description: 'Every projector, event handler and process manager, with its checkpoint and lag.',
     resolve: (_root, _args, { app }) => app.runtimes.status(),
   }),
   deadLetters: t.field({
+    access: admin,
     type: [DeadLetterType],
     description: 'Dead letters waiting for a retry, oldest first.',
     args: { handler: t.arg.string({ description: 'Only this handler’s.' }) },
@@ -88,6 +92,7 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   retryDeadLetter: t.field({
+    access: admin,
     type: DeadLetterType,
     description: 'Runs a dead-lettered event through its handler again; on success it leaves the list.',
     errors: { types: [DeadLetterNotFound, DeadLetterRetryFailed] },
@@ -105,6 +110,7 @@ builder.mutationFields((t) => ({
     },
   }),
   rebuildProjection: t.field({
+    access: admin,
     type: ProjectionType,
     description: 'Empties a projector’s tables and replays the whole log into them; answers once the replay has started.',
     errors: { types: [UnknownProjection] },

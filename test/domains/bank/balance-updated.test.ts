@@ -106,7 +106,8 @@ describe('balanceUpdated', () => {
   });
 
   it('refuses a malformed cursor', async () => {
-    const result = await t.subscribe(BALANCE_UPDATED, { accountNumber: 'X', after: '-1' }).catch((error: Error) => error);
+    const accountNumber = await open();
+    const result = await t.subscribe(BALANCE_UPDATED, { accountNumber, after: '-1' }).catch((error: Error) => error);
     expect(String(result)).toMatch(/position cursor/);
   });
 });

@@ -106,10 +106,10 @@ describe('accounts', () => {
     expect(await refused(CLOSE_ACCOUNT, { accountNumber })).toMatchObject({ code: 'ACCOUNT_CLOSED' });
   });
 
-  it('reads an unknown account as null', async () => {
+  it('refuses to read an unknown account: nobody owns it, and a refusal tells no more than for another’s', async () => {
     const { data, errors } = await t.graphql<any, any>(ACCOUNT, { accountNumber: newAccountNumber() });
-    expect(errors).toBeUndefined();
-    expect(data.account).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(data?.account ?? null).toBeNull();
   });
 
   it('pages through transactions oldest first', async () => {

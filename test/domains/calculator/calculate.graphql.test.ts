@@ -76,6 +76,13 @@ async function readCalculator(id: string) {
   return result.data!.calculator;
 }
 
+/** A calculator nobody has calculated on belongs to nobody: reading it is refused, and tells nothing. */
+async function expectUnowned(id: string) {
+  const result = await harness.graphql(CalculatorQuery, { id });
+  expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(result.data?.calculator ?? null).toBeNull();
+}
+
 /** The store's view of a calculator's stream and of the whole log. */
 async function storeState(calculatorId: string) {
   const { store } = harness.app;
@@ -140,7 +147,7 @@ describe('calculate', () => {
     const before = await storeState(id);
     expect(await calculate(id, 'DIVIDE', 0)).toMatchObject({ __typename: 'DivideByZeroError' });
     expect(await storeState(id)).toEqual({ ...before, version: 0 });
-    expect(await readCalculator(id)).toBeNull();
+    await expectUnowned(id);
   });
 
   it('refuses a negative operand with a ValidationError on `operand`, appending nothing', async () => {
@@ -172,7 +179,7 @@ describe('calculate', () => {
       fields: [{ path: 'operand', message: 'must be a finite number' }],
     });
     expect(await storeState(id)).toEqual(before);
-    expect(await readCalculator(id)).toBeNull();
+    await expectUnowned(id);
   });
 
   it.each([
@@ -197,8 +204,8 @@ describe('calculate', () => {
     expect(await readCalculator(id)).toMatchObject({ value: 333.366666667 });
   });
 
-  it('reads a calculator that never received a command as null', async () => {
-    expect(await readCalculator(newId())).toBeNull();
+  it('refuses to read a calculator that never received a command: nobody owns it', async () => {
+    await expectUnowned(newId());
   });
 
   it('rebuilds the read table from the log to the same rows', async () => {

@@ -129,7 +129,8 @@ describe('leaderboards', () => {
     const { id } = await runningChallenge(t, [['ann', 'Ann']]);
     await importActivity(t, id, 'r1', 'ann', 1_000);
     expect(await refused(IMPORT_ACTIVITY, ride(id, 'r1', 'ann'))).toMatchObject({ __typename: 'DuplicateActivityError', code: 'DUPLICATE_ACTIVITY' });
-    expect(await refused(IMPORT_ACTIVITY, ride(id, 'r2', 'zed'))).toMatchObject({ __typename: 'NotACompetitorError' });
+    // Nobody ever joined 'zed', so nobody owns it: the import is refused before the challenge is asked.
+    expect(await refused(IMPORT_ACTIVITY, ride(id, 'r2', 'zed'))).toMatchObject({ __typename: 'ForbiddenError' });
     expect(await refused(IMPORT_ACTIVITY, ride(id, 'r3', 'ann', { startDateLocal: '2024-04-30T08:00:00Z' }))).toMatchObject({
       __typename: 'OutsideChallengePeriodError',
     });

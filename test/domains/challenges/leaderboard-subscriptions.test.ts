@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { challengeDomains, importActivity, runningChallenge } from './challenge-flow.js';
 import { LEADERBOARD_CHANGED, RANK_CHANGED } from './challenge-operations.js';
+import { TEST_ACTOR } from '../../support/test-auth.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ async function burst(challengeId: string, athleteId: string, count: number, pref
       distanceMetres: 10,
       movingTimeSeconds: 1,
       elevationMetres: 0,
-    });
+    }, { actor: TEST_ACTOR });
   }
 }
 

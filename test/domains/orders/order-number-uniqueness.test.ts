@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { NEEDS_CONCURRENCY, concurrent } from '../../support/test-database.js';
 import { createOrder, newOrderNumber, orderInput, type OrderInput } from './order-fixtures.js';
 import { CREATE_ORDER } from './order-operations.js';
+import { TEST_ACTOR } from '../../support/test-auth.js';
 
 let t: TestApp;
 /**
@@ -46,7 +47,7 @@ afterAll(async () => {
 /** Creates through GraphQL on the first process, or through the router of the second; answers the outcome's code. */
 async function race(input: OrderInput, onOther: boolean): Promise<string> {
   if (onOther) {
-    return other!.router.dispatch({ type: 'CreateOrder', ...input }).then(
+    return other!.router.dispatch({ type: 'CreateOrder', ...input }, { actor: TEST_ACTOR }).then(
       () => 'CREATED',
       (error: unknown) => (error instanceof DomainError ? error.code : Promise.reject(error)),
     );

@@ -5,6 +5,9 @@ import { createOrdersModule } from '../../../src/domains/orders/orders-module.js
 import { AggregateRepository } from '../../../src/es/aggregate-repository.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { newId, newItem, orderInput } from './order-fixtures.js';
+import { TEST_ACTOR } from '../../support/test-auth.js';
+
+const asOwner = { actor: TEST_ACTOR };
 
 const EVERY = 3;
 const order = defineOrderAggregate({ snapshotEvery: EVERY });
@@ -18,20 +21,25 @@ afterAll(() => t.stop());
 /** An order with 11 events: created with one item, 8 added one at a time, 2 removed. */
 async function busyOrder(): Promise<string> {
   const input = orderInput({ items: [newItem()] });
-  await t.app.router.dispatch({ type: 'CreateOrder', ...input });
+  await t.app.router.dispatch({ type: 'CreateOrder', ...input }, asOwner);
   const added = [];
   for (let i = 0; i < 8; i++) {
     const item = newItem({ quantity: i + 0.5, uom: i % 2 ? 'KG' : 'MT' });
-    await t.app.router.dispatch({ type: 'AddOrderItems', id: input.id, items: [item] });
+    await t.app.router.dispatch({ type: 'AddOrderItems', id: input.id, items: [item] }, asOwner);
     added.push(item);
   }
-  for (const item of [added[2]!, added[5]!]) await t.app.router.dispatch({ type: 'RemoveOrderItem', id: input.id, productId: item.productId });
+  for (const item of [added[2]!, added[5]!]) await t.app.router.dispatch({ type: 'RemoveOrderItem', id: input.id, productId: item.productId }, asOwner);
   return input.id;
 }
 
 async function fullReplay(streamId: string) {
   const events = await t.app.store.readStream(streamId);
-  return { state: events.reduce((state, event) => order.apply(state, event as unknown as OrderEvent), order.initialState), version: events.length };
+  return {
+    state: events.reduce((state, event) => order.apply(state, event as unknown as OrderEvent), order.initialState),
+    version: events.length,
+    // Its owner too: the claim lies before the snapshot, and the load still knows it.
+    owner: events[0]?.metadata.actor,
+  };
 }
 
 async function snapshotRow(streamId: string) {
@@ -75,10 +83,10 @@ describe('order snapshots', () => {
     t.app.repository.clear();
     const [last] = await t.app.store.readStream(`order-${id}`, { direction: 'backward', limit: 1 });
     const items = (await fullReplay(`order-${id}`)).state.items;
-    await expect(t.app.router.dispatch({ type: 'AddOrderItems', id, items: [items[0]!] })).rejects.toMatchObject({ code: 'ORDER_ITEM_EXISTS' });
-    const removed = await t.app.router.dispatch({ type: 'RemoveOrderItem', id, productId: items[1]!.productId });
+    await expect(t.app.router.dispatch({ type: 'AddOrderItems', id, items: [items[0]!] }, asOwner)).rejects.toMatchObject({ code: 'ORDER_ITEM_EXISTS' });
+    const removed = await t.app.router.dispatch({ type: 'RemoveOrderItem', id, productId: items[1]!.productId }, asOwner);
     expect(removed.version).toBe(last!.version + 1);
-    await expect(t.app.router.dispatch({ type: 'RemoveOrderItem', id: newId(), productId: items[1]!.productId })).rejects.toMatchObject({
+    await expect(t.app.router.dispatch({ type: 'RemoveOrderItem', id: newId(), productId: items[1]!.productId }, asOwner)).rejects.toMatchObject({
       code: 'ORDER_NOT_FOUND',
     });
   });

@@ -4,6 +4,7 @@ import { SHIPMENT_POLICY } from '../../../src/domains/orders/shipment-policy.js'
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { createOrder } from './order-fixtures.js';
 import { COMPLETE_ORDER } from './order-operations.js';
+import { systemActor } from '../../../src/es/actor.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -53,7 +54,7 @@ describe('shipment policy against the store', () => {
     await t.graphql(COMPLETE_ORDER, { id });
     await t.settle();
     const head = await t.app.store.head();
-    await expect(t.app.router.dispatch({ type: 'CreateShipment', id: shipmentIdFor(id), orderId: id })).rejects.toMatchObject({
+    await expect(t.app.router.dispatch({ type: 'CreateShipment', id: shipmentIdFor(id), orderId: id }, { actor: systemActor('shipment-policy') })).rejects.toMatchObject({
       code: 'SHIPMENT_ALREADY_CREATED',
     });
     expect(await t.app.store.head()).toBe(head);

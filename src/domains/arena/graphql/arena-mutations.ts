@@ -8,6 +8,7 @@ import type { ArenaEvent } from '../arena-events.js';
 import { ARENA_PROJECTION } from '../arena-projector.js';
 import { ArenaScoreType, ArenaType } from './arena-type.js';
 import { findArenaWeek, findScore } from './find-arena-scores.js';
+import { byCommand } from '../../../graphql/field-access.js';
 
 errorType(ArenaNotFound, 'ArenaNotFoundError', 'No kill was ever recorded in this arena.');
 
@@ -26,6 +27,7 @@ const RecordKillInput = builder.inputType('RecordKillInput', {
 
 builder.mutationField('recordKill', (t) =>
   t.field({
+    access: byCommand('RecordKill'),
     type: ArenaScoreType,
     description: 'Records a zombie killed by `attacker` in the arena’s current week; answers with their score and rank.',
     errors: { types: [] },
@@ -41,6 +43,7 @@ builder.mutationField('recordKill', (t) =>
 
 builder.mutationField('completeWeek', (t) =>
   t.field({
+    access: byCommand('CompleteWeek'),
     type: ArenaType,
     description: 'Ends the arena’s current week and starts the next with every score at zero; the week ended stays readable.',
     errors: { types: [ArenaNotFound] },

@@ -1,9 +1,11 @@
 import { builder } from '../../../graphql/builder.js';
 import { ArenaType } from './arena-type.js';
 import { findArenaWeek } from './find-arena-scores.js';
+import { everyone } from '../../../es/access/rules.js';
 
 builder.queryField('arena', (t) =>
   t.field({
+    access: everyone,
     type: ArenaType,
     nullable: true,
     description: 'An arena in its current week, or in a past `week` (from 1); null for an arena without a kill or a week not reached.',

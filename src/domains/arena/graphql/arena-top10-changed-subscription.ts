@@ -6,6 +6,7 @@ import { arenaEventTypes } from '../arena-events.js';
 import { ARENA_PROJECTION } from '../arena-projector.js';
 import { ArenaScoreType } from './arena-type.js';
 import { type ArenaScore, findArenaWeek, findTop } from './find-arena-scores.js';
+import { everyone } from '../../../es/access/rules.js';
 
 interface ArenaTop10 {
   arenaId: string;
@@ -32,6 +33,7 @@ function sameTop10(a: ArenaTop10, b: ArenaTop10): boolean {
 
 builder.subscriptionField('arenaTop10Changed', (t) =>
   t.field({
+    access: everyone,
     type: ArenaTop10Type,
     description:
       'The current week’s top 10: first as it stands, then again whenever it changes (a new week starts empty). ' +

@@ -6,6 +6,7 @@ import { ACCOUNTS_PROJECTION } from '../accounts-projector.js';
 import { AccountClosed, AccountExists, AccountNotFound, BalanceLimitExceeded, BalanceNotZero, InsufficientFunds } from '../bank-errors.js';
 import { AccountType } from './account-type.js';
 import { loadAccount } from './load-account.js';
+import { byCommand } from '../../../graphql/field-access.js';
 
 /** Sends the command, waits until the accounts projection has it, and answers with the account as projected. */
 async function execute(ctx: GraphQLContext, command: AccountCommand) {
@@ -27,6 +28,7 @@ const OpenAccountInput = builder.inputType('OpenAccountInput', {
 
 builder.mutationField('openAccount', (t) =>
   t.field({
+    access: byCommand('OpenAccount'),
     type: AccountType,
     description: 'Opens an account with a zero balance.',
     errors: { types: [AccountExists] },
@@ -56,6 +58,7 @@ for (const { field, command, input, description, errors } of amountMutations) {
   });
   builder.mutationField(field, (t) =>
     t.field({
+      access: byCommand(command),
       type: AccountType,
       description,
       errors: { types: [AccountNotFound, AccountClosed, BalanceLimitExceeded, ...errors] },
@@ -67,6 +70,7 @@ for (const { field, command, input, description, errors } of amountMutations) {
 
 builder.mutationField('closeAccount', (t) =>
   t.field({
+    access: byCommand('CloseAccount'),
     type: AccountType,
     description: 'Closes an account whose balance is zero.',
     errors: { types: [AccountNotFound, AccountClosed, BalanceNotZero] },

@@ -1,9 +1,11 @@
 import { builder } from '../../../graphql/builder.js';
 import { AccountType } from './account-type.js';
 import { findAccount } from './load-account.js';
+import { accountOwner } from './account-access.js';
 
 builder.queryField('account', (t) =>
   t.field({
+    access: accountOwner,
     type: AccountType,
     nullable: true,
     description: 'An account as projected; null when no account has this number.',

@@ -1,6 +1,9 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { tables } from '../../../db/database.js';
+import { everyone } from '../../../es/access/rules.js';
 import { builder } from '../../../graphql/builder.js';
+import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
+import { accountAggregate } from '../account-aggregate.js';
 import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
 import type { BankAccountsTable, BankTables } from '../bank-tables.js';
 import { AccountTransactionType } from './account-transaction-type.js';
@@ -9,8 +12,10 @@ export const AccountStatusEnum = builder.enumType('AccountStatus', { values: ['O
 
 export const AccountType = builder.objectRef<BankAccountsTable>('Account').implement({
   description: 'A bank account as its projection shows it.',
+  // Only its owner reads it; a depositor who is not the owner sees its number only.
+  access: ownerOfField(accountAggregate, ({ parent }: FieldInput<unknown, BankAccountsTable>) => parent.account_number),
   fields: (t) => ({
-    accountNumber: t.exposeString('account_number'),
+    accountNumber: t.exposeString('account_number', { access: everyone }),
     holder: t.exposeString('holder'),
     balance: t.field({ type: 'SafeInt', description: 'In integer minor units (cents).', resolve: (row) => row.balance }),
     status: t.field({ type: AccountStatusEnum, resolve: (row) => row.status }),

@@ -5,6 +5,7 @@ import { parsePositionCursor, positionCursor } from '../../../graphql/position-c
 import { accountAggregate } from '../account-aggregate.js';
 import { type BalanceChangeReason, type BalanceEventType, balanceChanges, balanceEventTypes } from '../account-events.js';
 import { BalanceChangeReasonEnum } from './balance-change-reason-enum.js';
+import { accountOwner } from './account-access.js';
 
 interface BalanceUpdate {
   accountNumber: string;
@@ -45,6 +46,7 @@ function toBalanceUpdate(event: MovementEvent): BalanceUpdate {
 
 builder.subscriptionField('balanceUpdated', (t) =>
   t.field({
+    access: accountOwner,
     type: BalanceUpdateType,
     description:
       'Every change of the account balance as it commits. With `after` (a position), first replays every change ' +

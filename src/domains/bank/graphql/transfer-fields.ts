@@ -3,6 +3,8 @@ import { createdId, dispatch } from '../../../graphql/dispatch.js';
 import type { TransferCommand } from '../transfer-commands.js';
 import { TRANSFERS_PROJECTION } from '../transfers-projector.js';
 import { findTransfer, TransferType } from './transfer-type.js';
+import { byCommand } from '../../../graphql/field-access.js';
+import { authenticated } from '../../../es/access/rules.js';
 
 const TransferInput = builder.inputType('TransferInput', {
   fields: (t) => ({
@@ -14,6 +16,7 @@ const TransferInput = builder.inputType('TransferInput', {
 
 builder.mutationField('transfer', (t) =>
   t.field({
+    access: byCommand('RequestTransfer'),
     type: TransferType,
     description:
       'Starts a transfer and answers with it PENDING. The transfer process debits the source, credits the destination ' +
@@ -38,6 +41,8 @@ builder.mutationField('transfer', (t) =>
 
 builder.queryField('transfer', (t) =>
   t.field({
+    // Who may see it is the Transfer type's rule: the owners of its two accounts.
+    access: authenticated,
     type: TransferType,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

@@ -6,6 +6,7 @@ import { DivideByZero, MultiplyOverflow } from '../calculator-errors.js';
 import { calculatorProjector } from '../calculator-projector.js';
 import { findCalculator } from '../calculator-tables.js';
 import { CalculatorType } from './calculator-type.js';
+import { byCommand } from '../../../graphql/field-access.js';
 
 errorType(
   MultiplyOverflow,
@@ -31,6 +32,7 @@ const CalculateInput = builder.inputType('CalculateInput', {
 
 builder.mutationField('calculate', (t) =>
   t.field({
+    access: byCommand('Calculate'),
     type: CalculatorType,
     description: 'Applies one operation to a calculator and returns it as the read side now shows it.',
     errors: { types: [MultiplyOverflow, DivideByZero] },

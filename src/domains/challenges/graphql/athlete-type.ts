@@ -2,6 +2,7 @@ import { builder } from '../../../graphql/builder.js';
 import type { ChallengeAthletesTable } from '../challenge-tables.js';
 import { challengeTables } from './challenge-reads.js';
 import { GenderCategoryEnum } from './challenge-enums.js';
+import { athleteOwnerOfArg } from './athlete-access.js';
 
 export const AthleteType = builder.objectRef<ChallengeAthletesTable>('Athlete').implement({
   description: 'An athlete as they last joined a challenge: name and leaderboard category.',
@@ -14,6 +15,7 @@ export const AthleteType = builder.objectRef<ChallengeAthletesTable>('Athlete').
 
 builder.queryField('athlete', (t) =>
   t.field({
+    access: athleteOwnerOfArg('id'),
     type: AthleteType,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },

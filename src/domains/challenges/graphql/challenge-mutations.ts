@@ -1,3 +1,5 @@
+import { Forbidden } from '../../../es/access/access-errors.js';
+import { systemActor } from '../../../es/actor.js';
 import { builder } from '../../../graphql/builder.js';
 import { dispatch } from '../../../graphql/dispatch.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
@@ -23,6 +25,7 @@ import { LEADERBOARDS_PROJECTION } from '../leaderboards-projector.js';
 import { ActivityTypeEnum, GenderCategoryEnum } from './challenge-enums.js';
 import { loadChallenge } from './challenge-reads.js';
 import { ChallengeType } from './challenge-type.js';
+import { byCommand } from '../../../graphql/field-access.js';
 
 /** Sends the command, waits until the challenge read models have it, and answers with the challenge as projected. */
 async function execute(ctx: GraphQLContext, command: ChallengeCommand) {
@@ -78,8 +81,24 @@ const RemoveActivityInput = builder.inputType('RemoveActivityInput', {
 
 const iso = (date: Date) => date.toISOString();
 
+/**
+ * A first join registers the athlete as the joiner's. Two actors racing to join one new athlete
+ * both pass the join's rule; only one registers it, and the other's join is undone (as the
+ * system: the challenge's own correction) and refused.
+ */
+async function registerJoinedAthlete(ctx: GraphQLContext, challengeId: string, athleteId: string) {
+  try {
+    await dispatch(ctx, { type: 'RegisterAthlete', athleteId }, { actor: ctx.actor });
+  } catch (error) {
+    if (!(error instanceof Forbidden)) throw error;
+    await ctx.app.router.dispatch({ type: 'LeaveChallenge', challengeId, athleteId }, { actor: systemActor('athlete-registration') });
+    throw error;
+  }
+}
+
 builder.mutationFields((t) => ({
   createChallenge: t.field({
+    access: byCommand('CreateChallenge'),
     type: ChallengeType,
     description: 'Creates a challenge; its slug comes from the name and must be free.',
     errors: { types: [ChallengeExists, ChallengeSlugTaken] },
@@ -97,6 +116,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   hostChallenge: t.field({
+    access: byCommand('HostChallenge'),
     type: ChallengeType,
     description: 'Opens the challenge for competitors.',
     errors: { types: [ChallengeNotFound, ChallengeAlreadyHosted, ChallengeAlreadyStarted, ChallengeAlreadyEnded] },
@@ -104,6 +124,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { challengeId }, ctx) => execute(ctx, { type: 'HostChallenge', challengeId: String(challengeId) }),
   }),
   startChallenge: t.field({
+    access: byCommand('StartChallenge'),
     type: ChallengeType,
     description: 'Starts a hosted challenge now (the clock does it at the start date).',
     errors: { types: [ChallengeNotFound, ChallengeNotHosted, ChallengeAlreadyStarted, ChallengeAlreadyEnded] },
@@ -111,6 +132,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { challengeId }, ctx) => execute(ctx, { type: 'StartChallenge', challengeId: String(challengeId) }),
   }),
   endChallenge: t.field({
+    access: byCommand('EndChallenge'),
     type: ChallengeType,
     description: 'Ends a running challenge now (the clock does it at the end date).',
     errors: { types: [ChallengeNotFound, ChallengeNotHosted, ChallengeNotStarted, ChallengeAlreadyEnded] },
@@ -118,19 +140,20 @@ builder.mutationFields((t) => ({
     resolve: (_root, { challengeId }, ctx) => execute(ctx, { type: 'EndChallenge', challengeId: String(challengeId) }),
   }),
   joinChallenge: t.field({
+    access: byCommand('RegisterAthlete', 'JoinChallenge'),
     type: ChallengeType,
     errors: { types: [ChallengeNotFound, ChallengeNotHosted, ChallengeAlreadyEnded, AlreadyACompetitor] },
     args: { input: t.arg({ type: JoinChallengeInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      execute(ctx, {
-        type: 'JoinChallenge',
-        challengeId: String(input.challengeId),
-        athleteId: String(input.athleteId),
-        athleteName: input.athleteName,
-        category: input.category ?? null,
-      }),
+    resolve: async (_root, { input }, ctx) => {
+      const challengeId = String(input.challengeId);
+      const athleteId = String(input.athleteId);
+      const joined = await execute(ctx, { type: 'JoinChallenge', challengeId, athleteId, athleteName: input.athleteName, category: input.category ?? null });
+      await registerJoinedAthlete(ctx, challengeId, athleteId);
+      return joined;
+    },
   }),
   leaveChallenge: t.field({
+    access: byCommand('LeaveChallenge'),
     type: ChallengeType,
     description: 'The athlete leaves; the leaderboards re-rank without them.',
     errors: { types: [ChallengeNotFound, NotACompetitor, ChallengeAlreadyEnded] },
@@ -139,6 +162,7 @@ builder.mutationFields((t) => ({
       execute(ctx, { type: 'LeaveChallenge', challengeId: String(input.challengeId), athleteId: String(input.athleteId) }),
   }),
   importActivity: t.field({
+    access: byCommand('ImportActivity'),
     type: ChallengeType,
     description: 'Counts an activity toward its athlete’s total and re-ranks the leaderboards.',
     errors: { types: [ChallengeNotFound, DuplicateActivity, NotACompetitor, OutsideChallengePeriod, WrongActivityType] },
@@ -157,6 +181,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   removeActivity: t.field({
+    access: byCommand('RemoveActivity'),
     type: ChallengeType,
     description: 'The athlete deleted the activity at the source: it stops counting.',
     errors: { types: [ChallengeNotFound, ActivityNotFound, ChallengeAlreadyEnded] },

@@ -3,9 +3,11 @@ import { builder } from '../../../graphql/builder.js';
 import { ChallengeStatusEnum } from './challenge-enums.js';
 import { challengeTables, findChallenge } from './challenge-reads.js';
 import { ChallengeType } from './challenge-type.js';
+import { everyone } from '../../../es/access/rules.js';
 
 builder.queryFields((t) => ({
   challenge: t.field({
+    access: everyone,
     type: ChallengeType,
     nullable: true,
     description: 'A challenge by id or by slug (exactly one of them); null when there is none.',
@@ -18,6 +20,7 @@ builder.queryFields((t) => ({
     },
   }),
   challenges: t.field({
+    access: everyone,
     type: [ChallengeType],
     description: 'Challenges, optionally of one status, soonest start first.',
     args: { status: t.arg({ type: ChallengeStatusEnum }) },

@@ -9,6 +9,7 @@ import type { ChallengeCategory } from '../challenge-values.js';
 import { compareRanks } from '../leaderboard-ranking.js';
 import { ChallengeCategoryEnum } from './challenge-enums.js';
 import { LeaderboardEntryType } from './leaderboard-entry-type.js';
+import { everyone } from '../../../es/access/rules.js';
 
 type RankedEvent = RecordedEvent<'LeaderboardRanked', LeaderboardRankedData>;
 
@@ -79,6 +80,7 @@ function rankings(challengeId: string, category: ChallengeCategory, after: strin
 
 builder.subscriptionFields((t) => ({
   leaderboardChanged: t.field({
+    access: everyone,
     type: LeaderboardChangeType,
     description:
       'The ranking of a category each time it changes. A burst coalesces: a subscriber gets the latest ranking when it is ' +
@@ -112,6 +114,7 @@ builder.subscriptionFields((t) => ({
     resolve: (change) => change,
   }),
   rankChanged: t.field({
+    access: everyone,
     type: RankChangeType,
     description: 'Only when this athlete’s rank changes (bursts coalesce, like `leaderboardChanged`).',
     args: {

@@ -10,6 +10,7 @@ import type { ChallengeNotificationsTable } from '../challenge-tables.js';
 import { LOST_PLACE_NOTIFIER, lostPlaceNotificationId } from '../lost-place-notifier.js';
 import { ChallengeCategoryEnum } from './challenge-enums.js';
 import { challengeTables } from './challenge-reads.js';
+import { athleteOwnerOfArg, ownerOfNotification } from './athlete-access.js';
 
 errorType(NotificationNotFound, 'NotificationNotFoundError', 'No notification has this id.');
 
@@ -30,6 +31,7 @@ const NotificationType = builder.objectRef<ChallengeNotificationsTable>('Notific
 
 builder.queryField('notifications', (t) =>
   t.connection({
+    access: athleteOwnerOfArg('athleteId'),
     type: NotificationType,
     description: 'An athlete’s notifications, newest first; the cursor is the position of the ranking behind each.',
     args: { athleteId: t.arg.id({ required: true }), unreadOnly: t.arg.boolean({ defaultValue: false, required: true }) },
@@ -50,6 +52,7 @@ builder.queryField('notifications', (t) =>
 
 builder.mutationField('acknowledgeNotification', (t) =>
   t.field({
+    access: ownerOfNotification,
     type: NotificationType,
     description: 'Marks a notification read; acknowledging it again keeps the first time.',
     errors: { types: [NotificationNotFound] },
@@ -71,6 +74,7 @@ type RankedEvent = RecordedEvent<'LeaderboardRanked', LeaderboardRankedData>;
 
 builder.subscriptionField('notificationReceived', (t) =>
   t.field({
+    access: athleteOwnerOfArg('athleteId'),
     type: NotificationType,
     description: 'Each new notification of the athlete, as the notifier writes it.',
     args: { athleteId: t.arg.id({ required: true }), after: t.arg.string({ description: 'A position: replay from there first.' }) },

@@ -1,3 +1,4 @@
+import { systemActor } from '../../../es/actor.js';
 import type { ServerResponse } from 'node:http';
 import { type FieldError, ValidationError } from '../../../es/domain-error.js';
 import type { HttpRoute } from '../../../server/http-route.js';
@@ -7,6 +8,7 @@ import { toTrackerCommand, trackerNotificationSchema } from './tracker-notificat
 
 export const SIGNATURE_HEADER = 'x-chronicle-signature';
 const MAX_BODY_BYTES = 64 * 1024;
+const WEBHOOK_ACTOR = systemActor('activity-webhook');
 
 /**
  * POST /webhooks/activities: a tracker's activity notifications, signed with HMAC-SHA256 of the
@@ -38,8 +40,9 @@ export const activityWebhookRoute: HttpRoute = {
     }
     const command = toTrackerCommand(parsed.data);
     if ('ignored' in command) return sendJson(response, 202, { accepted: false, ignored: command.ignored });
+    // The signature vouches for the tracker, so what it reports is recorded as the system's own.
     try {
-      const result = await app.router.dispatch(command);
+      const result = await app.router.dispatch(command, { actor: WEBHOOK_ACTOR });
       sendJson(response, 202, { accepted: true, recorded: result.events.length > 0 });
     } catch (error) {
       // The notification passed the command's field rules; a rule over the whole command is still about the client's input.

@@ -5,6 +5,9 @@ import { parsePositionCursor } from '../../../graphql/position-cursor.js';
 import { EventType } from '../../../graphql/types/event-browser.js';
 import { coinAccountAggregate } from '../coin-account-aggregate.js';
 import type { CoinAccountsTable } from '../coins-tables.js';
+import { admin } from '../../../auth/admin-role.js';
+import { anyOf } from '../../../es/access/rules.js';
+import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 
 export const CoinAccountType = builder.objectRef<CoinAccountsTable>('CoinAccount').implement({
   description: 'A coin account as its projection shows it. An account exists from its first mined or received coin.',
@@ -22,6 +25,11 @@ export const CoinAccountType = builder.objectRef<CoinAccountsTable>('CoinAccount
     }),
     version: t.int({ description: 'The version of the account stream this view reflects.', resolve: (row) => row.version }),
     events: t.connection({
+      // Balances are public (see `richest`); the account's history is its owner's (and the operators').
+      access: anyOf(
+        ownerOfField(coinAccountAggregate, ({ parent }: FieldInput<unknown, CoinAccountsTable>) => parent.account_id),
+        admin,
+      ),
       type: EventType,
       description: 'The account’s own history (CoinMined, CoinsSent, CoinsReceived), oldest first; the cursor is the stream version.',
       resolve: (row, args, { app }) =>

@@ -10,6 +10,7 @@ import {
   coinBalanceChanges,
   coinsMoved,
 } from '../coin-account-events.js';
+import { coinAccountOwner } from './coin-access.js';
 
 interface CoinBalanceChange {
   accountId: string;
@@ -57,6 +58,7 @@ function toBalanceChange(event: CoinAccountRecordedEvent): CoinBalanceChange {
 
 builder.subscriptionField('coinBalanceChanged', (t) =>
   t.field({
+    access: coinAccountOwner,
     type: CoinBalanceChangeType,
     description:
       'Every change of the account’s coin balance as it commits. With `after` (a position), first replays every change ' +

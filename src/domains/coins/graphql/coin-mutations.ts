@@ -7,6 +7,7 @@ import { InvalidNonce, NonceAlreadyUsed, NotEnoughCoins } from '../coins-errors.
 import { CoinAccountType } from './coin-account-type.js';
 import { CoinTransferType, findCoinTransfer } from './coin-transfer-type.js';
 import { loadCoinAccount } from './find-coin-accounts.js';
+import { byCommand } from '../../../graphql/field-access.js';
 
 const MineCoinInput = builder.inputType('MineCoinInput', {
   fields: (t) => ({
@@ -22,6 +23,7 @@ const MineCoinInput = builder.inputType('MineCoinInput', {
 
 builder.mutationField('mineCoin', (t) =>
   t.field({
+    access: byCommand('MineCoin'),
     type: CoinAccountType,
     description: 'Mines one coin with a proof of work; the account comes into being with its first coin.',
     errors: { types: [NonceAlreadyUsed, InvalidNonce] },
@@ -44,6 +46,7 @@ const SendCoinsInput = builder.inputType('SendCoinsInput', {
 
 builder.mutationField('sendCoins', (t) =>
   t.field({
+    access: byCommand('SendCoins'),
     type: CoinTransferType,
     description:
       'Takes the coins from the sender at once and answers with the transfer, PENDING until the coin transfer process ' +

@@ -2,9 +2,11 @@ import { builder } from '../../../graphql/builder.js';
 import { CoinAccountType } from './coin-account-type.js';
 import { CoinTransferType, findCoinTransfer } from './coin-transfer-type.js';
 import { findCoinAccount, findRichest, MAX_RICHEST, richestLimit } from './find-coin-accounts.js';
+import { authenticated, everyone } from '../../../es/access/rules.js';
 
 builder.queryFields((t) => ({
   coinAccount: t.field({
+    access: everyone,
     type: CoinAccountType,
     nullable: true,
     description: 'A coin account as projected; null for an account that never mined nor received a coin.',
@@ -12,12 +14,14 @@ builder.queryFields((t) => ({
     resolve: async (_root, { accountId }, ctx) => (await findCoinAccount(ctx, accountId)) ?? null,
   }),
   richest: t.field({
+    access: everyone,
     type: [CoinAccountType],
     description: `The accounts holding the most coins, by balance and then account id (so ties keep their order); at most ${MAX_RICHEST}.`,
     args: { first: t.arg.int({ required: true, defaultValue: 1 }) },
     resolve: (_root, { first }, ctx) => findRichest(ctx, richestLimit(first)),
   }),
   coinTransfer: t.field({
+    access: authenticated,
     type: CoinTransferType,
     nullable: true,
     description: 'A coin transfer: PENDING once sent, COMPLETED once received.',

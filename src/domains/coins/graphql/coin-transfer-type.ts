@@ -2,6 +2,7 @@ import { tables } from '../../../db/database.js';
 import { builder } from '../../../graphql/builder.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import type { CoinTransfersTable, CoinsTables } from '../coins-tables.js';
+import { coinTransferParty } from './coin-access.js';
 
 const CoinTransferStatusEnum = builder.enumType('CoinTransferStatus', {
   values: {
@@ -11,6 +12,7 @@ const CoinTransferStatusEnum = builder.enumType('CoinTransferStatus', {
 });
 
 export const CoinTransferType = builder.objectRef<CoinTransfersTable>('CoinTransfer').implement({
+  access: coinTransferParty,
   description: 'Coins sent from one account to another, delivered by the coin transfer process.',
   fields: (t) => ({
     id: t.exposeID('transfer_id'),

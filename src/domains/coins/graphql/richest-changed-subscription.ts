@@ -5,6 +5,7 @@ import { COIN_ACCOUNTS_PROJECTION } from '../coin-accounts-projector.js';
 import type { CoinAccountsTable } from '../coins-tables.js';
 import { CoinAccountType } from './coin-account-type.js';
 import { findRichest, richestLimit } from './find-coin-accounts.js';
+import { everyone } from '../../../es/access/rules.js';
 
 /** Same accounts in the same order with the same balances. */
 function sameList(a: CoinAccountsTable[], b: CoinAccountsTable[]): boolean {
@@ -13,6 +14,7 @@ function sameList(a: CoinAccountsTable[], b: CoinAccountsTable[]): boolean {
 
 builder.subscriptionField('richestChanged', (t) =>
   t.field({
+    access: everyone,
     type: [CoinAccountType],
     description:
       'The `richest(first)` list: first as it stands, then again whenever its order or balances change. A slow ' +

@@ -18,6 +18,7 @@ import { ORDERS_PROJECTION } from '../orders-projector.js';
 import { normalizeId } from './normalize-id.js';
 import { findOrder, present } from './order-loaders.js';
 import { OrderItemInput, OrderType } from './order-type.js';
+import { byCommand } from '../../../graphql/field-access.js';
 
 /** Sends the command and waits until the orders projection has it. */
 async function send(ctx: GraphQLContext, command: OrderCommand): Promise<void> {
@@ -50,6 +51,7 @@ const DeletedOrderType = builder.objectRef<{ id: string }>('DeletedOrder').imple
 
 builder.mutationFields((t) => ({
   createOrder: t.field({
+    access: byCommand('CreateOrder'),
     type: OrderType,
     description: 'Creates an OPEN order with its items.',
     errors: { types: [OrderAlreadyCreated, OrderNumberTaken] },
@@ -64,6 +66,7 @@ builder.mutationFields((t) => ({
       }),
   }),
   addOrderItems: t.field({
+    access: byCommand('AddOrderItems'),
     type: OrderType,
     description: 'Adds items (products not on the order yet) to an OPEN order.',
     errors: { types: [OrderNotFound, OrderNotOpen, OrderItemExists] },
@@ -71,6 +74,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { id, items }, ctx) => execute(ctx, { type: 'AddOrderItems', id: normalizeId(id), items: toItems(items) }),
   }),
   removeOrderItem: t.field({
+    access: byCommand('RemoveOrderItem'),
     type: OrderType,
     description: 'Removes the item of one product from an OPEN order; the last item stays.',
     errors: { types: [OrderNotFound, OrderNotOpen, OrderItemNotFound, OrderLastItem] },
@@ -79,6 +83,7 @@ builder.mutationFields((t) => ({
       execute(ctx, { type: 'RemoveOrderItem', id: normalizeId(id), productId: normalizeId(productId) }),
   }),
   completeOrder: t.field({
+    access: byCommand('CompleteOrder'),
     type: OrderType,
     description:
       'Completes an OPEN order unless a product on it is blocked. The shipment policy then creates its shipment ' +
@@ -88,6 +93,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { id }, ctx) => execute(ctx, { type: 'CompleteOrder', id: normalizeId(id) }),
   }),
   deleteOrder: t.field({
+    access: byCommand('DeleteOrder'),
     type: DeletedOrderType,
     description: 'Deletes an OPEN order.',
     errors: { types: [OrderNotFound, OrderNotOpen] },

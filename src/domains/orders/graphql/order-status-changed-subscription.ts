@@ -6,6 +6,7 @@ import { orderAggregate } from '../order-aggregate.js';
 import { shipmentAggregate } from '../shipment-aggregate.js';
 import { shipmentIdFor } from '../shipment-id.js';
 import { normalizeId } from './normalize-id.js';
+import { orderOwner } from './order-access.js';
 
 /** The events that change an order's status as clients see it, and the status each one leads to. */
 const statusAfter = {
@@ -45,6 +46,7 @@ const OrderStatusChangeType = builder.objectRef<OrderStatusChange>('OrderStatusC
 
 builder.subscriptionField('orderStatusChanged', (t) =>
   t.field({
+    access: orderOwner,
     type: OrderStatusChangeType,
     description:
       'Every status change of the order (its shipment included) as it commits. With `after` (a position), first ' +

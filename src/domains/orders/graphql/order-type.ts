@@ -3,6 +3,9 @@ import { unitsOfMeasure } from '../order-item.js';
 import type { OrderItemsTable, OrderReadStatus, OrdersTable } from '../orders-tables.js';
 import { orderLoaders } from './order-loaders.js';
 import { ShipmentType } from './shipment-type.js';
+import { admin } from '../../../auth/admin-role.js';
+import { anyOf } from '../../../es/access/rules.js';
+import { ownOrder } from './order-access.js';
 
 export const OrderStatusEnum = builder.enumType('OrderStatus', {
   description: 'OPEN until completed; then the shipment moves it to SHIPPED and DELIVERED.',
@@ -23,6 +26,8 @@ const OrderItemType = builder.objectRef<OrderItemsTable>('OrderItem').implement(
 });
 
 export const OrderType = builder.objectRef<OrdersTable>('Order').implement({
+  // Whoever created it reads it; operators read every order.
+  access: anyOf(ownOrder, admin),
   description: 'An order as its projection shows it.',
   fields: (t) => ({
     id: t.exposeID('id'),

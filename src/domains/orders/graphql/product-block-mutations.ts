@@ -6,6 +6,7 @@ import { ORDERS_PROJECTION } from '../orders-projector.js';
 import type { OrdersTables } from '../orders-tables.js';
 import type { ProductBlockCommand } from '../product-block-commands.js';
 import { normalizeId } from './normalize-id.js';
+import { byCommand } from '../../../graphql/field-access.js';
 
 interface ProductBlock {
   productId: string;
@@ -34,6 +35,7 @@ async function execute(ctx: GraphQLContext, command: ProductBlockCommand): Promi
 
 builder.mutationFields((t) => ({
   blockProduct: t.field({
+    access: byCommand('BlockProduct'),
     type: ProductBlockType,
     description: 'Blocks a product: orders with it cannot be completed until it is unblocked. Blocking it again changes nothing.',
     errors: { types: [] },
@@ -41,6 +43,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { productId }, ctx) => execute(ctx, { type: 'BlockProduct', productId: normalizeId(productId) }),
   }),
   unblockProduct: t.field({
+    access: byCommand('UnblockProduct'),
     type: ProductBlockType,
     description: 'Unblocks a product. Unblocking a product that is not blocked changes nothing.',
     errors: { types: [] },

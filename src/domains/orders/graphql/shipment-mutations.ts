@@ -7,6 +7,7 @@ import { ShipmentAlreadyDelivered, ShipmentAlreadyDispatched, ShipmentNotDispatc
 import { normalizeId } from './normalize-id.js';
 import { findShipment, present } from './order-loaders.js';
 import { ShipmentType } from './shipment-type.js';
+import { byCommand } from '../../../graphql/field-access.js';
 
 async function execute(ctx: GraphQLContext, command: ShipmentCommand) {
   await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
@@ -15,6 +16,7 @@ async function execute(ctx: GraphQLContext, command: ShipmentCommand) {
 
 builder.mutationFields((t) => ({
   dispatchShipment: t.field({
+    access: byCommand('DispatchShipment'),
     type: ShipmentType,
     description: 'Marks a PENDING shipment DISPATCHED; its order becomes SHIPPED.',
     errors: { types: [ShipmentNotFound, ShipmentAlreadyDispatched] },
@@ -22,6 +24,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { id }, ctx) => execute(ctx, { type: 'DispatchShipment', id: normalizeId(id) }),
   }),
   deliverShipment: t.field({
+    access: byCommand('DeliverShipment'),
     type: ShipmentType,
     description: 'Marks a DISPATCHED shipment DELIVERED; its order becomes DELIVERED.',
     errors: { types: [ShipmentNotFound, ShipmentNotDispatched, ShipmentAlreadyDelivered] },

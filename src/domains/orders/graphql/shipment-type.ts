@@ -1,11 +1,16 @@
 import { builder } from '../../../graphql/builder.js';
 import type { ShipmentReadStatus, ShipmentsTable } from '../orders-tables.js';
+import { admin } from '../../../auth/admin-role.js';
+import { anyOf } from '../../../es/access/rules.js';
+import { ownShipment } from './order-access.js';
 
 export const ShipmentStatusEnum = builder.enumType('ShipmentStatus', {
   values: ['PENDING', 'DISPATCHED', 'DELIVERED'] as const satisfies readonly ShipmentReadStatus[],
 });
 
 export const ShipmentType = builder.objectRef<ShipmentsTable>('Shipment').implement({
+  // Whoever created its order reads it; operators (who move it on) read every shipment.
+  access: anyOf(ownShipment, admin),
   description: 'The shipment of a completed order, created by the shipment policy: PENDING → DISPATCHED → DELIVERED.',
   fields: (t) => ({
     id: t.exposeID('id'),

@@ -1,0 +1,16 @@
+import { type DomainEvent, defineAggregate } from '../../es/aggregate.js';
+
+export type AthleteCommand = { type: 'RegisterAthlete'; athleteId: string };
+export type AthleteEvent = DomainEvent<'AthleteRegistered', { athleteId: string }>;
+
+/**
+ * An athlete id and who it belongs to: whoever first joins it to a challenge registers it, and
+ * only they join, move or leave it from then on. Registering again is a no-op.
+ */
+export const athleteAggregate = defineAggregate<{ registered: boolean }, AthleteCommand, AthleteEvent>({
+  name: 'athlete',
+  ownership: { claimedBy: ['AthleteRegistered'] },
+  initialState: { registered: false },
+  execute: (state, { athleteId }) => (state.registered ? [] : { type: 'AthleteRegistered', data: { athleteId } }),
+  apply: () => ({ registered: true }),
+});

@@ -1,0 +1,7 @@
+import { domainError } from '../domain-error.js';
+
+/** No valid identity: the operation needs a signed-in actor. */
+export const Unauthenticated = domainError('UNAUTHENTICATED', 'This operation needs a valid bearer token');
+
+/** A signed-in actor that the access rules do not allow to do this. */
+export const Forbidden = domainError('FORBIDDEN', 'You are not allowed to do this');

@@ -1,0 +1,49 @@
+import type { GraphQLSchema } from 'graphql';
+import type { AccessRule } from '../es/access/access-rule.js';
+import type { CommandRouter } from '../es/command-router.js';
+
+export interface AccessRow {
+  /** `Mutation.withdraw`, or a command: `Withdraw (account)`. */
+  operation: string;
+  allows: string;
+  /** The commands a mutation's rule defers to, when it does. */
+  commands?: readonly string[];
+}
+
+type FieldRule = AccessRule & { commandTypes?: readonly string[] };
+
+/** Who may run each operation of `schema`, from the rules the fields declare; a mutation shows its commands' rules. */
+export function operationAccess(schema: GraphQLSchema, router: CommandRouter): AccessRow[] {
+  const commands = new Map(router.commands().map((command) => [command.type, command]));
+  const rows: AccessRow[] = [];
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      const rule = (field.extensions.pothosOptions as { access?: FieldRule } | undefined)?.access;
+      const operation = `${root!.name}.${field.name}`;
+      if (!rule) {
+        rows.push({ operation, allows: 'NO RULE' });
+      } else if (rule.commandTypes) {
+        const allows = rule.commandTypes.map((type) => `${type}: ${commands.get(type)?.registration.access.allows ?? 'NO SUCH COMMAND'}`);
+        rows.push({ operation, allows: allows.join('; '), commands: rule.commandTypes });
+      } else {
+        rows.push({ operation, allows: rule.allows });
+      }
+    }
+  }
+  return rows;
+}
+
+/** Who may send each registered command, whatever the entry point. */
+export function commandAccess(router: CommandRouter): AccessRow[] {
+  return router
+    .commands()
+    .map(({ type, aggregate, registration }) => ({ operation: `${type} (${aggregate.name})`, allows: registration.access.allows }))
+    .sort((a, b) => a.operation.localeCompare(b.operation));
+}
+
+/** The two tables as Markdown, as docs/auth.md shows them. */
+export function accessTablesMarkdown(schema: GraphQLSchema, router: CommandRouter): string {
+  const table = (header: string, rows: AccessRow[]) =>
+    [`| ${header} | who may |`, '| --- | --- |', ...rows.map((row) => `| \`${row.operation}\` | ${row.allows} |`)].join('\n');
+  return `${table('operation', operationAccess(schema, router))}\n\n${table('command', commandAccess(router))}\n`;
+}
