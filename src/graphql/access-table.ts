@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLField, type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
 import type { AccessRule } from '../es/access/access-rule.js';
 import type { CommandRouter } from '../es/command-router.js';
 
@@ -26,11 +26,18 @@ export function operationAccess(schema: GraphQLSchema, router: CommandRouter): A
         const allows = rule.commandTypes.map((type) => `${type}: ${commands.get(type)?.registration.access.allows ?? 'NO SUCH COMMAND'}`);
         rows.push({ operation, allows: allows.join('; '), commands: rule.commandTypes });
       } else {
-        rows.push({ operation, allows: rule.allows });
+        rows.push({ operation, allows: [rule.allows, resultRule(field)].filter(Boolean).join('; ') });
       }
     }
   }
   return rows;
+}
+
+/** The rule of the object type a field answers with, when it has one: who may read what the field finds. */
+function resultRule(field: GraphQLField<unknown, unknown>): string | undefined {
+  const type = getNamedType(field.type);
+  const rule = isObjectType(type) ? (type.extensions.pothosOptions as { access?: AccessRule } | undefined)?.access : undefined;
+  return rule && `what it finds (${type.name}): ${rule.allows}`;
 }
 
 /** Who may send each registered command, whatever the entry point. */

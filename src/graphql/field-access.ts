@@ -19,6 +19,11 @@ export function byCommand(...commandTypes: [string, ...string[]]): AccessRule<Fi
   return { allows: `as ${commandTypes.join(', ')} allows`, commandTypes, check: () => {} };
 }
 
+/** `rule`, described for docs/auth.md by what it lets through (a list filtered to the actor's own, say). */
+export function described<Input>(rule: AccessRule<Input>, allows: string): AccessRule<Input> {
+  return { ...rule, allows, check: (input, context) => rule.check(input, context) };
+}
+
 /** Only the owner of the `aggregate` the field's argument (or parent) names: see `ownerOf`. */
 export function ownerOfField<Args, Parent>(
   aggregate: { name: string; ownership?: Ownership | undefined },

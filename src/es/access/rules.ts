@@ -37,7 +37,7 @@ export const systemOnly: AccessRule = {
  * claims the stream (for this actor), or when it decided nothing (the domain refused, or a no-op).
  */
 export const owner: AccessRule = {
-  allows: 'its owner',
+  allows: 'its owner (whoever claimed it, by creating it)',
   check(_input, { actor, target }) {
     const { subject } = signedIn(actor);
     if (!target) throw new Error('The owner rule decides commands only; for reads use ownerOf');

@@ -2,14 +2,17 @@ import { tables } from '../../../db/database.js';
 import { builder } from '../../../graphql/builder.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import type { BankTables, BankTransfersTable } from '../bank-tables.js';
-import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
+import { described, type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 import { accountAggregate } from '../account-aggregate.js';
 
 export const TransferStatusEnum = builder.enumType('TransferStatus', { values: ['PENDING', 'COMPLETED', 'FAILED'] as const });
 
 export const TransferType = builder.objectRef<BankTransfersTable>('Transfer').implement({
   // Seen by the owners of its two accounts.
-  access: ownerOfField(accountAggregate, ({ parent }: FieldInput<unknown, BankTransfersTable>) => [parent.from_account, parent.to_account]),
+  access: described(
+    ownerOfField(accountAggregate, ({ parent }: FieldInput<unknown, BankTransfersTable>) => [parent.from_account, parent.to_account]),
+    'the owner of either account',
+  ),
   description: 'A transfer between two accounts; it runs as a process and ends COMPLETED or FAILED.',
   fields: (t) => ({
     id: t.exposeID('transfer_id'),

@@ -1,4 +1,4 @@
-import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
+import { described, type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 import { coinAccountAggregate } from '../coin-account-aggregate.js';
 import type { CoinTransfersTable } from '../coins-tables.js';
 
@@ -6,7 +6,7 @@ import type { CoinTransfersTable } from '../coins-tables.js';
 export const coinAccountOwner = ownerOfField(coinAccountAggregate, ({ args }: FieldInput<{ accountId: string }>) => args.accountId);
 
 /** A coin transfer is seen by the owners of its two accounts. */
-export const coinTransferParty = ownerOfField(coinAccountAggregate, ({ parent }: FieldInput<unknown, CoinTransfersTable>) => [
-  parent.from_account,
-  parent.to_account,
-]);
+export const coinTransferParty = described(
+  ownerOfField(coinAccountAggregate, ({ parent }: FieldInput<unknown, CoinTransfersTable>) => [parent.from_account, parent.to_account]),
+  'the owner of either coin account',
+);

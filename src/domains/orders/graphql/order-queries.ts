@@ -9,6 +9,7 @@ import { findOrder, findOrderByNumber, findShipment } from './order-loaders.js';
 import { OrderStatusEnum, OrderType } from './order-type.js';
 import { ShipmentType } from './shipment-type.js';
 import { authenticated } from '../../../es/access/rules.js';
+import { described } from '../../../graphql/field-access.js';
 
 builder.queryFields((t) => ({
   order: t.field({
@@ -28,7 +29,7 @@ builder.queryFields((t) => ({
     resolve: (_root, { orderNumber }, ctx) => findOrderByNumber(ctx, orderNumber),
   }),
   orders: t.connection({
-    access: authenticated,
+    access: described(authenticated, 'any signed-in actor: their own orders (every order, for admins)'),
     type: OrderType,
     description: 'The orders you created (every order, for operators), oldest first, optionally only those of one status or one business partner.',
     args: {
