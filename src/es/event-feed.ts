@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { EVENTS_CHANNEL, type EventStore } from './event-store.js';
 import type { RecordedEvent } from './recorded-event.js';
+import { currentReplayBudget, type ReplayBudget } from './replay-budget.js';
 
 export interface FeedOptions {
   /** How often to look at the log when no notification arrives (a lost NOTIFY, a listener reconnecting). */
@@ -162,21 +163,37 @@ export class EventFeed {
     return () => void this.taps.delete(tap);
   }
 
-  /** Up to `limit` committed events after `after`, from memory when they are still there. */
-  async read(after: number, limit: number, { streamId, types }: Omit<FollowOptions, 'after' | 'filter'> = {}): Promise<{
+  /**
+   * Up to `limit` committed events after `after`, from memory when they are still there. A
+   * subscription's reads pass its `budget`: at most a page each, and the store only as it allows.
+   */
+  async read(
+    after: number,
+    limit: number,
+    { streamId, types }: Omit<FollowOptions, 'after' | 'filter'> = {},
+    budget?: ReplayBudget,
+  ): Promise<{
     events: RecordedEvent[];
     /** The position read up to, which may lie past the last returned event when a filter skipped some. */
     through: number;
   }> {
     const upTo = this.head;
-    if (after >= upTo) return { events: [], through: after };
     const first = this.recent[0]?.position;
-    if (first !== undefined && after >= first - 1) {
+    const remembered = first !== undefined && after >= first - 1;
+    if (budget) {
+      limit = Math.min(limit, budget.pageSize);
+      if (remembered || after >= upTo) budget.caughtUp();
+    }
+    if (after >= upTo) return { events: [], through: after };
+    if (remembered) {
       const events = this.recent.slice(after - first + 1, after - first + 1 + limit);
       const through = events.at(-1)?.position ?? after;
       return { events: events.filter((event) => matches(event, streamId, types)), through };
     }
-    const events = await this.store.readAll({ after, limit, upTo, ...(streamId ? { streamId } : {}), ...(types ? { types } : {}) });
+    const query = { after, limit, upTo, ...(streamId ? { streamId } : {}), ...(types ? { types } : {}) };
+    const events = budget ? await budget.read(() => this.store.readAll(query)) : await this.store.readAll(query);
+    // The subscription ended while it waited for its turn.
+    if (!events) return { events: [], through: after };
     return { events, through: events.length < limit ? upTo : events.at(-1)!.position };
   }
 
@@ -186,6 +203,8 @@ export class EventFeed {
    */
   follow(options: FollowOptions = {}): AsyncIterableIterator<RecordedEvent> {
     return new Repeater<RecordedEvent>(async (push, stop) => {
+      // A Repeater starts on its first pull, which the server runs under the subscription's budget.
+      const budget = currentReplayBudget();
       let stopped = false;
       let wake: (() => void) | undefined;
       const aborted = new AbortController();
@@ -200,7 +219,7 @@ export class EventFeed {
         while (!stopped) {
           let read: Awaited<ReturnType<EventFeed['read']>>;
           try {
-            read = await this.read(cursor, this.batchSize, options);
+            read = await this.read(cursor, this.batchSize, options, budget);
             outage = 0;
           } catch (error) {
             // The database is away: the subscriber waits at its cursor, and goes on once it is back.

@@ -1,6 +1,7 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { EventFeed, FollowOptions } from './event-feed.js';
 import type { RecordedEvent } from './recorded-event.js';
+import { currentReplayBudget } from './replay-budget.js';
 
 export interface FollowLatestEventOptions<T> extends FollowOptions {
   /**
@@ -19,6 +20,7 @@ export interface FollowLatestEventOptions<T> extends FollowOptions {
  */
 export function followLatestEvent<T>(feed: EventFeed, { deliver, ...options }: FollowLatestEventOptions<T>): AsyncIterableIterator<T> {
   return new Repeater<T>(async (push, stop) => {
+    const budget = currentReplayBudget();
     const aborted = new AbortController();
     void stop.then(() => aborted.abort());
     let cursor = options.after ?? feed.position;
@@ -26,7 +28,7 @@ export function followLatestEvent<T>(feed: EventFeed, { deliver, ...options }: F
       while (!aborted.signal.aborted) {
         let latest: RecordedEvent | undefined;
         for (;;) {
-          const { events, through } = await feed.read(cursor, 1_000, options);
+          const { events, through } = await feed.read(cursor, 1_000, options, budget);
           for (const event of events) if (!options.filter || options.filter(event)) latest = event;
           if (through === cursor) break;
           cursor = through;

@@ -1,4 +1,5 @@
 import type { EventFeed, FollowOptions } from './event-feed.js';
+import { currentReplayBudget } from './replay-budget.js';
 
 export interface FollowLatestOptions<T> extends Pick<FollowOptions, 'streamId' | 'types'> {
   /** Resolves once the read side behind `read` has processed `position` (a projection's checkpoint). */
@@ -33,6 +34,8 @@ class LatestValues<T> implements AsyncIterableIterator<T> {
   private last: { value: T } | undefined;
   /** `next()` calls run one after another, as the iterator protocol expects. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Created as the server subscribes, under the subscription's budget. */
+  private readonly budget = currentReplayBudget();
 
   constructor(
     private readonly feed: EventFeed,
@@ -90,7 +93,7 @@ class LatestValues<T> implements AsyncIterableIterator<T> {
     let changed = false;
     for (;;) {
       if (signal.aborted) return undefined;
-      const { events, through } = await this.feed.read(cursor, batchSize, filter);
+      const { events, through } = await this.feed.read(cursor, batchSize, filter, this.budget);
       if (events.length > 0) changed = true;
       if (through > cursor) {
         cursor = through;
