@@ -4,6 +4,8 @@ import { type Authenticator, createAuthenticator } from '../auth/authenticator.j
 import type { Actor } from '../es/actor.js';
 import { abuseLimits } from '../server/abuse-limits.js';
 import { corsPolicy } from '../server/cors.js';
+import { FairShare } from '../server/fair-share.js';
+import { useFairShare } from '../server/fair-share-plugin.js';
 import { requestActor } from '../server/request-actor.js';
 import type { Limits } from '../server/limits.js';
 import { useErrorMasking } from '../server/error-masking-plugin.js';
@@ -78,6 +80,7 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
       useRequestLogging(app.logger),
       useSubscriptionMetrics(app.metrics),
       ...abuseLimits(options.limits ?? app.config.limits),
+      useFairShare(new FairShare(options.limits ?? app.config.limits)),
     ],
     // Errors raised before an operation has a context (none in practice) still never leak.
     maskedErrors: { maskError: (error) => maskError(error, { logger: app.logger, requestId: undefined }) },

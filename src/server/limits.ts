@@ -11,6 +11,14 @@ export interface Limits {
   maxBodyBytes: number;
   /** Operations one WebSocket may run at once. */
   maxSubscriptionsPerSocket: number;
+  /** Subscriptions one actor (without a token: one client address) may hold open at once, over every socket and SSE stream. */
+  subscriptionsPerActor: number;
+  /** How many of an actor's subscriptions may replay history from the store at once; the others wait their turn. */
+  replaysPerActor: number;
+  /** Events per second an actor's replays may read from the store, with bursts of one second's worth. */
+  replayEventsPerSecond: number;
+  /** Reads of the store for replays at once, over all actors: well below the pool size, so mutations and /health always get a connection. */
+  replayReads: number;
   /** How long a WebSocket may take to send `connection_init` before it is closed (4408). */
   connectionInitTimeoutMs: number;
   /** Schema introspection (GraphiQL needs it); off by default in production. */
@@ -25,6 +33,10 @@ export function loadLimits(env: NodeJS.ProcessEnv, production: boolean): Limits 
     maxTokens: positive(env.GRAPHQL_MAX_TOKENS, 2_000, 'GRAPHQL_MAX_TOKENS'),
     maxBodyBytes: positive(env.MAX_BODY_BYTES, 256 * 1024, 'MAX_BODY_BYTES'),
     maxSubscriptionsPerSocket: positive(env.WS_MAX_SUBSCRIPTIONS, 100, 'WS_MAX_SUBSCRIPTIONS'),
+    subscriptionsPerActor: positive(env.SUBSCRIPTIONS_PER_ACTOR, 200, 'SUBSCRIPTIONS_PER_ACTOR'),
+    replaysPerActor: positive(env.REPLAYS_PER_ACTOR, 4, 'REPLAYS_PER_ACTOR'),
+    replayEventsPerSecond: positive(env.REPLAY_EVENTS_PER_SECOND, 500, 'REPLAY_EVENTS_PER_SECOND'),
+    replayReads: positive(env.REPLAY_READS, 4, 'REPLAY_READS'),
     connectionInitTimeoutMs: positive(env.WS_CONNECTION_INIT_TIMEOUT_MS, 3_000, 'WS_CONNECTION_INIT_TIMEOUT_MS'),
     introspection: flag(env.GRAPHQL_INTROSPECTION, !production, 'GRAPHQL_INTROSPECTION'),
   };

@@ -13,6 +13,10 @@ const limits: Limits = {
   maxTokens: 80,
   maxBodyBytes: 2_048,
   maxSubscriptionsPerSocket: 2,
+  subscriptionsPerActor: 200,
+  replaysPerActor: 4,
+  replayEventsPerSecond: 500,
+  replayReads: 4,
   connectionInitTimeoutMs: 300,
   introspection: false,
 };
@@ -77,6 +81,10 @@ describe('operation limits (graphql-armor)', () => {
       GRAPHQL_MAX_TOKENS: '400',
       MAX_BODY_BYTES: '1000',
       WS_MAX_SUBSCRIPTIONS: '5',
+      SUBSCRIPTIONS_PER_ACTOR: '50',
+      REPLAYS_PER_ACTOR: '2',
+      REPLAY_EVENTS_PER_SECOND: '250',
+      REPLAY_READS: '3',
       WS_CONNECTION_INIT_TIMEOUT_MS: '1500',
       GRAPHQL_INTROSPECTION: 'false',
     } as NodeJS.ProcessEnv;
@@ -87,6 +95,10 @@ describe('operation limits (graphql-armor)', () => {
       maxTokens: 400,
       maxBodyBytes: 1000,
       maxSubscriptionsPerSocket: 5,
+      subscriptionsPerActor: 50,
+      replaysPerActor: 2,
+      replayEventsPerSecond: 250,
+      replayReads: 3,
       connectionInitTimeoutMs: 1500,
       introspection: false,
     });
