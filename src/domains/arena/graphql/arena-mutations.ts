@@ -14,7 +14,7 @@ errorType(ArenaNotFound, 'ArenaNotFoundError', 'No kill was ever recorded in thi
 
 /** Sends the command and waits until the arena projection has it, so the answer reads its own write. */
 async function execute(ctx: GraphQLContext, command: ArenaCommand): Promise<ArenaEvent> {
-  const result = await dispatch<ArenaEvent>(ctx, command, { consistency: 'strong', projections: [ARENA_PROJECTION], actor: ctx.actor });
+  const result = await dispatch<ArenaEvent>(ctx, command, { consistency: 'strong', projections: [ARENA_PROJECTION] });
   return result.events[0]!;
 }
 

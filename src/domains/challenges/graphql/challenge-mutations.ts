@@ -32,7 +32,6 @@ async function execute(ctx: GraphQLContext, command: ChallengeCommand) {
   await dispatch(ctx, command, {
     consistency: 'strong',
     projections: [CHALLENGES_PROJECTION, LEADERBOARDS_PROJECTION],
-    actor: ctx.actor,
   });
   return loadChallenge(ctx, command.challengeId);
 }
@@ -88,7 +87,7 @@ const iso = (date: Date) => date.toISOString();
  */
 async function registerJoinedAthlete(ctx: GraphQLContext, challengeId: string, athleteId: string) {
   try {
-    await dispatch(ctx, { type: 'RegisterAthlete', athleteId }, { actor: ctx.actor });
+    await dispatch(ctx, { type: 'RegisterAthlete', athleteId });
   } catch (error) {
     if (!(error instanceof Forbidden)) throw error;
     await ctx.app.router.dispatch({ type: 'LeaveChallenge', challengeId, athleteId }, { actor: systemActor('athlete-registration') });

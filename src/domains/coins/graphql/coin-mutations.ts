@@ -30,7 +30,7 @@ builder.mutationField('mineCoin', (t) =>
     args: { input: t.arg({ type: MineCoinInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const command: CoinAccountCommand = { type: 'MineCoin', accountId: input.accountId, nonce: input.nonce };
-      await dispatch(ctx, command, { consistency: 'strong', projections: [COIN_ACCOUNTS_PROJECTION], actor: ctx.actor });
+      await dispatch(ctx, command, { consistency: 'strong', projections: [COIN_ACCOUNTS_PROJECTION] });
       return loadCoinAccount(ctx, input.accountId);
     },
   }),
@@ -59,7 +59,6 @@ builder.mutationField('sendCoins', (t) =>
       await dispatch(ctx, command, {
         consistency: 'strong',
         projections: [COIN_ACCOUNTS_PROJECTION, COIN_TRANSFERS_PROJECTION],
-        actor: ctx.actor,
       });
       const transfer = await findCoinTransfer(ctx, transferId);
       if (!transfer) throw new Error(`Coin transfer ${transferId} is missing from its projection after a strong command`);

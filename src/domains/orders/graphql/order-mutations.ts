@@ -22,7 +22,7 @@ import { byCommand } from '../../../graphql/field-access.js';
 
 /** Sends the command and waits until the orders projection has it. */
 async function send(ctx: GraphQLContext, command: OrderCommand): Promise<void> {
-  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
+  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION] });
 }
 
 /** Sends the command and answers with the order as projected. */

@@ -24,7 +24,7 @@ const ProductBlockType = builder.objectRef<ProductBlock>('ProductBlock').impleme
 
 /** Sends the command (a repeat changes nothing) and answers with the product's block as projected. */
 async function execute(ctx: GraphQLContext, command: ProductBlockCommand): Promise<ProductBlock> {
-  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
+  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION] });
   const row = await tables<OrdersTables>(ctx.app.database)
     .selectFrom('blocked_products')
     .select('blocked_at')

@@ -10,7 +10,7 @@ import { ShipmentType } from './shipment-type.js';
 import { byCommand } from '../../../graphql/field-access.js';
 
 async function execute(ctx: GraphQLContext, command: ShipmentCommand) {
-  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION], actor: ctx.actor });
+  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION] });
   return present(await findShipment(ctx, command.id), `Shipment ${command.id}`);
 }
 
