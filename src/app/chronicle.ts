@@ -1,11 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { AggregateRepository } from '../es/aggregate-repository.js';
+import type { AggregateRepository, CommandRouter, EventFeed, EventStore, RuntimeRegistry } from '../es/index.js';
 import type { Database } from '../db/database.js';
-import type { CommandRouter } from '../es/command-router.js';
-import type { EventFeed } from '../es/event-feed.js';
-import type { EventStore } from '../es/event-store.js';
-import type { RuntimeRegistry } from '../es/runtime/runtime-registry.js';
 import type { ChronicleMetrics } from '../observability/metrics.js';
 
 /** Everything one running instance is made of; created by `createChronicle`, handed to GraphQL as context. */

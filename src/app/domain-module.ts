@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CommandRouter } from '../es/command-router.js';
-import type { RuntimeRegistry } from '../es/runtime/runtime-registry.js';
+import type { CommandRouter, RuntimeRegistry } from '../es/index.js';
 
 /** What a domain slice plugs into the engine: its commands, projectors, handlers and process managers. */
 export interface DomainModule {

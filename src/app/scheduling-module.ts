@@ -1,8 +1,4 @@
-import { systemOnly } from '../es/access/rules.js';
-import { CommandScheduler } from '../es/scheduling/command-scheduler.js';
-import { type Clock, systemClock } from '../es/scheduling/clock.js';
-import { scheduledCommandAggregate } from '../es/scheduling/scheduled-command-aggregate.js';
-import { scheduledCommandsProjector } from '../es/scheduling/scheduled-commands-projector.js';
+import { type Clock, CommandScheduler, scheduledCommandAggregate, scheduledCommandsProjector, systemClock, systemOnly } from '../es/index.js';
 import type { DomainModule } from './domain-module.js';
 
 /** Scheduled commands: process managers dispatch `ScheduleCommand`, the scheduler sends it when due by `clock`. */

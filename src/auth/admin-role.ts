@@ -1,4 +1,4 @@
-import { hasRole } from '../es/access/rules.js';
+import { hasRole } from '../es/index.js';
 
 /** The operators' role: fees, blocked products, the challenge lifecycle, arena weeks, the event browser. */
 export const ADMIN_ROLE = 'admin';

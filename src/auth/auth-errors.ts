@@ -1,2 +1,2 @@
 // The engine decides access, so its refusals are the engine's own.
-export { Forbidden, Unauthenticated } from '../es/access/access-errors.js';
+export { Forbidden, Unauthenticated } from '../es/index.js';

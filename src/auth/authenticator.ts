@@ -1,6 +1,6 @@
 import { errors, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { type Actor, RESERVED_ROLES, SYSTEM_SUBJECT_PREFIX } from '../es/actor.js';
+import { type Actor, RESERVED_ROLES, SYSTEM_SUBJECT_PREFIX } from '../es/index.js';
 import type { AuthConfig } from './auth-config.js';
 import { Unauthenticated } from './auth-errors.js';
 import { identityProviderKeys } from './identity-provider-keys.js';

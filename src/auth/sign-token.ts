@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { Actor } from '../es/actor.js';
+import type { Actor } from '../es/index.js';
 import type { AuthConfig } from './auth-config.js';
 
 export interface SignOptions {

@@ -7,8 +7,7 @@ import SchemaBuilder, {
   type TypeParam,
 } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
-import { type AccessRule, enforce } from '../es/access/access-rule.js';
-import { streamOwners } from '../es/access/stream-owners.js';
+import { type AccessRule, enforce, streamOwners } from '../es/index.js';
 import type { GraphQLContext } from './context.js';
 import type { FieldInput } from './field-access.js';
 

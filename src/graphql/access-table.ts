@@ -1,6 +1,5 @@
 import { type GraphQLField, type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
-import type { AccessRule } from '../es/access/access-rule.js';
-import type { CommandRouter } from '../es/command-router.js';
+import type { AccessRule, CommandRouter } from '../es/index.js';
 
 export interface AccessRow {
   /** `Mutation.withdraw`, or a command: `Withdraw (account)`. */

@@ -1,8 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
-import { Forbidden, Unauthenticated } from '../es/access/access-errors.js';
-import { ValidationError } from '../es/domain-error.js';
+import { Forbidden, Unauthenticated, ValidationError } from '../es/index.js';
 import { accessRulesPlugin } from './access-rules-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { idempotencyPlugin } from './idempotency-plugin.js';

@@ -1,5 +1,5 @@
 import type { Chronicle } from '../app/chronicle.js';
-import type { Actor } from '../es/actor.js';
+import type { Actor } from '../es/index.js';
 import type { IdempotentMutation } from './idempotent-mutation.js';
 
 /** Per request: the running instance, who is asking, and ids to trace the request through logs and events. */

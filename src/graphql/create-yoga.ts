@@ -1,7 +1,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Chronicle } from '../app/chronicle.js';
 import { type Authenticator, createAuthenticator } from '../auth/authenticator.js';
-import type { Actor } from '../es/actor.js';
+import type { Actor } from '../es/index.js';
 import { abuseLimits } from '../server/abuse-limits.js';
 import { corsPolicy } from '../server/cors.js';
 import { FairShare } from '../server/fair-share.js';

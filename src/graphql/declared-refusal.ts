@@ -1,4 +1,4 @@
-import { DomainError, refusalDetails } from '../es/domain-error.js';
+import { DomainError, refusalDetails } from '../es/index.js';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 

@@ -1,6 +1,4 @@
-import type { CommandMessage, DomainEvent } from '../es/aggregate.js';
-import type { ExecutionResult } from '../es/command-context.js';
-import type { DispatchOptions } from '../es/command-router.js';
+import type { CommandMessage, DispatchOptions, DomainEvent, ExecutionResult } from '../es/index.js';
 import type { GraphQLContext } from './context.js';
 
 /**

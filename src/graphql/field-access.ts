@@ -1,7 +1,5 @@
-import type { AccessRule } from '../es/access/access-rule.js';
+import { type AccessRule, ownerOf, type Ownership } from '../es/index.js';
 import type { GraphQLContext } from './context.js';
-import { ownerOf } from '../es/access/rules.js';
-import type { Ownership } from '../es/access/ownership.js';
 
 /** What a field rule sees: the field's arguments, its parent object, and the request (to look a row up). */
 export interface FieldInput<Args = any, Parent = any> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deterministicId } from '../es/deterministic-id.js';
+import { deterministicId } from '../es/index.js';
 
 /** The stable ids of one root mutation field of a request sent with an idempotency key. */
 export interface IdempotentMutation {

@@ -1,8 +1,5 @@
 import type { Logger } from 'pino';
-import type { CommandContext } from '../es/command-context.js';
-import { ConcurrencyConflictError } from '../es/command-errors.js';
-import { DomainError } from '../es/domain-error.js';
-import type { Middleware } from '../es/middleware.js';
+import { type CommandContext, ConcurrencyConflictError, DomainError, type Middleware } from '../es/index.js';
 import type { ChronicleMetrics, CommandOutcome } from './metrics.js';
 
 const STARTED = 'telemetry.started';

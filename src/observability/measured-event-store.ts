@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppendResult } from '../es/append-result.js';
-import { WrongExpectedVersionError } from '../es/errors.js';
-import type { EventStoreTables } from '../es/event-store-tables.js';
-import { EventStore } from '../es/event-store.js';
+import { type AppendResult, EventStore, type EventStoreTables, WrongExpectedVersionError } from '../es/index.js';
 import type { ChronicleMetrics } from './metrics.js';
 
 /** The event store, timing each append from request to commit into `chronicle_append_duration_seconds`. */

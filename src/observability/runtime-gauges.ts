@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Gauge } from 'prom-client';
-import type { EventStoreTables } from '../es/event-store-tables.js';
-import type { RuntimeRegistry } from '../es/runtime/runtime-registry.js';
-import type { RuntimeStatus } from '../es/runtime/runtime-status.js';
+import type { EventStoreTables, RuntimeRegistry, RuntimeStatus } from '../es/index.js';
 import type { ChronicleMetrics } from './metrics.js';
 
 /**

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Chronicle } from '../app/chronicle.js';
 import { createAuthenticator } from '../auth/authenticator.js';
-import type { Actor } from '../es/actor.js';
+import type { Actor } from '../es/index.js';
 import { createChronicleYoga } from '../graphql/create-yoga.js';
 import { createGraphQLWebSocket } from './graphql-websocket.js';
 import { checkHealth, healthStatusCode } from './health.js';

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
-import type { Actor } from '../es/actor.js';
-import { spendingFrom, withReplayBudget } from '../es/replay-budget.js';
+import { type Actor, spendingFrom, withReplayBudget } from '../es/index.js';
 import { onEnd } from '../observability/on-end.js';
 import type { FairShare } from './fair-share.js';
 

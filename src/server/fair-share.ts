@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ReplayBudget } from '../es/replay-budget.js';
+import type { ReplayBudget } from '../es/index.js';
 import type { Limits } from './limits.js';
 import { Semaphore } from './semaphore.js';
 import { TokenBucket } from './token-bucket.js';

@@ -7,7 +7,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator.js';
 import { IdentityProviderUnavailable } from '../auth/identity-provider-unavailable.js';
 import { tokenExpiry } from '../auth/token-expiry.js';
-import type { Actor } from '../es/actor.js';
+import type { Actor } from '../es/index.js';
 import type { ChronicleYoga } from '../graphql/create-yoga.js';
 import { aborted } from './aborted.js';
 import type { Limits } from './limits.js';

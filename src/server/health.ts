@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Chronicle } from '../app/chronicle.js';
-import type { RuntimeKind, RuntimeState } from '../es/runtime/runtime-status.js';
+import type { RuntimeKind, RuntimeState } from '../es/index.js';
 
 export interface HealthReport {
   /** `ok`; `degraded` while a runtime is failing; `draining` during shutdown; `unavailable` without a database. */

@@ -2,8 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { IdentityProviderUnavailable } from '../auth/identity-provider-unavailable.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
-import { ConcurrencyConflictError } from '../es/command-errors.js';
-import { DomainError } from '../es/domain-error.js';
+import { ConcurrencyConflictError, DomainError } from '../es/index.js';
 
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
 export const SERVICE_UNAVAILABLE_MESSAGE = 'The database is unavailable; try again shortly.';

@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Authenticator } from '../auth/authenticator.js';
 import { IDENTITY_PROVIDER_RETRY_AFTER_SECONDS, IdentityProviderUnavailable } from '../auth/identity-provider-unavailable.js';
-import type { Actor } from '../es/actor.js';
-import { DomainError } from '../es/domain-error.js';
+import { type Actor, DomainError } from '../es/index.js';
 
 /**
  * The actor of an HTTP request's Authorization header; a refused token fails the whole request

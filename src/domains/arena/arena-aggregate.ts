@@ -1,4 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
+import { defineAggregate } from '../../es/index.js';
 import type { ArenaCommand } from './arena-commands.js';
 import type { ArenaEvent } from './arena-events.js';
 import { ArenaNotFound } from './arena-errors.js';

@@ -1,3 +1,3 @@
-import { domainError } from '../../es/domain-error.js';
+import { domainError } from '../../es/index.js';
 
 export const ArenaNotFound = domainError('ARENA_NOT_FOUND', 'No kill was ever recorded in this arena');

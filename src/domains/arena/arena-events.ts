@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/aggregate.js';
+import type { DomainEvent } from '../../es/index.js';
 
 /** `kills` is the attacker's total for the week after this kill, so a projection never has to count. */
 export type ArenaEvent =

@@ -1,6 +1,6 @@
 import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
-import { authenticated } from '../../es/access/rules.js';
+import { authenticated } from '../../es/index.js';
 import { arenaAggregate } from './arena-aggregate.js';
 import { completeWeekSchema, recordKillSchema } from './arena-command-schemas.js';
 import { arenaProjector } from './arena-projector.js';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { defineProjector } from '../../es/runtime/projector.js';
+import { defineProjector } from '../../es/index.js';
 import type { ArenaEvent } from './arena-events.js';
 import type { ArenaTables } from './arena-tables.js';
 

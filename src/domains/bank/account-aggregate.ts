@@ -1,5 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
-import type { DomainError } from '../../es/domain-error.js';
+import { defineAggregate, type DomainError } from '../../es/index.js';
 import type { AccountCommand } from './account-commands.js';
 import type { AccountEvent } from './account-events.js';
 import { AccountClosed, AccountExists, AccountNotFound, BalanceLimitExceeded, BalanceNotZero, InsufficientFunds } from './bank-errors.js';

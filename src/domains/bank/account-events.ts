@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/aggregate.js';
+import type { DomainEvent } from '../../es/index.js';
 
 /** Every event that moves money carries the amount and the balance it left. */
 interface Movement {

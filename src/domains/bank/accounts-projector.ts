@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { RecordedEvent } from '../../es/recorded-event.js';
-import { defineProjector, inOneStatement } from '../../es/runtime/projector.js';
+import { defineProjector, inOneStatement, type RecordedEvent } from '../../es/index.js';
 import { type AccountEvent, type BalanceEventType, balanceChanges } from './account-events.js';
 import type { BankTables } from './bank-tables.js';
 

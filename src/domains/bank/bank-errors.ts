@@ -1,4 +1,4 @@
-import { domainError } from '../../es/domain-error.js';
+import { domainError } from '../../es/index.js';
 
 export const AccountExists = domainError('ACCOUNT_EXISTS', 'An account with this number already exists');
 export const AccountNotFound = domainError('ACCOUNT_NOT_FOUND', 'No account has this number');

@@ -1,6 +1,6 @@
 import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
-import { authenticated, owner, ownerOf, systemOnly } from '../../es/access/rules.js';
+import { authenticated, owner, ownerOf, systemOnly } from '../../es/index.js';
 import { accountAggregate } from './account-aggregate.js';
 import { accountsProjector } from './accounts-projector.js';
 import { accountNumberOnlySchema, amountCommandSchema, openAccountSchema, requestTransferSchema } from './bank-command-schemas.js';

@@ -1,5 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
-import { domainError } from '../../es/domain-error.js';
+import { defineAggregate, domainError } from '../../es/index.js';
 import type { TransferCommand } from './transfer-commands.js';
 import type { TransferEvent } from './transfer-events.js';
 

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/aggregate.js';
+import type { DomainEvent } from '../../es/index.js';
 
 export type TransferEvent =
   | DomainEvent<'TransferRequested', { transferId: string; from: string; to: string; amount: number }>

@@ -1,5 +1,4 @@
-import type { Command } from '../../es/aggregate.js';
-import { defineProcessManager } from '../../es/runtime/process-manager.js';
+import { type Command, defineProcessManager } from '../../es/index.js';
 import type { AccountCommand } from './account-commands.js';
 import type { AccountEvent } from './account-events.js';
 import type { TransferCommand } from './transfer-commands.js';

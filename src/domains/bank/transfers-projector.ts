@@ -1,4 +1,4 @@
-import { defineProjector } from '../../es/runtime/projector.js';
+import { defineProjector } from '../../es/index.js';
 import type { BankTables } from './bank-tables.js';
 import type { TransferEvent } from './transfer-events.js';
 

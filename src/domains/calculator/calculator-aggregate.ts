@@ -1,5 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
-import { ValidationError } from '../../es/domain-error.js';
+import { defineAggregate, ValidationError } from '../../es/index.js';
 import type { CalculatorCommand } from './calculator-commands.js';
 import { DivideByZero, MultiplyOverflow } from './calculator-errors.js';
 import type { CalculationData, CalculatorEvent } from './calculator-events.js';

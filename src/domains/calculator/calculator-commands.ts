@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Command } from '../../es/aggregate.js';
+import type { Command } from '../../es/index.js';
 
 export const CALCULATOR_OPERATIONS = ['ADD', 'SUBTRACT', 'MULTIPLY', 'DIVIDE'] as const;
 export type CalculatorOperation = (typeof CALCULATOR_OPERATIONS)[number];

@@ -1,4 +1,4 @@
-import { domainError } from '../../es/domain-error.js';
+import { domainError } from '../../es/index.js';
 
 /** The result of a MULTIPLY (or of a DIVIDE by a fraction, which multiplies) would pass the maximum value. */
 export const MultiplyOverflow = domainError('MULTIPLY_OVERFLOW', 'The result would exceed the maximum value');

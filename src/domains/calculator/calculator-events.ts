@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/aggregate.js';
+import type { DomainEvent } from '../../es/index.js';
 
 /**
  * What every calculator event records: the operand asked for, the amount actually applied and the

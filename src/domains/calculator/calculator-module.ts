@@ -1,5 +1,5 @@
 import type { DomainModule } from '../../app/domain-module.js';
-import { owner } from '../../es/access/rules.js';
+import { owner } from '../../es/index.js';
 import { calculatorAggregate } from './calculator-aggregate.js';
 import { calculateSchema } from './calculator-commands.js';
 import { calculatorProjector } from './calculator-projector.js';

@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { RecordedEvent } from '../../es/recorded-event.js';
-import { defineProjector } from '../../es/runtime/projector.js';
+import { defineProjector, type RecordedEvent } from '../../es/index.js';
 import type { CalculationData, CalculatorEvent } from './calculator-events.js';
 import type { CalculatorTables } from './calculator-tables.js';
 

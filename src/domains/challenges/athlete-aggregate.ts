@@ -1,4 +1,4 @@
-import { type DomainEvent, defineAggregate } from '../../es/aggregate.js';
+import { defineAggregate, type DomainEvent } from '../../es/index.js';
 
 export type AthleteCommand = { type: 'RegisterAthlete'; athleteId: string };
 export type AthleteEvent = DomainEvent<'AthleteRegistered', { athleteId: string }>;

@@ -1,5 +1,4 @@
-import { ownerOf } from '../../es/access/rules.js';
-import type { AccessRule } from '../../es/access/access-rule.js';
+import { type AccessRule, ownerOf } from '../../es/index.js';
 import { athleteAggregate } from './athlete-aggregate.js';
 import type { ChallengeState } from './challenge-aggregate.js';
 

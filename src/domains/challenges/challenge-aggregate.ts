@@ -1,5 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
-import type { DomainError } from '../../es/domain-error.js';
+import { defineAggregate, type DomainError } from '../../es/index.js';
 import type { ActivityDetails, ChallengeCommand } from './challenge-commands.js';
 import {
   ActivityNotFound,

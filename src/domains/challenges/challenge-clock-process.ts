@@ -1,5 +1,4 @@
-import { defineProcessManager } from '../../es/runtime/process-manager.js';
-import type { ScheduledCommandCommand } from '../../es/scheduling/scheduled-command-aggregate.js';
+import { defineProcessManager, type ScheduledCommandCommand } from '../../es/index.js';
 import type { ChallengeEvent } from './challenge-events.js';
 
 type ClockEvent = Extract<ChallengeEvent, { type: 'ChallengeCreated' | 'ChallengeHosted' | 'ChallengeStarted' | 'ChallengeEnded' }>;

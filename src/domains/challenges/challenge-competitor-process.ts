@@ -1,5 +1,4 @@
-import type { Command } from '../../es/aggregate.js';
-import { defineProcessManager } from '../../es/runtime/process-manager.js';
+import { type Command, defineProcessManager } from '../../es/index.js';
 import type { ChallengeCommand } from './challenge-commands.js';
 import type { ChallengeEvent } from './challenge-events.js';
 import type { TrackerActivityEvent } from './tracker-activity-events.js';

@@ -1,4 +1,4 @@
-import { domainError } from '../../es/domain-error.js';
+import { domainError } from '../../es/index.js';
 
 export const ChallengeExists = domainError('CHALLENGE_EXISTS', 'A challenge with this id already exists');
 export const ChallengeNotFound = domainError('CHALLENGE_NOT_FOUND', 'No challenge has this id');

@@ -1,6 +1,6 @@
 import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
-import { authenticated, owner, systemOnly } from '../../es/access/rules.js';
+import { authenticated, owner, systemOnly } from '../../es/index.js';
 import { athleteAggregate } from './athlete-aggregate.js';
 import { activityOwner, athleteOwner, athleteOwnerOrNew } from './challenge-access.js';
 import { challengeAggregate } from './challenge-aggregate.js';

@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { RecordedEvent } from '../../es/recorded-event.js';
-import { defineProjector } from '../../es/runtime/projector.js';
+import { defineProjector, type RecordedEvent } from '../../es/index.js';
 import type { ChallengeEvent } from './challenge-events.js';
 import type { ChallengeTables } from './challenge-tables.js';
 import type { ChallengeStatus } from './challenge-values.js';

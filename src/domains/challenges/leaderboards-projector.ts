@@ -1,4 +1,4 @@
-import { defineProjector } from '../../es/runtime/projector.js';
+import { defineProjector } from '../../es/index.js';
 import type { ChallengeEvent } from './challenge-events.js';
 import type { ChallengeTables } from './challenge-tables.js';
 

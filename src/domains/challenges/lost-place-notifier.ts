@@ -1,5 +1,4 @@
-import { deterministicId } from '../../es/deterministic-id.js';
-import { defineEventHandler } from '../../es/runtime/event-handler.js';
+import { defineEventHandler, deterministicId } from '../../es/index.js';
 import type { ChallengeEvent } from './challenge-events.js';
 import type { ChallengeTables } from './challenge-tables.js';
 import { lostPlaceMessage } from './lost-place-message.js';

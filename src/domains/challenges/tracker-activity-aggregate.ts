@@ -1,4 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
+import { defineAggregate } from '../../es/index.js';
 import type { TrackerActivityCommand } from './tracker-activity-commands.js';
 import type { TrackerActivityEvent } from './tracker-activity-events.js';
 

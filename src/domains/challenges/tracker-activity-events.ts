@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/aggregate.js';
+import type { DomainEvent } from '../../es/index.js';
 import type { ActivityDetails } from './challenge-commands.js';
 
 export type TrackerActivityEvent =

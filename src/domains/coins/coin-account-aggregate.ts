@@ -1,4 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
+import { defineAggregate } from '../../es/index.js';
 import type { CoinAccountCommand } from './coin-account-commands.js';
 import type { CoinAccountEvent } from './coin-account-events.js';
 import { InvalidNonce, NonceAlreadyUsed, NotEnoughCoins } from './coins-errors.js';

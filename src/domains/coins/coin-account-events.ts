@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/aggregate.js';
+import type { DomainEvent } from '../../es/index.js';
 
 /**
  * Every event carries the balance it left, so a balance subscription or a projection never has

@@ -1,4 +1,4 @@
-import { defineProcessManager } from '../../es/runtime/process-manager.js';
+import { defineProcessManager } from '../../es/index.js';
 import type { CoinAccountCommand } from './coin-account-commands.js';
 import type { CoinAccountEvent } from './coin-account-events.js';
 

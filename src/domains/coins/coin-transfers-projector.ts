@@ -1,4 +1,4 @@
-import { defineProjector } from '../../es/runtime/projector.js';
+import { defineProjector } from '../../es/index.js';
 import type { CoinAccountEvent } from './coin-account-events.js';
 import type { CoinsTables } from './coins-tables.js';
 

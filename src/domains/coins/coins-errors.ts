@@ -1,4 +1,4 @@
-import { domainError } from '../../es/domain-error.js';
+import { domainError } from '../../es/index.js';
 
 export const NonceAlreadyUsed = domainError(
   'NONCE_ALREADY_USED',

@@ -1,6 +1,5 @@
 import type { DomainModule } from '../../app/domain-module.js';
-import { authenticated, owner, systemOnly } from '../../es/access/rules.js';
-import type { CommandRegistration } from '../../es/command-registration.js';
+import { authenticated, type CommandRegistration, owner, systemOnly } from '../../es/index.js';
 import type { CoinAccountCommand } from './coin-account-commands.js';
 import { coinAccountAggregate } from './coin-account-aggregate.js';
 import { coinAccountsProjector } from './coin-accounts-projector.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EnrichmentContext } from '../../es/command-registration.js';
+import type { EnrichmentContext } from '../../es/index.js';
 import type { CompleteOrder } from './order-commands.js';
 import type { OrdersTables } from './orders-tables.js';
 

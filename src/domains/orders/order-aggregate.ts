@@ -1,5 +1,4 @@
-import { type Aggregate, defineAggregate } from '../../es/aggregate.js';
-import { ValidationError } from '../../es/domain-error.js';
+import { type Aggregate, defineAggregate, ValidationError } from '../../es/index.js';
 import type { OrderCommand } from './order-commands.js';
 import {
   OrderAlreadyCompleted,

@@ -1,4 +1,4 @@
-import { DomainError, domainError } from '../../es/domain-error.js';
+import { DomainError, domainError } from '../../es/index.js';
 
 export const OrderNotFound = domainError('ORDER_NOT_FOUND', 'No order has this id');
 export const OrderAlreadyCreated = domainError('ORDER_ALREADY_CREATED', 'An order with this id already exists');

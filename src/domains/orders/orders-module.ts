@@ -1,6 +1,6 @@
 import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
-import { owner, systemOnly } from '../../es/access/rules.js';
+import { owner, systemOnly } from '../../es/index.js';
 import { withBlockedProducts } from './blocked-products-of-order.js';
 import { DEFAULT_ORDER_SNAPSHOT_EVERY, defineOrderAggregate } from './order-aggregate.js';
 import {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { defineProjector } from '../../es/runtime/projector.js';
+import { defineProjector } from '../../es/index.js';
 import type { OrderEvent } from './order-events.js';
 import type { OrderItem } from './order-item.js';
 import type { OrdersTables } from './orders-tables.js';

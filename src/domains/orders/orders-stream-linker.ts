@@ -1,7 +1,4 @@
-import type { RecordedEvent } from '../../es/recorded-event.js';
-import type { ErrorPolicy } from '../../es/runtime/error-policy.js';
-import { type EventHandler, defineEventHandler } from '../../es/runtime/event-handler.js';
-import type { ReactionContext } from '../../es/runtime/reaction-context.js';
+import { defineEventHandler, type ErrorPolicy, type EventHandler, type ReactionContext, type RecordedEvent } from '../../es/index.js';
 import { type OrderEvent, orderEventTypes } from './order-events.js';
 
 export const ORDERS_STREAM = 'orders';

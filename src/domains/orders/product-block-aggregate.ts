@@ -1,4 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
+import { defineAggregate } from '../../es/index.js';
 import type { ProductBlockCommand } from './product-block-commands.js';
 import type { ProductBlockEvent } from './product-block-events.js';
 

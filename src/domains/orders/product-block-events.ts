@@ -1,3 +1,3 @@
-import type { DomainEvent } from '../../es/aggregate.js';
+import type { DomainEvent } from '../../es/index.js';
 
 export type ProductBlockEvent = DomainEvent<'ProductBlocked', { productId: string }> | DomainEvent<'ProductUnblocked', { productId: string }>;

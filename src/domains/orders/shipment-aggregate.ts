@@ -1,4 +1,4 @@
-import { defineAggregate } from '../../es/aggregate.js';
+import { defineAggregate } from '../../es/index.js';
 import type { ShipmentCommand } from './shipment-commands.js';
 import {
   ShipmentAlreadyCreated,

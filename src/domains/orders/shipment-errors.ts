@@ -1,4 +1,4 @@
-import { domainError } from '../../es/domain-error.js';
+import { domainError } from '../../es/index.js';
 
 export const ShipmentNotFound = domainError('SHIPMENT_NOT_FOUND', 'No shipment has this id');
 export const ShipmentAlreadyCreated = domainError('SHIPMENT_ALREADY_CREATED', 'A shipment with this id already exists');

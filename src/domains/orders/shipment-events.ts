@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/aggregate.js';
+import type { DomainEvent } from '../../es/index.js';
 
 /** Every shipment event names its order, so the order's read model can follow it. */
 export type ShipmentEvent =

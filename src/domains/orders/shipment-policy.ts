@@ -1,5 +1,4 @@
-import { DomainError } from '../../es/domain-error.js';
-import { defineEventHandler } from '../../es/runtime/event-handler.js';
+import { defineEventHandler, DomainError } from '../../es/index.js';
 import type { OrderEvent } from './order-events.js';
 import type { ShipmentCommand } from './shipment-commands.js';
 import { ShipmentAlreadyCreated } from './shipment-errors.js';

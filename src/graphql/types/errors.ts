@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorClass, ValidationError } from '../../es/domain-error.js';
+import { DomainError, type DomainErrorClass, ValidationError } from '../../es/index.js';
 import { builder } from '../builder.js';
 
 /** Every error result implements this, so a client can always ask `... on Error { code message }`. */

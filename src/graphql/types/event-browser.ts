@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { RecordedEvent } from '../../es/recorded-event.js';
+import type { RecordedEvent } from '../../es/index.js';
 import { builder } from '../builder.js';
 import { parsePositionCursor, positionCursor } from '../position-cursor.js';
 import { admin } from '../../auth/admin-role.js';

@@ -1,13 +1,10 @@
-import { domainError } from '../../es/domain-error.js';
-import { type DeadLetter, UnknownRuntimeError } from '../../es/runtime/runtime-registry.js';
-import type { RuntimeKind, RuntimeState, RuntimeStatus } from '../../es/runtime/runtime-status.js';
+import { type DeadLetter, domainError, everyone, type RuntimeKind, type RuntimeState, type RuntimeStatus, UnknownRuntimeError } from '../../es/index.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { positionCursor } from '../position-cursor.js';
 import { errorType } from './errors.js';
 import { EventType } from './event-browser.js';
 import { admin } from '../../auth/admin-role.js';
-import { everyone } from '../../es/access/rules.js';
 
 /**
  * Operating the read side: where every projector, event handler and process manager stands,

@@ -1,7 +1,7 @@
 import { builder } from '../../../graphql/builder.js';
 import { ArenaType } from './arena-type.js';
 import { findArenaWeek } from './find-arena-scores.js';
-import { everyone } from '../../../es/access/rules.js';
+import { everyone } from '../../../es/index.js';
 
 builder.queryField('arena', (t) =>
   t.field({

@@ -1,12 +1,10 @@
-import { streamIdOf } from '../../../es/aggregate.js';
-import { followLatest } from '../../../es/follow-latest.js';
+import { everyone, followLatest, streamIdOf } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { arenaAggregate } from '../arena-aggregate.js';
 import { arenaEventTypes } from '../arena-events.js';
 import { ARENA_PROJECTION } from '../arena-projector.js';
 import { ArenaScoreType } from './arena-type.js';
 import { type ArenaScore, findArenaWeek, findTop } from './find-arena-scores.js';
-import { everyone } from '../../../es/access/rules.js';
 
 interface ArenaTop10 {
   arenaId: string;

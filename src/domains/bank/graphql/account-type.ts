@@ -1,6 +1,6 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { tables } from '../../../db/database.js';
-import { everyone } from '../../../es/access/rules.js';
+import { everyone } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 import { accountAggregate } from '../account-aggregate.js';

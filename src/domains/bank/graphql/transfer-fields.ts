@@ -4,7 +4,7 @@ import type { TransferCommand } from '../transfer-commands.js';
 import { TRANSFERS_PROJECTION } from '../transfers-projector.js';
 import { findTransfer, TransferType } from './transfer-type.js';
 import { byCommand } from '../../../graphql/field-access.js';
-import { authenticated } from '../../../es/access/rules.js';
+import { authenticated } from '../../../es/index.js';
 
 const TransferInput = builder.inputType('TransferInput', {
   fields: (t) => ({

@@ -1,4 +1,4 @@
-import type { AccessRule } from '../../../es/access/access-rule.js';
+import type { AccessRule } from '../../../es/index.js';
 import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 import { athleteAggregate } from '../athlete-aggregate.js';
 import { challengeTables } from './challenge-reads.js';

@@ -1,5 +1,4 @@
-import { Forbidden } from '../../../es/access/access-errors.js';
-import { systemActor } from '../../../es/actor.js';
+import { Forbidden, systemActor } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { dispatch } from '../../../graphql/dispatch.js';
 import type { GraphQLContext } from '../../../graphql/context.js';

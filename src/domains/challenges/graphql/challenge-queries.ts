@@ -3,7 +3,7 @@ import { builder } from '../../../graphql/builder.js';
 import { ChallengeStatusEnum } from './challenge-enums.js';
 import { challengeTables, findChallenge } from './challenge-reads.js';
 import { ChallengeType } from './challenge-type.js';
-import { everyone } from '../../../es/access/rules.js';
+import { everyone } from '../../../es/index.js';
 
 builder.queryFields((t) => ({
   challenge: t.field({

@@ -1,6 +1,4 @@
-import { streamIdOf } from '../../../es/aggregate.js';
-import { followLatestEvent } from '../../../es/follow-latest-event.js';
-import type { RecordedEvent } from '../../../es/recorded-event.js';
+import { everyone, followLatestEvent, type RecordedEvent, streamIdOf } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
 import { challengeAggregate } from '../challenge-aggregate.js';
@@ -9,7 +7,6 @@ import type { ChallengeCategory } from '../challenge-values.js';
 import { compareRanks } from '../leaderboard-ranking.js';
 import { ChallengeCategoryEnum } from './challenge-enums.js';
 import { LeaderboardEntryType } from './leaderboard-entry-type.js';
-import { everyone } from '../../../es/access/rules.js';
 
 type RankedEvent = RecordedEvent<'LeaderboardRanked', LeaderboardRankedData>;
 

@@ -1,6 +1,6 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { sql } from 'kysely';
-import type { RecordedEvent } from '../../../es/recorded-event.js';
+import type { RecordedEvent } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
 import { errorType } from '../../../graphql/types/errors.js';

@@ -1,6 +1,5 @@
-import { systemActor } from '../../../es/actor.js';
+import { type FieldError, systemActor, ValidationError } from '../../../es/index.js';
 import type { ServerResponse } from 'node:http';
-import { type FieldError, ValidationError } from '../../../es/domain-error.js';
 import type { HttpRoute } from '../../../server/http-route.js';
 import { readBody, sendJson } from '../../../server/http-route.js';
 import { verifyHmacSignature } from '../../../server/hmac-signature.js';

@@ -1,12 +1,11 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
-import { streamIdOf } from '../../../es/aggregate.js';
+import { anyOf, streamIdOf } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { parsePositionCursor } from '../../../graphql/position-cursor.js';
 import { EventType } from '../../../graphql/types/event-browser.js';
 import { coinAccountAggregate } from '../coin-account-aggregate.js';
 import type { CoinAccountsTable } from '../coins-tables.js';
 import { admin } from '../../../auth/admin-role.js';
-import { anyOf } from '../../../es/access/rules.js';
 import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 
 export const CoinAccountType = builder.objectRef<CoinAccountsTable>('CoinAccount').implement({

@@ -2,7 +2,7 @@ import { builder } from '../../../graphql/builder.js';
 import { CoinAccountType } from './coin-account-type.js';
 import { CoinTransferType, findCoinTransfer } from './coin-transfer-type.js';
 import { findCoinAccount, findRichest, MAX_RICHEST, richestLimit } from './find-coin-accounts.js';
-import { authenticated, everyone } from '../../../es/access/rules.js';
+import { authenticated, everyone } from '../../../es/index.js';
 
 builder.queryFields((t) => ({
   coinAccount: t.field({

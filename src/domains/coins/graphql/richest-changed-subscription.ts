@@ -1,11 +1,10 @@
-import { followLatest } from '../../../es/follow-latest.js';
+import { everyone, followLatest } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { coinAccountEventTypes } from '../coin-account-events.js';
 import { COIN_ACCOUNTS_PROJECTION } from '../coin-accounts-projector.js';
 import type { CoinAccountsTable } from '../coins-tables.js';
 import { CoinAccountType } from './coin-account-type.js';
 import { findRichest, richestLimit } from './find-coin-accounts.js';
-import { everyone } from '../../../es/access/rules.js';
 
 /** Same accounts in the same order with the same balances. */
 function sameList(a: CoinAccountsTable[], b: CoinAccountsTable[]): boolean {

@@ -8,7 +8,7 @@ import { normalizeId } from './normalize-id.js';
 import { findOrder, findOrderByNumber, findShipment } from './order-loaders.js';
 import { OrderStatusEnum, OrderType } from './order-type.js';
 import { ShipmentType } from './shipment-type.js';
-import { authenticated } from '../../../es/access/rules.js';
+import { authenticated } from '../../../es/index.js';
 import { described } from '../../../graphql/field-access.js';
 
 builder.queryFields((t) => ({

@@ -1,5 +1,4 @@
-import { streamIdOf } from '../../../es/aggregate.js';
-import type { RecordedEvent } from '../../../es/recorded-event.js';
+import { type RecordedEvent, streamIdOf } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
 import { orderAggregate } from '../order-aggregate.js';

@@ -4,7 +4,7 @@ import type { OrderItemsTable, OrderReadStatus, OrdersTable } from '../orders-ta
 import { orderLoaders } from './order-loaders.js';
 import { ShipmentType } from './shipment-type.js';
 import { admin } from '../../../auth/admin-role.js';
-import { anyOf } from '../../../es/access/rules.js';
+import { anyOf } from '../../../es/index.js';
 import { ownOrder } from './order-access.js';
 
 export const OrderStatusEnum = builder.enumType('OrderStatus', {

@@ -1,7 +1,7 @@
 import { builder } from '../../../graphql/builder.js';
 import type { ShipmentReadStatus, ShipmentsTable } from '../orders-tables.js';
 import { admin } from '../../../auth/admin-role.js';
-import { anyOf } from '../../../es/access/rules.js';
+import { anyOf } from '../../../es/index.js';
 import { ownShipment } from './order-access.js';
 
 export const ShipmentStatusEnum = builder.enumType('ShipmentStatus', {
