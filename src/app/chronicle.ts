@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { AggregateRepository, CommandRouter, EventFeed, EventStore, RuntimeRegistry } from '../es/index.js';
 import type { Database } from '../db/database.js';
 import type { ChronicleMetrics } from '../observability/metrics.js';
+import type { HttpRoute } from '../server/http-route.js';
 
 /** Everything one running instance is made of; created by `createChronicle`, handed to GraphQL as context. */
 export interface Chronicle {
@@ -16,6 +17,8 @@ export interface Chronicle {
   readonly logger: Logger;
   /** This instance's Prometheus registry and instruments, served at GET /metrics. */
   readonly metrics: ChronicleMetrics;
+  /** The plain HTTP endpoints of the slices it runs. */
+  readonly routes: readonly HttpRoute[];
   /** The aggregate state cache (cleared by benchmarks and tests of cold loads). */
   readonly repository: AggregateRepository;
   /** Stops the runtimes and the feed, then closes the database. */

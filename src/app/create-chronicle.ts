@@ -57,7 +57,8 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   });
   registerRuntimeGauges(metrics, { runtimes, db, logger });
 
-  for (const domain of options.domains ?? allDomains) domain.register({ router, runtimes, db: database.db });
+  const domains = options.domains ?? allDomains;
+  for (const domain of domains) domain.register({ router, runtimes, db: database.db });
 
   await feed.start();
   await runtimes.start();
@@ -69,6 +70,7 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     feed,
     router,
     runtimes,
+    routes: domains.flatMap((domain) => domain.routes ?? []),
     repository,
     logger,
     metrics,

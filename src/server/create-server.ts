@@ -13,7 +13,6 @@ import { refuseOversizedBody } from './body-limit.js';
 import { ServerLifecycle } from './lifecycle.js';
 import { REQUEST_ID_HEADER, newRequestId } from './request-id.js';
 import { type HttpRoute, matchRoute } from './http-route.js';
-import { httpRoutes } from './routes.js';
 
 export interface ChronicleServerOptions {
   /** Serve GraphiQL on GET /graphql from a browser (default true). */
@@ -64,7 +63,7 @@ export function createChronicleServer(app: Chronicle, options: ChronicleServerOp
     response.once('close', () => responses.delete(response));
     // A response that ends during a drain leaves its keep-alive connection idle: close it.
     response.once('finish', () => lifecycle.draining && httpServer.closeIdleConnections());
-    const matched = matchRoute(httpRoutes, request.method, pathOf(request));
+    const matched = matchRoute(app.routes, request.method, pathOf(request));
     if (matched) return void serveRoute(matched.route, matched.params, request, response);
     // Yoga answers some requests synchronously (a CSRF refusal) and then returns no promise.
     new Promise((resolve) => resolve(yoga.handle(request, response))).catch((error: unknown) => {

@@ -2,6 +2,8 @@ import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
 import { authenticated, owner, systemOnly } from '../../es/index.js';
 import { athleteAggregate } from './athlete-aggregate.js';
+import { activityWebhookRoute } from './http/activity-webhook-route.js';
+import { liveAssetsRoute, liveChallengePageRoute } from './http/live-challenge-routes.js';
 import { activityOwner, athleteOwner, athleteOwnerOrNew } from './challenge-access.js';
 import { challengeAggregate } from './challenge-aggregate.js';
 import {
@@ -24,6 +26,7 @@ import { challengeClockProcess } from './challenge-clock-process.js';
 
 export const challengesModule: DomainModule = {
   name: 'challenges',
+  routes: [activityWebhookRoute, liveChallengePageRoute, liveAssetsRoute],
   register({ router, runtimes }) {
     router.register(challengeAggregate, {
       CreateChallenge: {
