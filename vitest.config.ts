@@ -16,8 +16,9 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 /**
- * The whole suite runs once per dialect, like Kysely's own tests: `postgres` against the real
- * server and `pglite` in-process. Without a reachable server, only PGlite runs (CI forbids that).
+ * Two tiers, named by the file: `*.pure.test.ts` needs no database and runs once; every other test
+ * runs once per dialect, like Kysely's own tests: `postgres` against the real server and `pglite`
+ * in-process. Without a reachable server, only PGlite runs (CI forbids that).
  */
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const postgres = await postgresReachable();
@@ -40,14 +41,20 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       reporters: ['default', './test/support/summary-reporter.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
-      projects: dialects.map((dialect) => ({
-        extends: true,
-        test: {
-          name: dialect,
-          include: ['test/**/*.test.ts'],
-          env: { CHRONICLE_TEST_DIALECT: dialect, CHRONICLE_TEST_ADMIN_URL: adminUrl, CHRONICLE_TEST_RUN: run },
-        },
-      })),
+      projects: [
+        // Pure tests (aggregates, process managers, specs: no database) run once.
+        { extends: true, test: { name: 'pure', include: ['test/**/*.pure.test.ts'] } },
+        // Every other test runs on each dialect.
+        ...dialects.map((dialect) => ({
+          extends: true,
+          test: {
+            name: dialect,
+            include: ['test/**/*.test.ts'],
+            exclude: ['test/**/*.pure.test.ts'],
+            env: { CHRONICLE_TEST_DIALECT: dialect, CHRONICLE_TEST_ADMIN_URL: adminUrl, CHRONICLE_TEST_RUN: run },
+          },
+        })),
+      ],
     },
   };
 });

@@ -5,7 +5,7 @@ import { aggregateSpec } from '../../../src/es/testing/aggregate-spec.js';
 
 const account = aggregateSpec(coinAccountAggregate);
 const accountId = 'alice';
-// Nonces that prove work for 'alice' (see proof-of-work.test.ts); 359 does not.
+// Nonces that prove work for 'alice' (see proof-of-work.pure.test.ts); 359 does not.
 const mined = (nonce: number, balance: number): CoinAccountEvent => ({ type: 'CoinMined', data: { accountId, nonce, balance } });
 const received = (amount: number, balance: number): CoinAccountEvent => ({
   type: 'CoinsReceived',
