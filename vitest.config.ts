@@ -46,7 +46,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
         { extends: true, test: { name: 'pure', include: ['test/**/*.pure.test.ts'] } },
         // Every other test runs on each dialect.
         ...dialects.map((dialect) => ({
-          extends: true,
+          extends: true as const,
           test: {
             name: dialect,
             include: ['test/**/*.test.ts'],

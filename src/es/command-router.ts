@@ -21,6 +21,8 @@ export interface DispatchOptions {
   /** A stable id makes the dispatch idempotent: sent again, it returns the first result and appends nothing. */
   commandId?: string;
   correlationId?: string;
+  /** The request that sent it: the correlation of a command that starts its own (not one that joins its stream's). */
+  requestId?: string;
   causationId?: string;
   /** Who sends the command (a bare subject holds no roles). */
   actor?: Actor | string | undefined;
@@ -83,7 +85,7 @@ export class CommandRouter {
     if (!route) throw new UnregisteredCommandError(String(command?.type));
     const commandId = options.commandId ?? crypto.randomUUID();
     const metadata: CommandMetadata = {
-      correlationId: options.correlationId ?? commandId,
+      correlationId: options.correlationId ?? options.requestId ?? commandId,
       causationId: options.causationId ?? commandId,
       actor: toActor(options.actor),
     };

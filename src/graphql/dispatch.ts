@@ -3,8 +3,8 @@ import type { GraphQLContext } from './context.js';
 
 /**
  * How a mutation sends its command: through the router, as the request's actor (always: a field
- * cannot act for anyone else), with the command id its idempotency key gives it (see
- * `idempotentMutation`); without a key, a fresh id as before.
+ * cannot act for anyone else), correlated with the request, and with the command id its
+ * idempotency key gives it (see `idempotentMutation`); without a key, a fresh id as before.
  */
 export function dispatch<E extends DomainEvent = DomainEvent>(
   ctx: GraphQLContext,
@@ -12,7 +12,12 @@ export function dispatch<E extends DomainEvent = DomainEvent>(
   options: Omit<DispatchOptions, 'actor'> = {},
 ): Promise<ExecutionResult<E>> {
   const commandId = options.commandId ?? ctx.mutation?.nextCommandId();
-  return ctx.app.router.dispatch<E>(command, { ...options, actor: ctx.actor, ...(commandId === undefined ? {} : { commandId }) });
+  return ctx.app.router.dispatch<E>(command, {
+    requestId: ctx.requestId,
+    ...options,
+    actor: ctx.actor,
+    ...(commandId === undefined ? {} : { commandId }),
+  });
 }
 
 /** The id of something a mutation creates: random, or under an idempotency key the same on every retry. */

@@ -13,7 +13,6 @@ async function execute(ctx: GraphQLContext, command: AccountCommand) {
   await dispatch(ctx, command, {
     consistency: 'strong',
     projections: [ACCOUNTS_PROJECTION],
-    correlationId: ctx.requestId,
   });
   return loadAccount(ctx, command.accountNumber);
 }

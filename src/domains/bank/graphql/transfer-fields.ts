@@ -30,7 +30,7 @@ builder.mutationField('transfer', (t) =>
       await dispatch(
         ctx,
         command,
-        { consistency: 'strong', projections: [TRANSFERS_PROJECTION], correlationId: ctx.requestId },
+        { consistency: 'strong', projections: [TRANSFERS_PROJECTION] },
       );
       const transfer = await findTransfer(ctx, transferId);
       if (!transfer) throw new Error(`Transfer ${transferId} is missing from its projection after a strong command`);

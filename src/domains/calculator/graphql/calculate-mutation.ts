@@ -40,8 +40,7 @@ builder.mutationField('calculate', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const calculatorId = String(input.calculatorId);
       const command: Calculate = { type: 'Calculate', calculatorId, operation: input.operation, operand: input.operand };
-      await dispatch(ctx, command, { consistency: 'strong', projections: [calculatorProjector.name], correlationId: ctx.requestId,
-      });
+      await dispatch(ctx, command, { consistency: 'strong', projections: [calculatorProjector.name] });
       const calculator = await findCalculator(ctx.app.database.db, calculatorId);
       if (!calculator) throw new Error(`Calculator ${calculatorId} is missing from its projection after a command`);
       return calculator;
