@@ -9,6 +9,7 @@ import { ARENA_PROJECTION } from '../arena-projector.js';
 import { ArenaScoreType, ArenaType } from './arena-type.js';
 import { findArenaWeek, findScore } from './find-arena-scores.js';
 import { byCommand } from '../../../graphql/field-access.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 errorType(ArenaNotFound, 'ArenaNotFoundError', 'No kill was ever recorded in this arena.');
 
@@ -34,9 +35,7 @@ builder.mutationField('recordKill', (t) =>
     args: { input: t.arg({ type: RecordKillInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const event = await execute(ctx, { type: 'RecordKill', ...input });
-      const score = await findScore(ctx, input.arenaId, event.data.week, input.attacker);
-      if (!score) throw new Error(`The score of ${input.attacker} in arena ${input.arenaId} is missing from its projection after a strong command`);
-      return score;
+      return readBack(await findScore(ctx, input.arenaId, event.data.week, input.attacker), `The score of ${input.attacker} in arena ${input.arenaId}`);
     },
   }),
 );
@@ -50,9 +49,7 @@ builder.mutationField('completeWeek', (t) =>
     args: { arenaId: t.arg.string({ required: true }) },
     resolve: async (_root, { arenaId }, ctx) => {
       await execute(ctx, { type: 'CompleteWeek', arenaId });
-      const arena = await findArenaWeek(ctx, arenaId);
-      if (!arena) throw new Error(`Arena ${arenaId} is missing from its projection after a strong command`);
-      return arena;
+      return readBack(await findArenaWeek(ctx, arenaId), `Arena ${arenaId}`);
     },
   }),
 );

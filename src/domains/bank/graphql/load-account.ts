@@ -3,6 +3,7 @@ import type { Chronicle } from '../../../app/chronicle.js';
 import { tables } from '../../../db/database.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import type { BankAccountsTable, BankTables } from '../bank-tables.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 type AccountLoader = DataLoader<string, BankAccountsTable | undefined>;
 const loaders = new WeakMap<Chronicle, AccountLoader>();
@@ -35,9 +36,7 @@ export function findAccount(ctx: GraphQLContext, accountNumber: string): Promise
   return accountLoader(ctx.app).load(accountNumber);
 }
 
-/** After a `strong` command the projection has the account; its absence is a bug, not a client error. */
+/** The account as projected after a `strong` command. */
 export async function loadAccount(ctx: GraphQLContext, accountNumber: string): Promise<BankAccountsTable> {
-  const account = await findAccount(ctx, accountNumber);
-  if (!account) throw new Error(`Account ${accountNumber} is missing from its projection after a strong command`);
-  return account;
+  return readBack(await findAccount(ctx, accountNumber), `Account ${accountNumber}`);
 }

@@ -5,6 +5,7 @@ import { TRANSFERS_PROJECTION } from '../transfers-projector.js';
 import { findTransfer, TransferType } from './transfer-type.js';
 import { byCommand } from '../../../graphql/field-access.js';
 import { authenticated } from '../../../es/index.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 const TransferInput = builder.inputType('TransferInput', {
   fields: (t) => ({
@@ -32,9 +33,7 @@ builder.mutationField('transfer', (t) =>
         command,
         { consistency: 'strong', projections: [TRANSFERS_PROJECTION] },
       );
-      const transfer = await findTransfer(ctx, transferId);
-      if (!transfer) throw new Error(`Transfer ${transferId} is missing from its projection after a strong command`);
-      return transfer;
+      return readBack(await findTransfer(ctx, transferId), `Transfer ${transferId}`);
     },
   }),
 );

@@ -7,6 +7,7 @@ import { calculatorProjector } from '../calculator-projector.js';
 import { findCalculator } from '../calculator-tables.js';
 import { CalculatorType } from './calculator-type.js';
 import { byCommand } from '../../../graphql/field-access.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 errorType(
   MultiplyOverflow,
@@ -41,9 +42,7 @@ builder.mutationField('calculate', (t) =>
       const calculatorId = String(input.calculatorId);
       const command: Calculate = { type: 'Calculate', calculatorId, operation: input.operation, operand: input.operand };
       await dispatch(ctx, command, { consistency: 'strong', projections: [calculatorProjector.name] });
-      const calculator = await findCalculator(ctx.app.database.db, calculatorId);
-      if (!calculator) throw new Error(`Calculator ${calculatorId} is missing from its projection after a command`);
-      return calculator;
+      return readBack(await findCalculator(ctx.app.database.db, calculatorId), `Calculator ${calculatorId}`);
     },
   }),
 );

@@ -1,6 +1,7 @@
 import { tables } from '../../../db/database.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import type { ChallengesTable, ChallengeTables } from '../challenge-tables.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 export function challengeTables(ctx: GraphQLContext) {
   return tables<ChallengeTables>(ctx.app.database);
@@ -13,9 +14,7 @@ export function findChallenge(ctx: GraphQLContext, by: { id?: string | null; slu
   return query.executeTakeFirst();
 }
 
-/** After a `strong` command the projection has the challenge; its absence is a bug, not a client error. */
+/** The challenge as projected after a `strong` command. */
 export async function loadChallenge(ctx: GraphQLContext, challengeId: string): Promise<ChallengesTable> {
-  const challenge = await findChallenge(ctx, { id: challengeId });
-  if (!challenge) throw new Error(`Challenge ${challengeId} is missing from its projection after a strong command`);
-  return challenge;
+  return readBack(await findChallenge(ctx, { id: challengeId }), `Challenge ${challengeId}`);
 }

@@ -8,6 +8,7 @@ import { CoinAccountType } from './coin-account-type.js';
 import { CoinTransferType, findCoinTransfer } from './coin-transfer-type.js';
 import { loadCoinAccount } from './find-coin-accounts.js';
 import { byCommand } from '../../../graphql/field-access.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 const MineCoinInput = builder.inputType('MineCoinInput', {
   fields: (t) => ({
@@ -60,9 +61,7 @@ builder.mutationField('sendCoins', (t) =>
         consistency: 'strong',
         projections: [COIN_ACCOUNTS_PROJECTION, COIN_TRANSFERS_PROJECTION],
       });
-      const transfer = await findCoinTransfer(ctx, transferId);
-      if (!transfer) throw new Error(`Coin transfer ${transferId} is missing from its projection after a strong command`);
-      return transfer;
+      return readBack(await findCoinTransfer(ctx, transferId), `Coin transfer ${transferId}`);
     },
   }),
 );

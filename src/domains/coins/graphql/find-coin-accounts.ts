@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { tables } from '../../../db/database.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import type { CoinAccountsTable, CoinsTables } from '../coins-tables.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 export const MAX_RICHEST = 100;
 
@@ -12,11 +13,9 @@ export function findCoinAccount(ctx: GraphQLContext, accountId: string): Promise
   return db(ctx).selectFrom('coin_accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
 }
 
-/** After a `strong` command the projection has the account; its absence is a bug, not a client error. */
+/** The account as projected after a `strong` command. */
 export async function loadCoinAccount(ctx: GraphQLContext, accountId: string): Promise<CoinAccountsTable> {
-  const account = await findCoinAccount(ctx, accountId);
-  if (!account) throw new Error(`Coin account ${accountId} is missing from its projection after a strong command`);
-  return account;
+  return readBack(await findCoinAccount(ctx, accountId), `Coin account ${accountId}`);
 }
 
 /** The `first` richest accounts: balance descending, ties by account id, so equal balances keep their order. */

@@ -57,8 +57,3 @@ export function findShipment(ctx: GraphQLContext, id: string): Promise<Shipments
   return tables<OrdersTables>(ctx.app.database).selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** After a `strong` command the projection has the row; its absence is a bug, not a client error. */
-export function present<Row>(row: Row | undefined, what: string): Row {
-  if (!row) throw new Error(`${what} is missing from its projection after a strong command`);
-  return row;
-}

@@ -16,9 +16,10 @@ import {
 import type { OrderItem } from '../order-item.js';
 import { ORDERS_PROJECTION } from '../orders-projector.js';
 import { normalizeId } from './normalize-id.js';
-import { findOrder, present } from './order-loaders.js';
+import { findOrder } from './order-loaders.js';
 import { OrderItemInput, OrderType } from './order-type.js';
 import { byCommand } from '../../../graphql/field-access.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 /** Sends the command and waits until the orders projection has it. */
 async function send(ctx: GraphQLContext, command: OrderCommand): Promise<void> {
@@ -28,7 +29,7 @@ async function send(ctx: GraphQLContext, command: OrderCommand): Promise<void> {
 /** Sends the command and answers with the order as projected. */
 async function execute(ctx: GraphQLContext, command: OrderCommand) {
   await send(ctx, command);
-  return present(await findOrder(ctx, command.id), `Order ${command.id}`);
+  return readBack(await findOrder(ctx, command.id), `Order ${command.id}`);
 }
 
 type ItemInput = { productId: string | number; quantity: number; uom: OrderItem['uom'] };

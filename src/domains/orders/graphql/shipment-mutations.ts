@@ -5,13 +5,14 @@ import { ORDERS_PROJECTION } from '../orders-projector.js';
 import type { ShipmentCommand } from '../shipment-commands.js';
 import { ShipmentAlreadyDelivered, ShipmentAlreadyDispatched, ShipmentNotDispatched, ShipmentNotFound } from '../shipment-errors.js';
 import { normalizeId } from './normalize-id.js';
-import { findShipment, present } from './order-loaders.js';
+import { findShipment } from './order-loaders.js';
 import { ShipmentType } from './shipment-type.js';
 import { byCommand } from '../../../graphql/field-access.js';
+import { readBack } from '../../../graphql/read-back.js';
 
 async function execute(ctx: GraphQLContext, command: ShipmentCommand) {
   await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION] });
-  return present(await findShipment(ctx, command.id), `Shipment ${command.id}`);
+  return readBack(await findShipment(ctx, command.id), `Shipment ${command.id}`);
 }
 
 builder.mutationFields((t) => ({
