@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { AggregateRepository, CommandRouter, EventFeed, EventStore, RuntimeRegistry } from '../es/index.js';
@@ -17,6 +18,8 @@ export interface Chronicle {
   readonly logger: Logger;
   /** This instance's Prometheus registry and instruments, served at GET /metrics. */
   readonly metrics: ChronicleMetrics;
+  /** The GraphQL schema: the shared types and every listed slice's. */
+  readonly schema: GraphQLSchema;
   /** The plain HTTP endpoints of the slices it runs. */
   readonly routes: readonly HttpRoute[];
   /** The aggregate state cache (cleared by benchmarks and tests of cold loads). */

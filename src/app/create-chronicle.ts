@@ -12,6 +12,7 @@ import type { Chronicle } from './chronicle.js';
 import type { DomainModule } from './domain-module.js';
 import { domains as allDomains } from './domains.js';
 import { createLogger } from './logger.js';
+import { schema } from './schema.js';
 
 export interface ChronicleOptions {
   /** An open database; otherwise one is opened from the config. */
@@ -70,6 +71,7 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     feed,
     router,
     runtimes,
+    schema,
     routes: domains.flatMap((domain) => domain.routes ?? []),
     repository,
     logger,

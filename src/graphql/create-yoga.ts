@@ -19,7 +19,6 @@ import { maskError } from '../server/mask-error.js';
 import { requestIdempotencyKey } from '../server/idempotency-key.js';
 import { requestIdOf, useRequestId } from '../server/request-id.js';
 import type { GraphQLContext } from './context.js';
-import { schema } from './schema.js';
 
 /** What the transport hands Yoga besides the request: the WebSocket server sets the request id itself. */
 export interface ChronicleServerContext {
@@ -56,7 +55,7 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
   const lifecycle = options.lifecycle ?? new ServerLifecycle();
   const authenticator = options.authenticator ?? createAuthenticator(app.config.auth, { defaultActor: options.defaultActor });
   return createYoga<ChronicleServerContext, GraphQLContext>({
-    schema,
+    schema: app.schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: options.graphiql === false ? false : graphiqlOptions,

@@ -5,7 +5,8 @@ import './types/errors.js';
 import './types/auth-errors.js';
 import './types/event-browser.js';
 import './types/projections.js';
-import '../domains/graphql-types.js';
 
-/** The whole schema: shared types, then every domain's types (imported for their side effects on the builder). */
-export const schema = lexicographicSortSchema(builder.toSchema());
+/** The schema of the shared types and of every slice imported before it is built (see app/schema.ts). */
+export function buildSchema() {
+  return lexicographicSortSchema(builder.toSchema());
+}

@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ROLE } from '../../src/auth/admin-role.js';
 import { operationAccess } from '../../src/graphql/access-table.js';
-import { schema } from '../../src/graphql/schema.js';
+import { schema } from '../../src/app/schema.js';
 import { Forbidden } from '../../src/auth/auth-errors.js';
 import type { Actor } from '../../src/es/actor.js';
 import { GraphQLWsConnection } from '../graphql/helpers/graphql-ws-connection.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everyone } from '../../src/es/access/rules.js';
 import { accessRulesPlugin } from '../../src/graphql/access-rules-plugin.js';
 import { accessTablesMarkdown, commandAccess, operationAccess } from '../../src/graphql/access-table.js';
-import { schema } from '../../src/graphql/schema.js';
+import { schema } from '../../src/app/schema.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // Database tier (it needs the router every slice registers its commands on).

@@ -7,7 +7,7 @@ import { shipmentIdFor } from '../../src/domains/orders/shipment-id.js';
 import { authenticated, everyone, owner, ownerOf } from '../../src/es/access/rules.js';
 import type { Actor } from '../../src/es/actor.js';
 import { commandAccess, operationAccess } from '../../src/graphql/access-table.js';
-import { schema } from '../../src/graphql/schema.js';
+import { schema } from '../../src/app/schema.js';
 import { challengeDomains } from '../domains/challenges/challenge-flow.js';
 import { mineNonces } from '../domains/coins/reference-proof-of-work.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

@@ -14,7 +14,7 @@ import {
   isUnionType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../src/graphql/schema.js';
+import { schema } from '../../src/app/schema.js';
 import { UNEXPECTED_ERROR_MESSAGE } from '../../src/server/mask-error.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';

@@ -6,7 +6,7 @@ import { createChronicle, type ChronicleOptions } from '../../src/app/create-chr
 import { type Config, loadConfig } from '../../src/config.js';
 import { createChronicleYoga } from '../../src/graphql/create-yoga.js';
 import type { Actor } from '../../src/es/actor.js';
-import { schema } from '../../src/graphql/schema.js';
+import { schema } from '../../src/app/schema.js';
 import { TEST_ACTOR, TEST_AUTH } from './test-auth.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

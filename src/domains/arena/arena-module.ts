@@ -4,6 +4,8 @@ import { authenticated } from '../../es/index.js';
 import { arenaAggregate } from './arena-aggregate.js';
 import { completeWeekSchema, recordKillSchema } from './arena-command-schemas.js';
 import { arenaProjector } from './arena-projector.js';
+// The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
+import './graphql/index.js';
 
 /** The arcade leaderboard: kills per arena and week, and the weekly top 10. */
 export const arenaModule: DomainModule = {

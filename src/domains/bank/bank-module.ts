@@ -7,6 +7,8 @@ import { accountNumberOnlySchema, amountCommandSchema, openAccountSchema, reques
 import { transferAggregate } from './transfer-aggregate.js';
 import { transferProcess } from './transfer-process.js';
 import { transfersProjector } from './transfers-projector.js';
+// The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
+import './graphql/index.js';
 
 /** A transfer is requested by the owner of the account it takes money from. */
 const transferFromOwnAccount = ownerOf(accountAggregate, (command: { from: string }) => command.from);

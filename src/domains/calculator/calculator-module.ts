@@ -3,6 +3,8 @@ import { owner } from '../../es/index.js';
 import { calculatorAggregate } from './calculator-aggregate.js';
 import { calculateSchema } from './calculator-commands.js';
 import { calculatorProjector } from './calculator-projector.js';
+// The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
+import './graphql/index.js';
 
 /** The calculator slice: its one command and the projector keeping the `calculators` table. */
 export const calculatorModule: DomainModule = {

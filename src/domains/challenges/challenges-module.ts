@@ -23,6 +23,8 @@ import { trackerActivityAggregate } from './tracker-activity-aggregate.js';
 import { deleteTrackerActivitySchema, receiveTrackerActivitySchema } from './tracker-activity-command-schemas.js';
 import { lostPlaceNotifier } from './lost-place-notifier.js';
 import { challengeClockProcess } from './challenge-clock-process.js';
+// The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
+import './graphql/index.js';
 
 export const challengesModule: DomainModule = {
   name: 'challenges',

@@ -6,6 +6,8 @@ import { coinAccountsProjector } from './coin-accounts-projector.js';
 import { coinTransferProcess } from './coin-transfer-process.js';
 import { coinTransfersProjector } from './coin-transfers-projector.js';
 import { mineCoinSchema, sendCoinsSchema } from './coins-command-schemas.js';
+// The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
+import './graphql/index.js';
 
 /** How each coin account command is routed and checked (exported for tests that run the slice without its process). */
 export const coinAccountCommands: { [T in CoinAccountCommand['type']]: CommandRegistration<Extract<CoinAccountCommand, { type: T }>> } = {

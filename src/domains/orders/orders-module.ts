@@ -16,6 +16,8 @@ import { type OrdersStreamLinkerOptions, ordersStreamLinker } from './orders-str
 import { productBlockAggregate } from './product-block-aggregate.js';
 import { shipmentAggregate } from './shipment-aggregate.js';
 import { shipmentPolicy } from './shipment-policy.js';
+// The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
+import './graphql/index.js';
 
 export const ORDER_NUMBER_SCOPE = 'order-number';
 

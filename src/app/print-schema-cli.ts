@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printedSchema } from './print-schema.js';
+import { printedSchema } from '../graphql/print-schema.js';
+import { schema } from './schema.js';
 
 const target = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
-writeFileSync(target, printedSchema());
+writeFileSync(target, printedSchema(schema));
 console.log(`Wrote ${target}`);
