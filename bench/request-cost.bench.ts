@@ -25,7 +25,10 @@ export const requestCostBenchmark: Benchmark = {
   name: 'request-cost',
   async run(ctx) {
     const auth = { secret: crypto.randomUUID() + crypto.randomUUID() };
-    const app = await createChronicle({ ...loadConfig({}), databaseUrl: ctx.url, logLevel: 'silent', auth }, { logger: pino({ level: 'silent' }) });
+    const app = await createChronicle(
+      { ...loadConfig({}), databaseUrl: ctx.url, logLevel: 'silent', auth },
+      { logger: pino({ level: 'silent' }) },
+    );
     const chronicle = createChronicleServer(app, { graphiql: false });
     const url = new URL('/graphql', await chronicle.listen(0, '127.0.0.1')).href;
     const trivial = await startTrivialYoga();
@@ -47,9 +50,20 @@ export const requestCostBenchmark: Benchmark = {
         ['trivial yoga mutation (baseline)', () => post(trivial.url, 'mutation { deposit(amount: 1) }', {}, (data) => data?.deposit)],
         ['chronicle { __typename }', () => post(url, '{ __typename }', {}, (data) => data?.__typename)],
         ['deposit refused by validation', (w) => post(url, DEPOSIT, deposit(w, 0), (data) => data?.deposit?.code === 'VALIDATION_FAILED')],
-        ['account read', (w) => post(url, 'query($n: String!) { account(accountNumber: $n) { balance version } }', { n: accounts[w] }, (data) => data?.account)],
+        [
+          'account read',
+          (w) =>
+            post(url, 'query($n: String!) { account(accountNumber: $n) { balance version } }', { n: accounts[w] }, (data) => data?.account),
+        ],
         ['router only, eventual', (w) => app.router.dispatch({ type: 'Deposit', accountNumber: accounts[w]!, amount: 1 }, { actor })],
-        ['router only, strong', (w) => app.router.dispatch({ type: 'Deposit', accountNumber: accounts[w]!, amount: 1 }, { actor, consistency: 'strong', projections: ['bank-accounts'] })],
+        [
+          'router only, strong',
+          (w) =>
+            app.router.dispatch(
+              { type: 'Deposit', accountNumber: accounts[w]!, amount: 1 },
+              { actor, consistency: 'strong', projections: ['bank-accounts'] },
+            ),
+        ],
         ['deposit', (w) => post(url, DEPOSIT, deposit(w, 1), (data) => data?.deposit?.__typename === 'Account')],
       ];
 

@@ -77,7 +77,9 @@ async function printMachine(url: string): Promise<void> {
   );
   await client.end();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Machine: ${os.cpus().length} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}`);
+  console.log(
+    `Machine: ${os.cpus().length} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}`,
+  );
   console.log(`Node ${process.version}; ${rows[0]!.version}; synchronous_commit=${rows[0]!.synchronous_commit}`);
   console.log(`Database: ${url.replace(/\/\/[^@]*@/, '//')}`);
 }

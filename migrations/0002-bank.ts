@@ -24,11 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('transfer_id', 'text')
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('bank_transactions_account_idx')
-    .on('bank_transactions')
-    .columns(['account_number', 'position'])
-    .execute();
+  await db.schema.createIndex('bank_transactions_account_idx').on('bank_transactions').columns(['account_number', 'position']).execute();
 
   await db.schema
     .createTable('bank_transfers')

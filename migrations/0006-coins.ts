@@ -13,11 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'bigint', (c) => c.notNull())
     .execute();
   // `richest`: balance descending, ties by account id.
-  await db.schema
-    .createIndex('coin_accounts_richest_idx')
-    .on('coin_accounts')
-    .expression(sql`balance desc, account_id`)
-    .execute();
+  await db.schema.createIndex('coin_accounts_richest_idx').on('coin_accounts').expression(sql`balance desc, account_id`).execute();
 
   await db.schema
     .createTable('coin_transfers')

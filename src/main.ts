@@ -12,10 +12,7 @@ shutdownOnSignals(() => server.drain(), app.logger);
 
 const base = await server.listen(config.port, config.host);
 const graphql = new URL('/graphql', base);
-app.logger.info(
-  { url: graphql.href, database: config.databaseUrl ? 'postgres' : `pglite (${config.dataDir})` },
-  'Chronicle is listening',
-);
+app.logger.info({ url: graphql.href, database: config.databaseUrl ? 'postgres' : `pglite (${config.dataDir})` }, 'Chronicle is listening');
 console.log(`GraphiQL: ${graphql.href}`);
 if (embeddedAuth) await announceEmbeddedTokens(config.auth, app.logger);
 

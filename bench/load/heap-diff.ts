@@ -126,7 +126,9 @@ function printRetainers(snapshot: HeapSnapshot, kind: string, samples = 3): void
       const sameKind = snapshot.kind(holder) === snapshot.kind(node);
       node = holder;
       if (sameKind) continue;
-      console.log(`  ${' '.repeat(Math.min(shown++, 12) * 2)}<- ${snapshot.edgeLabel(edge)} of ${snapshot.label(holder)}${holders.length > 1 ? ` (+${holders.length - 1})` : ''}`);
+      console.log(
+        `  ${' '.repeat(Math.min(shown++, 12) * 2)}<- ${snapshot.edgeLabel(edge)} of ${snapshot.label(holder)}${holders.length > 1 ? ` (+${holders.length - 1})` : ''}`,
+      );
     }
   }
 }
@@ -153,6 +155,8 @@ const total = rows.reduce((sum, row) => sum + row.size, 0);
 console.log(`shallow size ${total >= 0 ? '+' : ''}${mib(total)} MiB in total\n`);
 console.log(`${'kind'.padEnd(60)} ${'count +/-'.padStart(10)} ${'MiB +/-'.padStart(8)} ${'before'.padStart(9)} ${'after'.padStart(9)}`);
 for (const row of rows.slice(0, 30)) {
-  console.log(`${row.kind.slice(0, 60).padEnd(60)} ${String(row.count).padStart(10)} ${mib(row.size).padStart(8)} ${String(row.before).padStart(9)} ${String(row.after).padStart(9)}`);
+  console.log(
+    `${row.kind.slice(0, 60).padEnd(60)} ${String(row.count).padStart(10)} ${mib(row.size).padStart(8)} ${String(row.before).padStart(9)} ${String(row.after).padStart(9)}`,
+  );
 }
 for (const kind of traced) printRetainers(afterSnapshot, kind);

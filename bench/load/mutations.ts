@@ -121,7 +121,9 @@ export class MutationLoad {
         return { input: { from, to, amount } };
       }
       case 'calculate':
-        return { input: { calculatorId: `load-calculator-${client}`, operation: Math.random() < 0.5 ? 'ADD' : 'SUBTRACT', operand: amount } };
+        return {
+          input: { calculatorId: `load-calculator-${client}`, operation: Math.random() < 0.5 ? 'ADD' : 'SUBTRACT', operand: amount },
+        };
     }
   }
 
@@ -145,5 +147,11 @@ function pick(): MutationKind {
 }
 
 function emptyTally(): MutationTally {
-  return { completed: 0, byKind: { deposit: 0, withdraw: 0, transfer: 0, calculate: 0 }, latenciesMs: new Samples(), errors: 0, firstErrors: [] };
+  return {
+    completed: 0,
+    byKind: { deposit: 0, withdraw: 0, transfer: 0, calculate: 0 },
+    latenciesMs: new Samples(),
+    errors: 0,
+    firstErrors: [],
+  };
 }

@@ -16,7 +16,8 @@ export function parsePrometheusText(text: string): Sample[] {
     const match = LINE.exec(line);
     if (!match) throw new Error(`Not a Prometheus sample: ${line}`);
     const labels: Record<string, string> = {};
-    for (const [, key, raw] of (match[2] ?? '').matchAll(LABEL)) labels[key!] = raw!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
+    for (const [, key, raw] of (match[2] ?? '').matchAll(LABEL))
+      labels[key!] = raw!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
     samples.push({ name: match[1]!, labels, value: Number(match[3]) });
   }
   return samples;
@@ -38,7 +39,13 @@ export function sampleValue(samples: readonly Sample[], name: string, labels: Re
  * name them all), interpolated linearly inside its bucket as PromQL's histogram_quantile does.
  * `before` (an earlier scrape) is subtracted, so the quantile covers only what happened since.
  */
-export function histogramQuantile(q: number, samples: readonly Sample[], name: string, labels: Record<string, string> = {}, before: readonly Sample[] = []): number {
+export function histogramQuantile(
+  q: number,
+  samples: readonly Sample[],
+  name: string,
+  labels: Record<string, string> = {},
+  before: readonly Sample[] = [],
+): number {
   const cumulative = (from: readonly Sample[]) => {
     const byBound = new Map<number, number>();
     for (const sample of from) {
@@ -51,7 +58,9 @@ export function histogramQuantile(q: number, samples: readonly Sample[], name: s
   };
   const now = cumulative(samples);
   const then = cumulative(before);
-  const buckets = [...now.entries()].map(([bound, count]) => ({ bound, count: count - (then.get(bound) ?? 0) })).sort((a, b) => a.bound - b.bound);
+  const buckets = [...now.entries()]
+    .map(([bound, count]) => ({ bound, count: count - (then.get(bound) ?? 0) }))
+    .sort((a, b) => a.bound - b.bound);
   const total = buckets.at(-1)?.count ?? 0;
   if (total === 0) return Number.NaN;
   const rank = q * total;

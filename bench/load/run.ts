@@ -136,22 +136,38 @@ async function main(): Promise<number> {
 
     const rows: Array<[string, string]> = [
       ['mutations', `${run.completed} in ${seconds.toFixed(1)} s = ${(run.completed / seconds).toFixed(0)}/s (${describeMix(run.byKind)})`],
-      ['mutation round trip p50 / p99', `${quantile(run.latenciesMs.values(), 0.5).toFixed(1)} / ${quantile(run.latenciesMs.values(), 0.99).toFixed(1)} ms`],
+      [
+        'mutation round trip p50 / p99',
+        `${quantile(run.latenciesMs.values(), 0.5).toFixed(1)} / ${quantile(run.latenciesMs.values(), 0.99).toFixed(1)} ms`,
+      ],
       ['events appended', `${delta('chronicle_log_head_position')} = ${(delta('chronicle_log_head_position') / seconds).toFixed(0)}/s`],
       ['deliveries to subscribers', `${deliveries} = ${(deliveries / seconds).toFixed(0)}/s`],
-      ['delivery latency p50 / p99 / max', `${p50.toFixed(1)} / ${p99.toFixed(1)} / ${latencies.reduce((max, value) => Math.max(max, value), 0).toFixed(1)} ms (${latencies.length} samples)`],
-      ['append latency p50 / p99 (server histogram)', `${ms(histogramQuantile(0.5, afterMetrics, 'chronicle_append_duration_seconds', {}, before))} / ${ms(histogramQuantile(0.99, afterMetrics, 'chronicle_append_duration_seconds', {}, before))} ms`],
-      ['errors', `${errors} (mutations ${warmUp.errors + run.errors}, subscribers ${subscribers.errors.length}); server warnings/errors logged: ${serverWarnings}`],
-      ['server heap used after warm-up / after run', `${mib(heapWarm.heapUsed)} / ${mib(heapAfter.heapUsed)} MiB = ${heapRatio.toFixed(2)}x (rss ${mib(heapWarm.rss)} / ${mib(heapAfter.rss)} MiB)`],
+      [
+        'delivery latency p50 / p99 / max',
+        `${p50.toFixed(1)} / ${p99.toFixed(1)} / ${latencies.reduce((max, value) => Math.max(max, value), 0).toFixed(1)} ms (${latencies.length} samples)`,
+      ],
+      [
+        'append latency p50 / p99 (server histogram)',
+        `${ms(histogramQuantile(0.5, afterMetrics, 'chronicle_append_duration_seconds', {}, before))} / ${ms(histogramQuantile(0.99, afterMetrics, 'chronicle_append_duration_seconds', {}, before))} ms`,
+      ],
+      [
+        'errors',
+        `${errors} (mutations ${warmUp.errors + run.errors}, subscribers ${subscribers.errors.length}); server warnings/errors logged: ${serverWarnings}`,
+      ],
+      [
+        'server heap used after warm-up / after run',
+        `${mib(heapWarm.heapUsed)} / ${mib(heapAfter.heapUsed)} MiB = ${heapRatio.toFixed(2)}x (rss ${mib(heapWarm.rss)} / ${mib(heapAfter.rss)} MiB)`,
+      ],
       ['runtime lag when the load stopped', describeLag(atStop)],
-      ['server CPU', `${(delta('process_cpu_seconds_total') / seconds * 100).toFixed(0)}% of one core`],
+      ['server CPU', `${((delta('process_cpu_seconds_total') / seconds) * 100).toFixed(0)}% of one core`],
       ['load generator event-loop delay p99', `${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`],
     ];
     console.log(
       `\n${CLIENTS} clients, ${SUBSCRIBERS} subscribers on ${ACCOUNTS} accounts, ${DURATION_S} s after a ${warmUpSeconds.toFixed(0)} s warm-up (${warmUp.completed} mutations)\n`,
     );
     for (const [label, value] of rows) console.log(`${label.padEnd(44)} ${value}`);
-    for (const description of [...warmUp.firstErrors, ...run.firstErrors, ...subscribers.errors.slice(0, 5)]) console.log(`  error: ${description}`);
+    for (const description of [...warmUp.firstErrors, ...run.firstErrors, ...subscribers.errors.slice(0, 5)])
+      console.log(`  error: ${description}`);
 
     const verdicts = [
       [`delivery p99 < ${TARGET_P99_MS} ms`, p99 < TARGET_P99_MS],
@@ -206,12 +222,19 @@ function describeLag(samples: Sample[]): string {
 }
 
 function describeMix(byKind: Record<string, number>): string {
-  return Object.entries(byKind).map(([kind, count]) => `${kind} ${count}`).join(', ');
+  return Object.entries(byKind)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(', ');
 }
 
 function printMachine(): void {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Machine: ${os.cpus().length} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; Node ${process.version}`);
+  console.log(
+    `Machine: ${os.cpus().length} CPUs (${cpu}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; Node ${process.version}`,
+  );
 }
 
 function mib(bytes: number): string {

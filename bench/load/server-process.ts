@@ -50,7 +50,7 @@ export async function startServer(
     env = {},
     nodeArgs = [],
     snapshotDir,
-  }: { env?: NodeJS.ProcessEnv; nodeArgs?: string[]; /** Enables `heapSnapshot()`. */ snapshotDir?: string } = {},
+  }: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] /** Enables `heapSnapshot()`. */; snapshotDir?: string } = {},
 ): Promise<ServerProcess> {
   const snapshotArgs = snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : [];
   const port = await freePort();
@@ -69,7 +69,10 @@ export async function startServer(
   for (;;) {
     if (!running) throw new Error(`The server exited during start-up; see ${logFile}`);
     if (Date.now() > deadline) throw new Error(`The server did not become healthy within 60 s; see ${logFile}`);
-    const healthy = await fetch(`${base}/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${base}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -95,7 +98,14 @@ export async function startServer(
       for (;;) {
         const written = snapshots().find((name) => !existing.has(name));
         // (A keep-alive connection that idled through the snapshot may be reset: ask again.)
-        if (written && (await fetch(`${base}/health`).then((response) => response.ok, () => false))) return join(snapshotDir, written);
+        if (
+          written &&
+          (await fetch(`${base}/health`).then(
+            (response) => response.ok,
+            () => false,
+          ))
+        )
+          return join(snapshotDir, written);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     },

@@ -58,7 +58,8 @@ export class SubscriberPool {
     for (;;) {
       const behind = this.subscribers.filter((subscriber) => subscriber.received < expected(subscriber.accountNumber));
       const over = this.subscribers.filter((subscriber) => subscriber.received > expected(subscriber.accountNumber));
-      for (const subscriber of over) this.errors.push(`${subscriber.accountNumber}: ${subscriber.received} deliveries, expected ${expected(subscriber.accountNumber)}`);
+      for (const subscriber of over)
+        this.errors.push(`${subscriber.accountNumber}: ${subscriber.received} deliveries, expected ${expected(subscriber.accountNumber)}`);
       if (behind.length === 0 || over.length > 0) return;
       if (Date.now() > deadline) {
         const missing = behind.reduce((sum, subscriber) => sum + expected(subscriber.accountNumber) - subscriber.received, 0);
@@ -93,7 +94,8 @@ export class SubscriberPool {
             const receivedAt = performance.timeOrigin + performance.now();
             if (errors?.length || !data) return void this.errors.push(`${accountNumber}: ${JSON.stringify(errors)}`);
             const position = Number(data.balanceUpdated.position);
-            if (position <= subscriber.lastPosition) this.errors.push(`${accountNumber}: position ${position} after ${subscriber.lastPosition}`);
+            if (position <= subscriber.lastPosition)
+              this.errors.push(`${accountNumber}: position ${position} after ${subscriber.lastPosition}`);
             subscriber.lastPosition = position;
             subscriber.received += 1;
             const occurredAt = Date.parse(data.balanceUpdated.occurredAt);

@@ -3,7 +3,17 @@ import type { Config } from '../config.js';
 import { connect } from '../db/connect.js';
 import { tables, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { AggregateRepository, CommandRouter, enrichment, EventFeed, type EventStoreTables, type LogConsumerOptions, RuntimeRegistry, uniqueness, validation } from '../es/index.js';
+import {
+  AggregateRepository,
+  CommandRouter,
+  enrichment,
+  EventFeed,
+  type EventStoreTables,
+  type LogConsumerOptions,
+  RuntimeRegistry,
+  uniqueness,
+  validation,
+} from '../es/index.js';
 import { commandTelemetry } from '../observability/command-telemetry.js';
 import { MeasuredEventStore } from '../observability/measured-event-store.js';
 import { ChronicleMetrics } from '../observability/metrics.js';
@@ -48,9 +58,7 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     logger,
     ...(options.runtimeOptions ? { options: options.runtimeOptions } : {}),
     // Several instances may share a PostgreSQL database: each runtime runs in the one holding its lock.
-    ...(database.openLockSession
-      ? { leadership: { openSession: () => database.openLockSession!(), retryMs: config.leaderRetryMs } }
-      : {}),
+    ...(database.openLockSession ? { leadership: { openSession: () => database.openLockSession!(), retryMs: config.leaderRetryMs } } : {}),
   });
   router.useConsistency(async (position, projections) => {
     const stop = metrics.consistencyWait.startTimer();

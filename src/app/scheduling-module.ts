@@ -1,4 +1,11 @@
-import { type Clock, CommandScheduler, scheduledCommandAggregate, scheduledCommandsProjector, systemClock, systemOnly } from '../es/index.js';
+import {
+  type Clock,
+  CommandScheduler,
+  scheduledCommandAggregate,
+  scheduledCommandsProjector,
+  systemClock,
+  systemOnly,
+} from '../es/index.js';
 import type { DomainModule } from './domain-module.js';
 
 /** Scheduled commands: process managers dispatch `ScheduleCommand`, the scheduler sends it when due by `clock`. */

@@ -23,7 +23,8 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     issuer: env.AUTH_ISSUER || undefined,
     audience: env.AUTH_AUDIENCE || undefined,
     requireExpiry: production,
-    maxTokenLifetimeSeconds: maxTokenLifetime(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS) ?? (production ? PRODUCTION_MAX_TOKEN_LIFETIME_SECONDS : undefined),
+    maxTokenLifetimeSeconds:
+      maxTokenLifetime(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS) ?? (production ? PRODUCTION_MAX_TOKEN_LIFETIME_SECONDS : undefined),
   };
   if (config.secret && config.jwksUrl) throw new Error('Set AUTH_SECRET or AUTH_JWKS_URL, not both');
   if (config.secret !== undefined && config.secret.length < MIN_SECRET_LENGTH) {
@@ -36,7 +37,8 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
 function maxTokenLifetime(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const seconds = Number(value);
-  if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`AUTH_MAX_TOKEN_LIFETIME_SECONDS must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(seconds) || seconds <= 0)
+    throw new Error(`AUTH_MAX_TOKEN_LIFETIME_SECONDS must be a positive integer, got "${value}"`);
   return seconds;
 }
 

@@ -95,7 +95,8 @@ function actorOf(payload: JWTPayload): Actor {
 
 function reason(error: Error): string {
   if (error instanceof errors.JWTExpired) return 'it has expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return `claim "${error.claim}" ${error.reason === 'missing' ? 'is missing' : 'is not accepted'}`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return `claim "${error.claim}" ${error.reason === 'missing' ? 'is missing' : 'is not accepted'}`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'its signature does not match';
   if (error instanceof errors.JOSEError) return error.code;
   return error.message;

@@ -13,7 +13,7 @@ try {
   if (!subject || positionals.length > 1) throw new Error('Usage: npm run token -- <subject> [--admin] [--expires 12h]');
   const config = loadAuthConfig(process.env);
   if (!config.secret) {
-    throw new Error('Set AUTH_SECRET to the server\'s secret. (A server started without one prints its own tokens at start.)');
+    throw new Error("Set AUTH_SECRET to the server's secret. (A server started without one prints its own tokens at start.)");
   }
   const roles = values.admin ? [ADMIN_ROLE] : [];
   console.log(await signToken(config, { subject, roles }, { expiresIn: values.expires }));

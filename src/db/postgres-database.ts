@@ -33,7 +33,9 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
     concurrent: true,
     db,
     async listen(channel, handler) {
-      const stop = await listenWithReconnect(connectionString, channel, handler).catch((error: unknown) => Promise.reject(fromDatabase(error)));
+      const stop = await listenWithReconnect(connectionString, channel, handler).catch((error: unknown) =>
+        Promise.reject(fromDatabase(error)),
+      );
       listeners.add(stop);
       return async () => {
         listeners.delete(stop);
@@ -48,11 +50,7 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
   };
 }
 
-async function listenWithReconnect(
-  connectionString: string,
-  channel: string,
-  handler: NotificationHandler,
-): Promise<() => Promise<void>> {
+async function listenWithReconnect(connectionString: string, channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;

@@ -36,10 +36,9 @@ export async function openPostgresLockSession(
 
   return {
     async tryLock(name) {
-      const { rows } = await client.query<{ locked: boolean }>(
-        `select pg_try_advisory_lock(hashtextextended($1, 0)) as locked`,
-        [`chronicle:${name}`],
-      );
+      const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtextextended($1, 0)) as locked`, [
+        `chronicle:${name}`,
+      ]);
       return rows[0]!.locked;
     },
     async ping() {

@@ -36,7 +36,11 @@ export class AggregateRepository {
     for (;;) {
       const events = await this.store.readStream(streamId, { fromVersion: version + 1, limit: PAGE });
       // An event linked in from another stream claims nothing here.
-      owner = claimedOwner(aggregate.ownership, owner, events.filter((event) => !event.linkedFrom));
+      owner = claimedOwner(
+        aggregate.ownership,
+        owner,
+        events.filter((event) => !event.linkedFrom),
+      );
       for (const event of events) state = aggregate.apply(state, { type: event.type, data: event.data } as E);
       if (events.length > 0) version = events.at(-1)!.version;
       if (events.length < PAGE) break;

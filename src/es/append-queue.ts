@@ -94,21 +94,30 @@ export class AppendQueue {
 
   /** Appends whose stream was not as they expected: each is a conflict, or the replay of one already written. */
   private async decideStale(stale: Pending[]): Promise<void> {
-    const outcomes = await decideUnwritable(this.db, stale.map((entry) => entry.request)).catch(() => undefined);
+    const outcomes = await decideUnwritable(
+      this.db,
+      stale.map((entry) => entry.request),
+    ).catch(() => undefined);
     if (!outcomes) return this.writeLocked(stale);
-    outcomes.forEach((outcome, index) => stale[index]!.resolve(outcome));
+    for (const [index, outcome] of outcomes.entries()) stale[index]!.resolve(outcome);
   }
 
   private async writeLocked(batch: Pending[]): Promise<void> {
     let written: BatchResult;
     try {
-      written = await this.db.transaction().execute((trx) => writeBatch(trx, batch.map((entry) => entry.request), this.notifyChannel));
+      written = await this.db.transaction().execute((trx) =>
+        writeBatch(
+          trx,
+          batch.map((entry) => entry.request),
+          this.notifyChannel,
+        ),
+      );
     } catch (error) {
       await this.writeOneByOne(batch, error);
       return;
     }
     this.committed(written.head);
-    written.outcomes.forEach((outcome, index) => batch[index]!.resolve(outcome));
+    for (const [index, outcome] of written.outcomes.entries()) batch[index]!.resolve(outcome);
   }
 
   /** A failed transaction (say, one event the database refuses) must fail only its own request. */
@@ -119,9 +128,7 @@ export class AppendQueue {
     }
     for (const entry of batch) {
       try {
-        const { outcomes, head } = await this.db
-          .transaction()
-          .execute((trx) => writeBatch(trx, [entry.request], this.notifyChannel));
+        const { outcomes, head } = await this.db.transaction().execute((trx) => writeBatch(trx, [entry.request], this.notifyChannel));
         this.committed(head);
         entry.resolve(outcomes[0]!);
       } catch (failure) {

@@ -4,7 +4,9 @@ import type { DomainErrorClass } from './domain-error.js';
 
 /** A schema that can check a command and list every problem at once (a zod schema fits). */
 export interface CommandSchema {
-  safeParse(value: unknown):
+  safeParse(
+    value: unknown,
+  ):
     | { success: true; data?: unknown }
     | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
 }

@@ -118,7 +118,10 @@ export class CommandRouter {
     return result as ExecutionResult<E>;
   }
 
-  private execute(context: CommandContext, { idempotent, joinStream }: { idempotent: boolean; joinStream: boolean }): Promise<ExecutionResult> {
+  private execute(
+    context: CommandContext,
+    { idempotent, joinStream }: { idempotent: boolean; joinStream: boolean },
+  ): Promise<ExecutionResult> {
     const { aggregate, registration, command } = context;
     const identity = command[registration.identity as keyof Command];
     if (typeof identity !== 'string' && typeof identity !== 'number') {
@@ -178,7 +181,10 @@ export class CommandRouter {
           return { aggregateId, streamId, version: appended.version, events, position: appended.positions.at(-1) };
         } catch (error) {
           // Some of the ids stored already: another instance executed this command id, deciding fewer events.
-          const earlier = idempotent && error instanceof DuplicateEventError ? await this.earlierResult(context.commandId, aggregateId, streamId) : undefined;
+          const earlier =
+            idempotent && error instanceof DuplicateEventError
+              ? await this.earlierResult(context.commandId, aggregateId, streamId)
+              : undefined;
           if (earlier) {
             this.repository.forget(streamId);
             return earlier;
@@ -197,8 +203,18 @@ export class CommandRouter {
    */
   private async authorize(context: CommandContext, streamId: string, loaded: LoadedAggregate<unknown>, decided: readonly DomainEvent[]) {
     const actor = context.metadata.actor;
-    const after = claimedOwner(context.aggregate.ownership, loaded.owner, decided.map((event) => ({ ...event, metadata: { actor: actor?.subject } })));
-    const target = { streamId, state: loaded.state, owner: loaded.owner, decided, claims: loaded.owner === undefined && after !== undefined };
+    const after = claimedOwner(
+      context.aggregate.ownership,
+      loaded.owner,
+      decided.map((event) => ({ ...event, metadata: { actor: actor?.subject } })),
+    );
+    const target = {
+      streamId,
+      state: loaded.state,
+      owner: loaded.owner,
+      decided,
+      claims: loaded.owner === undefined && after !== undefined,
+    };
     await enforce(context.registration.access, context.command, { actor, owners: this.owners, target });
     return after;
   }

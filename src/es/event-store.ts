@@ -162,18 +162,21 @@ export class EventStore {
         state: JSON.stringify(snapshot.state),
       })
       .onConflict((conflict) =>
-        conflict.column('stream_id').doUpdateSet({
-          version: (eb) => eb.ref('excluded.version'),
-          schema_version: (eb) => eb.ref('excluded.schema_version'),
-          state: (eb) => eb.ref('excluded.state'),
-          created_at: sql`now()`,
-        }).where((eb) =>
-          eb.or([
-            eb('snapshots.version', '<', eb.ref('excluded.version')),
-            // A snapshot of another schema version is of no use to the writer, however recent.
-            eb('snapshots.schema_version', '<>', eb.ref('excluded.schema_version')),
-          ]),
-        ),
+        conflict
+          .column('stream_id')
+          .doUpdateSet({
+            version: (eb) => eb.ref('excluded.version'),
+            schema_version: (eb) => eb.ref('excluded.schema_version'),
+            state: (eb) => eb.ref('excluded.state'),
+            created_at: sql`now()`,
+          })
+          .where((eb) =>
+            eb.or([
+              eb('snapshots.version', '<', eb.ref('excluded.version')),
+              // A snapshot of another schema version is of no use to the writer, however recent.
+              eb('snapshots.schema_version', '<>', eb.ref('excluded.schema_version')),
+            ]),
+          ),
       )
       .execute();
   }

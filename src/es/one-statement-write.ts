@@ -56,7 +56,9 @@ export async function writeInOneStatement(
   const streams = requests.map((request) => ({ stream_id: request.streamId, count: request.events.length, ...expectation(request) }));
   const events: EventRow[] = [];
   for (const request of requests) {
-    request.events.forEach((event, index) => events.push({ batchOrder: events.length + 1, streamOrder: index + 1, streamId: request.streamId, event }));
+    for (const [index, event] of request.events.entries()) {
+      events.push({ batchOrder: events.length + 1, streamOrder: index + 1, streamId: request.streamId, event });
+    }
   }
 
   const { rows } = await sql<{
@@ -64,9 +66,7 @@ export async function writeInOneStatement(
     written: number;
     versions: Array<{ stream_id: string; version: number }> | null;
     events: Array<Omit<StoredRow, 'occurred_at'> & { occurred_at: string }> | null;
-  }>`${sql.raw(
-    preparedAs('chronicle_append'),
-  )}
+  }>`${sql.raw(preparedAs('chronicle_append'))}
     with head as materialized (
       select position as start from event_store_head where id = 1 for update
     ),

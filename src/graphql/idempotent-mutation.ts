@@ -40,7 +40,9 @@ export function idempotentMutation(identity: MutationIdentity): IdempotentMutati
 
 /** SHA-256 of the arguments as canonical JSON: object keys sorted, dates as ISO strings. */
 function digest(args: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(args))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(args)))
+    .digest('hex');
 }
 
 function canonical(value: unknown): unknown {

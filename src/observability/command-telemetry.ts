@@ -37,7 +37,11 @@ export function commandTelemetry(metrics: ChronicleMetrics, logger: Logger): Mid
     },
     afterSuccess(context, result) {
       // A command id seen before (a retry) appended nothing now: counted apart, or retries would inflate `accepted`.
-      finish(context, result.replayed ? 'replayed' : 'accepted', { streamId: result.streamId, version: result.version, events: result.events.length });
+      finish(context, result.replayed ? 'replayed' : 'accepted', {
+        streamId: result.streamId,
+        version: result.version,
+        events: result.events.length,
+      });
     },
     afterFailure(context, error) {
       if (error instanceof DomainError) return finish(context, 'rejected', { code: error.code });

@@ -112,7 +112,15 @@ export function createGraphQLWebSocket(
         }
         // The connection's token expiring closes the socket; an operation's own token ends that operation.
         const tokenExpiresAt = tokenExpiry(operationAuthorization(payload.extensions)) ?? null;
-        const envelope = yoga.getEnveloped({ requestId, req: ctx.extra.request, socket, params: payload, actor, idempotencyKey, tokenExpiresAt });
+        const envelope = yoga.getEnveloped({
+          requestId,
+          req: ctx.extra.request,
+          socket,
+          params: payload,
+          actor,
+          idempotencyKey,
+          tokenExpiresAt,
+        });
         const document = parse(envelope, payload.query);
         const errors = document instanceof GraphQLError ? [document] : envelope.validate(envelope.schema, document);
         if (errors.length > 0 || document instanceof GraphQLError) {
@@ -182,7 +190,11 @@ export function createGraphQLWebSocket(
  * GraphiQL cannot put headers into `connection_init`; it sends them with each operation as
  * `extensions.headers`. A token there authenticates that operation; otherwise the connection's actor.
  */
-async function operationActor(authenticator: Authenticator, extensions: unknown, connection: Actor | null): Promise<Actor | null | GraphQLError> {
+async function operationActor(
+  authenticator: Authenticator,
+  extensions: unknown,
+  connection: Actor | null,
+): Promise<Actor | null | GraphQLError> {
   const authorization = operationAuthorization(extensions);
   if (authorization === undefined || authorization === null || authorization === '') return connection;
   try {

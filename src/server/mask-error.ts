@@ -41,7 +41,12 @@ export function maskError(error: unknown, { logger, requestId }: MaskingScope): 
     return new GraphQLError(original.message, {
       ...located,
       // Keeps what the transport added (the 503 and Retry-After of an HTTP request).
-      extensions: { ...(error instanceof GraphQLError ? error.extensions : {}), code: original.code, retryable: true, ...(requestId ? { requestId } : {}) },
+      extensions: {
+        ...(error instanceof GraphQLError ? error.extensions : {}),
+        code: original.code,
+        retryable: true,
+        ...(requestId ? { requestId } : {}),
+      },
     });
   }
   if (original instanceof DomainError) {

@@ -24,7 +24,8 @@ export function useTokenExpiry(): Plugin {
       if (expiresAt === null || expiresAt === undefined) return;
       return {
         onSubscribeResult({ result, setResult }) {
-          if (isAsyncIterable(result)) setResult(endAtExpiry<ExecutionResult>(result, expiresAt, () => ({ errors: [tokenExpiredError()] })));
+          if (isAsyncIterable(result))
+            setResult(endAtExpiry<ExecutionResult>(result, expiresAt, () => ({ errors: [tokenExpiredError()] })));
         },
       };
     },

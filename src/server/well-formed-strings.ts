@@ -2,6 +2,7 @@ import { type DocumentNode, GraphQLError, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** NUL, or a surrogate without its pair: text PostgreSQL cannot store (in `text` or `jsonb`). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what PostgreSQL cannot store
 const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -9,7 +10,13 @@ const ILL_FORMED = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
  * client error (BAD_USER_INPUT) before any resolver runs, rather than a database error later.
  */
 export function useWellFormedStrings(): Plugin {
-  const check = ({ args, setResultAndStopExecution }: { args: { document: DocumentNode; variableValues?: unknown }; setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void }) => {
+  const check = ({
+    args,
+    setResultAndStopExecution,
+  }: {
+    args: { document: DocumentNode; variableValues?: unknown };
+    setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void;
+  }) => {
     const where = illFormedLiteral(args.document) ?? illFormedValue(args.variableValues, 'variables');
     if (where === undefined) return;
     setResultAndStopExecution({

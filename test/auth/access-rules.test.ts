@@ -43,7 +43,12 @@ async function as<R, V>(actor: Actor | undefined, document: TypedDocumentNode<R,
 }
 
 /** A mutation `actor` may not run: answered with the error result `code`, and the log does not move. */
-async function refused<V>(actor: Actor | undefined, document: TypedDocumentNode<any, V>, variables: V, code: 'FORBIDDEN' | 'UNAUTHENTICATED') {
+async function refused<V>(
+  actor: Actor | undefined,
+  document: TypedDocumentNode<any, V>,
+  variables: V,
+  code: 'FORBIDDEN' | 'UNAUTHENTICATED',
+) {
   // An earlier test's transfer may still be under way in the process manager: only this refusal is measured.
   await t.settle();
   const head = await t.app.store.head();
@@ -65,7 +70,8 @@ async function accountOf(owner: Actor, balance = 0): Promise<string> {
   const accountNumber = `AUTH-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
   const opened = await as(owner, OPEN, { input: { accountNumber, holder: owner.subject } });
   expect(opened.data.openAccount.__typename).toBe('Account');
-  if (balance > 0) expect((await as(owner, DEPOSIT_NUMBER_ONLY, { input: { accountNumber, amount: balance } })).data.deposit.__typename).toBe('Account');
+  if (balance > 0)
+    expect((await as(owner, DEPOSIT_NUMBER_ONLY, { input: { accountNumber, amount: balance } })).data.deposit.__typename).toBe('Account');
   return accountNumber;
 }
 
@@ -74,7 +80,10 @@ describe('a bank account belongs to whoever opened it', () => {
     const account = await accountOf(ada, 100);
     const refusal = await refused(bob, WITHDRAW, { input: { accountNumber: account, amount: 10 } }, 'FORBIDDEN');
     expect(refusal.message).toContain(account);
-    expect((await as(ada, WITHDRAW, { input: { accountNumber: account, amount: 10 } })).data.withdraw).toEqual({ __typename: 'Account', balance: 90 });
+    expect((await as(ada, WITHDRAW, { input: { accountNumber: account, amount: 10 } })).data.withdraw).toEqual({
+      __typename: 'Account',
+      balance: 90,
+    });
   });
 
   it('only its owner transfers from it', async () => {
@@ -93,7 +102,11 @@ describe('a bank account belongs to whoever opened it', () => {
   it('only its owner reads its balance', async () => {
     const account = await accountOf(ada, 42);
     expect((await as(ada, BALANCE, { accountNumber: account })).data.account).toEqual({ accountNumber: account, balance: 42 });
-    for (const [actor, code] of [[bob, 'FORBIDDEN'], [root, 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {
+    for (const [actor, code] of [
+      [bob, 'FORBIDDEN'],
+      [root, 'FORBIDDEN'],
+      [undefined, 'UNAUTHENTICATED'],
+    ] as const) {
       const { data, errors } = await as(actor, BALANCE, { accountNumber: account });
       expect(data?.account ?? null).toBeNull();
       expect(errors?.map((error) => error.extensions?.code)).toEqual([code]);
@@ -166,7 +179,15 @@ describe('admin operations', () => {
 
   it('the admin operations of every slice are for admins', () => {
     const rules = ruleOf();
-    for (const operation of ['applyFee', 'blockProduct', 'unblockProduct', 'hostChallenge', 'startChallenge', 'endChallenge', 'completeWeek']) {
+    for (const operation of [
+      'applyFee',
+      'blockProduct',
+      'unblockProduct',
+      'hostChallenge',
+      'startChallenge',
+      'endChallenge',
+      'completeWeek',
+    ]) {
       expect(rules.get(`Mutation.${operation}`)).toMatch(new RegExp(`^\\w+: actors with the ${ADMIN_ROLE} role$`));
     }
   });

@@ -22,7 +22,9 @@ describe('every operation has a rule, declared by its slice', () => {
   it('every query, mutation and subscription of the schema has one, and every command a mutation defers to exists', () => {
     const rows = operationAccess(schema, t.app.router);
     const roots = [schema.getQueryType()!, schema.getMutationType()!, schema.getSubscriptionType()!];
-    expect(rows.map((row) => row.operation).sort()).toEqual(roots.flatMap((root) => Object.keys(root.getFields()).map((name) => `${root.name}.${name}`)).sort());
+    expect(rows.map((row) => row.operation).sort()).toEqual(
+      roots.flatMap((root) => Object.keys(root.getFields()).map((name) => `${root.name}.${name}`)).sort(),
+    );
     expect(rows.filter((row) => row.allows.includes('NO RULE') || row.allows.includes('NO SUCH COMMAND'))).toEqual([]);
     expect(rows.filter((row) => row.allows === 'any signed-in actor' && row.operation.startsWith('Mutation.'))).toEqual([]);
   });

@@ -14,7 +14,11 @@ const alice = userActor('alice');
 
 /** A token signed with the server's real secret: only its claims are hostile. */
 function signedWithTheSecret(claims: JWTPayload & { sub: string }): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(TEST_AUTH.secret!));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(TEST_AUTH.secret!));
 }
 
 describe('reserved roles: a token cannot make its bearer the system', () => {
@@ -42,7 +46,10 @@ describe('reserved roles: a token cannot make its bearer the system', () => {
     ] as const;
 
   const hostile: Array<[string, { sub: string; roles: string[] }]> = [
-    ...[...RESERVED_ROLES].map((role): [string, { sub: string; roles: string[] }] => [`roles ["${role}"]`, { sub: 'mallory', roles: [role] }]),
+    ...[...RESERVED_ROLES].map((role): [string, { sub: string; roles: string[] }] => [
+      `roles ["${role}"]`,
+      { sub: 'mallory', roles: [role] },
+    ]),
     ['roles ["admin", "system"]', { sub: 'mallory', roles: ['admin', SYSTEM_ROLE] }],
     ['the subject "system:transfer-process" and no roles', { sub: 'system:transfer-process', roles: [] }],
   ];
@@ -97,12 +104,20 @@ describe('reserved roles from an identity provider (AUTH_JWKS_URL)', () => {
   });
 
   const fromTheProvider = (roles: string[]) =>
-    new SignJWT({ roles }).setProtectedHeader({ alg: 'ES256', kid: 'idp-1' }).setSubject('idp-user-9').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    new SignJWT({ roles })
+      .setProtectedHeader({ alg: 'ES256', kid: 'idp-1' })
+      .setSubject('idp-user-9')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
   it('a role named "system" is refused like a forged one; the provider\'s other roles pass', async () => {
     const refused = await postGraphQL(server.url, EVENT_LOG, {}, { authorization: `Bearer ${await fromTheProvider([SYSTEM_ROLE])}` });
     expect(refused.response.status).toBe(401);
-    expect(refused.result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/server's own/), extensions: { code: 'UNAUTHENTICATED' } });
+    expect(refused.result.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/server's own/),
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
 
     const admitted = await postGraphQL(server.url, EVENT_LOG, {}, { authorization: `Bearer ${await fromTheProvider(['admin'])}` });
     expect(admitted.response.status).toBe(200);

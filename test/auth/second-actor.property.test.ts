@@ -31,7 +31,10 @@ const admin = adminActor('second-actor-admin');
 /** Rules that let any signed-in user through, whatever they are aimed at (in the words the rule table uses). */
 const OPEN_RULES = new Set([everyone.allows, authenticated.allows]);
 /** How `ownerOf(…, { unclaimed: 'allowed' })` words itself after the aggregate's name. */
-const WHILE_UNCLAIMED = ownerOf({ name: '', ownership: { claimedBy: [] } }, () => '', { unclaimed: 'allowed' }).allows.replace(/^the owner of the /, '');
+const WHILE_UNCLAIMED = ownerOf({ name: '', ownership: { claimedBy: [] } }, () => '', { unclaimed: 'allowed' }).allows.replace(
+  /^the owner of the /,
+  '',
+);
 /** Rules a signed-in user passes on an aggregate nobody owns yet (its success claims it), and on no other. */
 const claimable = (rule: string) => rule === owner.allows || rule.endsWith(WHILE_UNCLAIMED);
 
@@ -337,7 +340,10 @@ function casesFor(f: Fixture): Record<string, Case<{ target: Target }>> {
     }),
     mineCoin: defineCase({
       // Into alice's account with its next valid nonce, or into a new account with its first.
-      params: fc.oneof(aliceOnly, tag.map((value) => toNew({ tag: value }))),
+      params: fc.oneof(
+        aliceOnly,
+        tag.map((value) => toNew({ tag: value })),
+      ),
       variables: (p) => {
         const accountId = p.target === 'alice' ? f.coin : fresh('sa-coin', p.tag);
         return { input: { accountId, nonce: nextNonce(accountId) } };
@@ -356,7 +362,10 @@ function casesFor(f: Fixture): Record<string, Case<{ target: Target }>> {
         input: { accountNumber: p.target === 'alice' ? p.account : fresh('SA', p.tag), holder: p.holder },
       }),
     }),
-    rebuildProjection: defineCase({ params: fc.record({ name: fc.constantFrom(...f.projectors) }).map(toAlice), variables: (p) => ({ name: p.name }) }),
+    rebuildProjection: defineCase({
+      params: fc.record({ name: fc.constantFrom(...f.projectors) }).map(toAlice),
+      variables: (p) => ({ name: p.name }),
+    }),
     recordKill: defineCase({
       params: fc.record({ attacker: fc.oneof(personName, fc.constant('alice')) }).map(toAlice),
       variables: (p) => ({ input: { arenaId: f.arena, attacker: p.attacker } }),
@@ -369,7 +378,10 @@ function casesFor(f: Fixture): Record<string, Case<{ target: Target }>> {
       params: fc.record({ order, index: fc.nat() }).map(toAlice),
       variables: (p) => ({ id: p.order.id, productId: p.order.products[p.index % p.order.products.length] }),
     }),
-    retryDeadLetter: defineCase({ params: fc.record({ id: fc.integer({ min: 1, max: 1_000_000 }) }).map(toAlice), variables: (p) => ({ id: p.id }) }),
+    retryDeadLetter: defineCase({
+      params: fc.record({ id: fc.integer({ min: 1, max: 1_000_000 }) }).map(toAlice),
+      variables: (p) => ({ id: p.id }),
+    }),
     sendCoins: defineCase({
       params: fc.record({ amount: amount(f.coins), to: fc.oneof(tag, fc.constant('')) }).map(toAlice),
       variables: (p) => ({ input: { from: f.coin, to: p.to === '' ? fresh('sa-thief') : fresh('sa-coin', p.to), amount: p.amount } }),
@@ -433,7 +445,10 @@ afterAll(() => server?.close());
 describe('a second actor on the first actor’s aggregates, for every mutation', () => {
   it('every mutation of the schema has a case', () => {
     const cases = casesFor(f);
-    expect(mutations.map((field) => field.name).filter((name) => !(name in cases)), 'mutations without a case').toEqual([]);
+    expect(
+      mutations.map((field) => field.name).filter((name) => !(name in cases)),
+      'mutations without a case',
+    ).toEqual([]);
   });
 
   it.each(mutations.map((field) => [field.name, field] as const))(
@@ -506,7 +521,9 @@ const ownerAttempts: Array<[mutation: string, variables: () => Record<string, un
   // Her own order id again: the domain's answer, not a refusal.
   [
     'createOrder',
-    () => ({ input: { id: f.orders[0]!.id, orderNumber: fresh('SA-PO'), businessPartner: 'alice@example.com', items: [item(freshUuid())] } }),
+    () => ({
+      input: { id: f.orders[0]!.id, orderNumber: fresh('SA-PO'), businessPartner: 'alice@example.com', items: [item(freshUuid())] },
+    }),
     'OrderAlreadyCreatedError',
   ],
   ['completeOrder', () => ({ id: f.orders[0]!.id }), 'Order'],

@@ -147,7 +147,11 @@ describe('SocketTokenExpiry', () => {
     let clock = Date.now();
     const expiry = new SocketTokenExpiry(() => clock);
     const socket = fakeSocket();
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('ada').setExpirationTime('1h').sign(new TextEncoder().encode(TEST_AUTH.secret));
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('ada')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(TEST_AUTH.secret));
     expiry.watch(socket as unknown as WebSocket, `Bearer ${token}`);
     expect(expiry.expired(socket as unknown as WebSocket)).toBe(false);
     clock += 3_600_000;

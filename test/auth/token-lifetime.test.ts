@@ -15,7 +15,9 @@ const now = () => Math.floor(Date.now() / 1_000);
 
 /** Signed with the server's secret, with exactly the time claims given. */
 function signed(times: Pick<JWTPayload, 'iat' | 'exp'>): Promise<string> {
-  return new SignJWT({ sub: 'ada', roles: [], ...times }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(TEST_AUTH.secret!));
+  return new SignJWT({ sub: 'ada', roles: [], ...times })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(TEST_AUTH.secret!));
 }
 
 describe('token lifetime in production (NODE_ENV=production)', () => {
@@ -28,14 +30,23 @@ describe('token lifetime in production (NODE_ENV=production)', () => {
   afterAll(() => server.close());
 
   const open = (token: string) =>
-    postGraphQL(server.url, OPEN, { input: { accountNumber: `LIFE-${crypto.randomUUID().slice(0, 8)}`, holder: 'Ada' } }, { authorization: `Bearer ${token}` });
+    postGraphQL(
+      server.url,
+      OPEN,
+      { input: { accountNumber: `LIFE-${crypto.randomUUID().slice(0, 8)}`, holder: 'Ada' } },
+      { authorization: `Bearer ${token}` },
+    );
 
   it.each([
     ['without exp', () => signed({ iat: now() }), /no expiry/],
     ['without exp or iat', () => signed({}), /no expiry/],
     ['valid for ten years', () => signed({ iat: now(), exp: now() + 3650 * DAY }), /longer than/],
     ['valid for ten years, without iat', () => signed({ exp: now() + 3650 * DAY }), /longer than/],
-    ['valid for ten years, with an iat in the future', () => signed({ iat: now() + 3650 * DAY - 60, exp: now() + 3650 * DAY }), /longer than/],
+    [
+      'valid for ten years, with an iat in the future',
+      () => signed({ iat: now() + 3650 * DAY - 60, exp: now() + 3650 * DAY }),
+      /longer than/,
+    ],
   ])('a token %s is refused with 401 and changes nothing', async (_name, token, reason) => {
     const head = await t.app.store.head();
     const { response, result } = await open(await token());
@@ -51,8 +62,15 @@ describe('token lifetime in production (NODE_ENV=production)', () => {
   });
 
   it('a day is the most by default; AUTH_MAX_TOKEN_LIFETIME_SECONDS sets another limit', async () => {
-    expect(loadAuthConfig({ NODE_ENV: 'production', AUTH_SECRET: TEST_AUTH.secret })).toMatchObject({ requireExpiry: true, maxTokenLifetimeSeconds: DAY });
-    const week = loadAuthConfig({ NODE_ENV: 'production', AUTH_SECRET: TEST_AUTH.secret, AUTH_MAX_TOKEN_LIFETIME_SECONDS: String(7 * DAY) });
+    expect(loadAuthConfig({ NODE_ENV: 'production', AUTH_SECRET: TEST_AUTH.secret })).toMatchObject({
+      requireExpiry: true,
+      maxTokenLifetimeSeconds: DAY,
+    });
+    const week = loadAuthConfig({
+      NODE_ENV: 'production',
+      AUTH_SECRET: TEST_AUTH.secret,
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: String(7 * DAY),
+    });
     const authenticator = createAuthenticator(week);
     const sixDays = await signed({ iat: now(), exp: now() + 6 * DAY });
     expect(await authenticator.authenticate(`Bearer ${sixDays}`)).toEqual(ada);

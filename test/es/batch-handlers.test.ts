@@ -6,7 +6,11 @@ import { defineProjector, inBatches } from '../../src/es/runtime/projector.js';
 import { startChronicle } from './fixtures/app.js';
 
 type Label = { label: string };
-type ProbeEvent = { type: 'Opened'; data: Label } | { type: 'Moved'; data: Label } | { type: 'Adjusted'; data: Label } | { type: 'Noise'; data: Label };
+type ProbeEvent =
+  | { type: 'Opened'; data: Label }
+  | { type: 'Moved'; data: Label }
+  | { type: 'Adjusted'; data: Label }
+  | { type: 'Noise'; data: Label };
 
 /** What the projector was handed, call by call: each call lists the labels it got. */
 const calls: string[][] = [];

@@ -83,7 +83,11 @@ async function sameIncrementOnTwoInstances(other: Instance): Promise<void> {
   await expect(other.router.dispatch({ type: 'Decrement', counterId, by: 7 })).rejects.toBeInstanceOf(CounterWouldGoNegative);
   const rest = await other.router.dispatch({ type: 'Decrement', counterId, by: 6 });
   expect(rest.events).toEqual([{ type: 'Decremented', data: { by: 6, value: 0 } }]);
-  expect((await app.store.readStream(`counter-${counterId}`)).map((event) => event.type)).toEqual(['Incremented', 'Incremented', 'Decremented']);
+  expect((await app.store.readStream(`counter-${counterId}`)).map((event) => event.type)).toEqual([
+    'Incremented',
+    'Incremented',
+    'Decremented',
+  ]);
 }
 
 /** As above, but the decision on the state that holds the first execution's events is a refusal. */
@@ -170,7 +174,13 @@ describe('dispatch', () => {
     const events = await app.store.readStream(`counter-${counterId}`);
     expect(events.map((event) => event.eventId)).toEqual([eventIdFor(commandId, 0), eventIdFor(commandId, 1)]);
     for (const event of events) {
-      expect(event.metadata).toMatchObject({ correlationId: 'corr-1', causationId: 'cause-1', actor: 'alice', actorRoles: ['admin'], commandId });
+      expect(event.metadata).toMatchObject({
+        correlationId: 'corr-1',
+        causationId: 'cause-1',
+        actor: 'alice',
+        actorRoles: ['admin'],
+        commandId,
+      });
     }
 
     await app.router.dispatch({ type: 'Increment', counterId, by: 1 });
@@ -224,8 +234,14 @@ describe('idempotent dispatch', () => {
     const head = await app.store.head();
 
     // Re-executed, OpenCounter would now be refused: the repeat must answer the first result instead.
-    await expect(app.router.dispatch({ type: 'OpenCounter', counterId }, { commandId: open })).resolves.toEqual({ ...opened, replayed: true });
-    await expect(app.router.dispatch({ type: 'IncrementMany', counterId, times: 3 }, { commandId: many })).resolves.toEqual({ ...first, replayed: true });
+    await expect(app.router.dispatch({ type: 'OpenCounter', counterId }, { commandId: open })).resolves.toEqual({
+      ...opened,
+      replayed: true,
+    });
+    await expect(app.router.dispatch({ type: 'IncrementMany', counterId, times: 3 }, { commandId: many })).resolves.toEqual({
+      ...first,
+      replayed: true,
+    });
     expect(first.version).toBe(4);
     expect(first.events).toHaveLength(3);
     expect(await app.store.head()).toBe(head);
@@ -242,7 +258,10 @@ describe('idempotent dispatch', () => {
     const executed = results.find((result) => !result.replayed)!;
     for (const result of results) expect({ ...result, replayed: undefined }).toEqual({ ...executed, replayed: undefined });
     app.repository.clear();
-    await expect(app.router.dispatch({ type: 'Increment', counterId, by: 2 }, { commandId })).resolves.toEqual({ ...executed, replayed: true });
+    await expect(app.router.dispatch({ type: 'Increment', counterId, by: 2 }, { commandId })).resolves.toEqual({
+      ...executed,
+      replayed: true,
+    });
     expect(await app.store.streamVersion(`counter-${counterId}`)).toBe(1);
   });
 
@@ -262,7 +281,8 @@ describe('one command id executed by two instances at once', () => {
   it('answers the first result and keeps the true state when the other instance appended it after the check', () =>
     sameIncrementOnTwoInstances(secondProcess()));
 
-  it('answers the first result, not a refusal, when the state with its events would refuse it', () => sameOpenOnTwoInstances(secondProcess()));
+  it('answers the first result, not a refusal, when the state with its events would refuse it', () =>
+    sameOpenOnTwoInstances(secondProcess()));
 
   it.skipIf(!concurrent)(`does both across two pools of connections ${NEEDS_CONCURRENCY}`, async () => {
     const other = await secondInstanceOnItsOwnPool();
@@ -310,12 +330,18 @@ describe('one command id executed by two instances at once', () => {
     const load = app.repository.load.bind(app.repository);
     let earlier: Awaited<ReturnType<EventStore['append']>> | undefined;
     const spy = vi.spyOn(app.repository, 'load').mockImplementationOnce((async (...args: Parameters<typeof load>) => {
-      earlier = await app.store.append(streamId, [{ id: eventIdFor(commandId, 0), type: 'Incremented', data: { by: 5, value: 6 } }], 1, { commandId });
+      earlier = await app.store.append(streamId, [{ id: eventIdFor(commandId, 0), type: 'Incremented', data: { by: 5, value: 6 } }], 1, {
+        commandId,
+      });
       return load(...args);
     }) as typeof load);
     try {
       const retry = await app.router.dispatch({ type: 'Increment', counterId, by: 5 }, { commandId });
-      expect(retry).toMatchObject({ version: 2, position: earlier!.positions[0], events: [{ type: 'Incremented', data: { by: 5, value: 6 } }] });
+      expect(retry).toMatchObject({
+        version: 2,
+        position: earlier!.positions[0],
+        events: [{ type: 'Incremented', data: { by: 5, value: 6 } }],
+      });
     } finally {
       spy.mockRestore();
     }
@@ -330,7 +356,9 @@ describe('concurrency', () => {
     const append = vi.spyOn(app.store, 'append');
     try {
       const results = await Promise.all(
-        Array.from({ length: 50 }, () => app.router.dispatch<{ type: 'Incremented'; data: { by: number; value: number } }>({ type: 'Increment', counterId, by: 1 })),
+        Array.from({ length: 50 }, () =>
+          app.router.dispatch<{ type: 'Incremented'; data: { by: number; value: number } }>({ type: 'Increment', counterId, by: 1 }),
+        ),
       );
       expect(results.map((result) => result.version).sort((x, y) => x - y)).toEqual(range(1, 50));
       // Each decision saw the state its predecessor left: the value it computed is its version.
@@ -399,44 +427,47 @@ describe('concurrency', () => {
     expect(result.version).toBe(2);
   });
 
-  it.skipIf(!concurrent)(`two processes hammering one aggregate: each command lands once or fails retryably ${NEEDS_CONCURRENCY}`, async () => {
-    const other = await secondInstanceOnItsOwnPool();
-    try {
-      const counterId = newId();
-      const streamId = `counter-${counterId}`;
-      const commands = Array.from({ length: 60 }, (_, index) => ({ commandId: newId(), router: index % 2 ? other.router : app.router }));
-      const appends = [vi.spyOn(app.store, 'append'), vi.spyOn(other.store, 'append')];
-      const outcomes = await Promise.allSettled(
-        commands.map(({ commandId, router }) => router.dispatch({ type: 'Increment', counterId, by: 1 }, { commandId })),
-      );
-      const attempts = appends.reduce((sum, append) => sum + append.mock.calls.length, 0);
-      for (const append of appends) append.mockRestore();
+  it.skipIf(!concurrent)(
+    `two processes hammering one aggregate: each command lands once or fails retryably ${NEEDS_CONCURRENCY}`,
+    async () => {
+      const other = await secondInstanceOnItsOwnPool();
+      try {
+        const counterId = newId();
+        const streamId = `counter-${counterId}`;
+        const commands = Array.from({ length: 60 }, (_, index) => ({ commandId: newId(), router: index % 2 ? other.router : app.router }));
+        const appends = [vi.spyOn(app.store, 'append'), vi.spyOn(other.store, 'append')];
+        const outcomes = await Promise.allSettled(
+          commands.map(({ commandId, router }) => router.dispatch({ type: 'Increment', counterId, by: 1 }, { commandId })),
+        );
+        const attempts = appends.reduce((sum, append) => sum + append.mock.calls.length, 0);
+        for (const append of appends) append.mockRestore();
 
-      const succeeded: Array<{ commandId: string; result: ExecutionResult }> = [];
-      outcomes.forEach((outcome, index) => {
-        if (outcome.status === 'fulfilled') succeeded.push({ commandId: commands[index]!.commandId, result: outcome.value });
-        else expect(outcome.reason).toBeInstanceOf(ConcurrencyConflictError);
-      });
-      expect(succeeded.length).toBeGreaterThan(0);
-      // The processes did collide, and reloaded and retried (each process alone never conflicts with itself).
-      expect(attempts).toBeGreaterThan(succeeded.length);
+        const succeeded: Array<{ commandId: string; result: ExecutionResult }> = [];
+        outcomes.forEach((outcome, index) => {
+          if (outcome.status === 'fulfilled') succeeded.push({ commandId: commands[index]!.commandId, result: outcome.value });
+          else expect(outcome.reason).toBeInstanceOf(ConcurrencyConflictError);
+        });
+        expect(succeeded.length).toBeGreaterThan(0);
+        // The processes did collide, and reloaded and retried (each process alone never conflicts with itself).
+        expect(attempts).toBeGreaterThan(succeeded.length);
 
-      const events = await app.store.readStream(streamId);
-      // Nothing lost, nothing duplicated: exactly one event per successful command, with its derived id.
-      expect(events).toHaveLength(succeeded.length);
-      expect(new Set(events.map((event) => event.eventId))).toEqual(new Set(succeeded.map(({ commandId }) => eventIdFor(commandId, 0))));
-      expect(events.map((event) => event.version)).toEqual(range(1, succeeded.length));
-      // Every decision was taken on the latest state, whichever process took it.
-      expect(events.map((event) => (event.data as { value: number }).value)).toEqual(range(1, succeeded.length));
-      expect(succeeded.map(({ result }) => result.version).sort((x, y) => x - y)).toEqual(range(1, succeeded.length));
-      // Failed commands left no trace.
-      for (const [index, outcome] of outcomes.entries()) {
-        if (outcome.status === 'rejected') expect(await app.store.readEvent(eventIdFor(commands[index]!.commandId, 0))).toBeUndefined();
+        const events = await app.store.readStream(streamId);
+        // Nothing lost, nothing duplicated: exactly one event per successful command, with its derived id.
+        expect(events).toHaveLength(succeeded.length);
+        expect(new Set(events.map((event) => event.eventId))).toEqual(new Set(succeeded.map(({ commandId }) => eventIdFor(commandId, 0))));
+        expect(events.map((event) => event.version)).toEqual(range(1, succeeded.length));
+        // Every decision was taken on the latest state, whichever process took it.
+        expect(events.map((event) => (event.data as { value: number }).value)).toEqual(range(1, succeeded.length));
+        expect(succeeded.map(({ result }) => result.version).sort((x, y) => x - y)).toEqual(range(1, succeeded.length));
+        // Failed commands left no trace.
+        for (const [index, outcome] of outcomes.entries()) {
+          if (outcome.status === 'rejected') expect(await app.store.readEvent(eventIdFor(commands[index]!.commandId, 0))).toBeUndefined();
+        }
+      } finally {
+        await other.stop();
       }
-    } finally {
-      await other.stop();
-    }
-  });
+    },
+  );
 });
 
 function range(from: number, to: number): number[] {

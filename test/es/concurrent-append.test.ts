@@ -194,99 +194,95 @@ describe('concurrent appends from separate processes', () => {
       // Writers really did race for the same streams.
       const totalConflicts = conflicts.reduce((sum, count) => sum + count, 0);
       expect(totalConflicts).toBeGreaterThan(0);
-      console.info(`${TOTAL} appends from ${WRITERS} processes x ${LANES_PER_WRITER} lanes in ${elapsed} ms (${totalConflicts} version conflicts retried)`);
+      console.info(
+        `${TOTAL} appends from ${WRITERS} processes x ${LANES_PER_WRITER} lanes in ${elapsed} ms (${totalConflicts} version conflicts retried)`,
+      );
     },
     60_000,
   );
 
-  it.skipIf(!concurrent)(
-    `never lets a reader pass an append that commits late ${NEEDS_CONCURRENCY}`,
-    async () => {
-      const store = new EventStore(tables<EventStoreTables>(database));
-      const start = await store.head();
-      const late = instance(1);
-      const other = instance(1).store;
-      const feed = new EventFeed(store, database, { pollIntervalMs: 10 });
-      await feed.start();
-      const followed = new Tail();
-      const following = feed.follow({ after: start });
-      const follow = (async () => {
-        for await (const event of following) {
-          followed.events.push(event);
-          if (followed.events.length === 2) break;
-        }
-      })();
+  it.skipIf(!concurrent)(`never lets a reader pass an append that commits late ${NEEDS_CONCURRENCY}`, async () => {
+    const store = new EventStore(tables<EventStoreTables>(database));
+    const start = await store.head();
+    const late = instance(1);
+    const other = instance(1).store;
+    const feed = new EventFeed(store, database, { pollIntervalMs: 10 });
+    await feed.start();
+    const followed = new Tail();
+    const following = feed.follow({ after: start });
+    const follow = (async () => {
+      for await (const event of following) {
+        followed.events.push(event);
+        if (followed.events.length === 2) break;
+      }
+    })();
 
-      // A writer that has taken its position and written its event, then stalls before COMMIT.
-      let releaseLate!: () => void;
-      const released = new Promise<void>((resolve) => (releaseLate = resolve));
-      let written!: () => void;
-      const lateWritten = new Promise<void>((resolve) => (written = resolve));
-      const lateEventId = crypto.randomUUID();
-      const lateAppend = tables<EventStoreTables>(late.database)
-        .transaction()
-        .execute(async (trx) => {
-          const { outcomes } = await writeBatch(
-            trx,
-            [
-              {
-                kind: 'append',
-                streamId: 'late',
-                expected: 'any',
-                events: [
-                  {
-                    id: lateEventId,
-                    type: 'Late',
-                    data: '{}',
-                    metadata: '{}',
-                    correlationId: lateEventId,
-                    causationId: null,
-                    actor: null,
-                    occurredAt: new Date(),
-                  },
-                ],
-              },
-            ],
-            EVENTS_CHANNEL,
-          );
-          written();
-          await released;
-          return outcomes;
-        });
-      await lateWritten;
+    // A writer that has taken its position and written its event, then stalls before COMMIT.
+    let releaseLate!: () => void;
+    const released = new Promise<void>((resolve) => (releaseLate = resolve));
+    let written!: () => void;
+    const lateWritten = new Promise<void>((resolve) => (written = resolve));
+    const lateEventId = crypto.randomUUID();
+    const lateAppend = tables<EventStoreTables>(late.database)
+      .transaction()
+      .execute(async (trx) => {
+        const { outcomes } = await writeBatch(
+          trx,
+          [
+            {
+              kind: 'append',
+              streamId: 'late',
+              expected: 'any',
+              events: [
+                {
+                  id: lateEventId,
+                  type: 'Late',
+                  data: '{}',
+                  metadata: '{}',
+                  correlationId: lateEventId,
+                  causationId: null,
+                  actor: null,
+                  occurredAt: new Date(),
+                },
+              ],
+            },
+          ],
+          EVENTS_CHANNEL,
+        );
+        written();
+        await released;
+        return outcomes;
+      });
+    await lateWritten;
 
-      // Another process appends meanwhile. With a head row it must queue behind the late one;
-      // with a bigserial it would commit at once, one position further on.
-      const otherAppend = other.append('other', [{ type: 'Prompt', data: {} }]);
-      const otherSettled = otherAppend.then(
-        () => 'committed' as const,
-        () => 'failed' as const,
-      );
-      const blocked = await Promise.race([otherSettled, waitUntilBlockedOnLock(database)]);
-      expect(blocked).toBe('blocked');
+    // Another process appends meanwhile. With a head row it must queue behind the late one;
+    // with a bigserial it would commit at once, one position further on.
+    const otherAppend = other.append('other', [{ type: 'Prompt', data: {} }]);
+    const otherSettled = otherAppend.then(
+      () => 'committed' as const,
+      () => 'failed' as const,
+    );
+    const blocked = await Promise.race([otherSettled, waitUntilBlockedOnLock(database)]);
+    expect(blocked).toBe('blocked');
 
-      // Nothing past the late event is visible to a reader, so a reader cannot move past it.
-      expect(await store.readAll({ after: start })).toEqual([]);
-      expect(followed.events).toEqual([]);
+    // Nothing past the late event is visible to a reader, so a reader cannot move past it.
+    expect(await store.readAll({ after: start })).toEqual([]);
+    expect(followed.events).toEqual([]);
 
-      releaseLate();
-      const [lateOutcome] = await lateAppend;
-      const other_ = await otherAppend;
-      expect(lateOutcome).toMatchObject({ ok: true, result: { positions: [start + 1] } });
-      expect(other_.positions).toEqual([start + 2]);
+    releaseLate();
+    const [lateOutcome] = await lateAppend;
+    const other_ = await otherAppend;
+    expect(lateOutcome).toMatchObject({ ok: true, result: { positions: [start + 1] } });
+    expect(other_.positions).toEqual([start + 2]);
 
-      await follow;
-      await feed.stop();
-      expect(followed.events.map((event) => [event.position, event.type])).toEqual([
-        [start + 1, 'Late'],
-        [start + 2, 'Prompt'],
-      ]);
-      expect((await store.readAll({ after: start })).map((event) => event.eventId)).toEqual([
-        lateEventId,
-        followed.events[1]!.eventId,
-      ]);
-    },
-  );
+    await follow;
+    await feed.stop();
+    expect(followed.events.map((event) => [event.position, event.type])).toEqual([
+      [start + 1, 'Late'],
+      [start + 2, 'Prompt'],
+    ]);
+    expect((await store.readAll({ after: start })).map((event) => event.eventId)).toEqual([lateEventId, followed.events[1]!.eventId]);
+  });
 });
 
 describe('batched appends', () => {
@@ -296,6 +292,7 @@ describe('batched appends', () => {
       const store = new EventStore(tables<EventStoreTables>(database));
       const awkward = `$chronicle$ $chronicle1$ $$ ' '' " \\ \\' \n\t é 漢字 😀 ] } { [ ; commit; --`;
       const streams = [`quote'd "stream" ${awkward}`, `${awkward}$`, '$chronicle$'];
+      // biome-ignore lint/correctness/noPrecisionLoss: a number beyond 2^53 is what this round trip is about
       const data = { text: awkward, nested: { list: [awkward, 1.5, -0, 1e21, null, true] }, big: 12345678901234567890 };
       // Appended at once, so they go as one batch.
       const results = await Promise.all(

@@ -37,13 +37,22 @@ const uniqueStream = (name: string) => `${name}-${crypto.randomUUID()}`;
 /** `count` appends of `size` events each to `streamId`, `parallel` at a time; the event ids in log order. */
 async function appendEvents(
   streamId: string,
-  { count, size = 1, parallel = 1, type = 'Happened', via = store }: { count: number; size?: number; parallel?: number; type?: string; via?: EventStore },
+  {
+    count,
+    size = 1,
+    parallel = 1,
+    type = 'Happened',
+    via = store,
+  }: { count: number; size?: number; parallel?: number; type?: string; via?: EventStore },
 ): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < count) {
       const n = next++;
-      await via.append(streamId, Array.from({ length: size }, (_, i) => ({ type, data: { n, i } })));
+      await via.append(
+        streamId,
+        Array.from({ length: size }, (_, i) => ({ type, data: { n, i } })),
+      );
     }
   };
   await Promise.all(Array.from({ length: parallel }, lane));
@@ -109,10 +118,7 @@ describe('EventFeed.follow', () => {
     const byFilter = feed.follow({ after: start, filter: (event) => event.streamId === other && event.version % 2 === 0 });
 
     const replayed = await take(byStream, 12);
-    const live = Promise.all([
-      appendEvents(other, { count: 3, type: 'Other' }),
-      appendEvents(watched, { count: 3, type: 'Watched' }),
-    ]);
+    const live = Promise.all([appendEvents(other, { count: 3, type: 'Other' }), appendEvents(watched, { count: 3, type: 'Watched' })]);
     await take(byStream, 3, replayed);
     await live;
     const others = await take(byType, 15);
@@ -197,7 +203,10 @@ describe('EventFeed.follow', () => {
     const following = feed.follow();
     const streamId = uniqueStream('notified');
     const waiting = take(following, 4);
-    const result = await store.append(streamId, [1, 2, 3, 4].map((n) => ({ type: 'Notified', data: { n } })));
+    const result = await store.append(
+      streamId,
+      [1, 2, 3, 4].map((n) => ({ type: 'Notified', data: { n } })),
+    );
     await feed.waitFor(result.positions.at(-1)!);
     expect(positions(await waiting)).toEqual(result.positions);
     await following.return?.();

@@ -65,7 +65,13 @@ describe('append', () => {
     const retry = await store.append(streamId, [event('A', {}, ids[0]), event('B', {}, ids[1])], 'no_stream');
     expect(retry).toEqual({ ...first, replayed: true });
     // The same ids in capitals are the same events.
-    expect(await store.append(streamId, ids.map((id, n) => event(n ? 'B' : 'A', {}, id!.toUpperCase())), 'no_stream')).toEqual({
+    expect(
+      await store.append(
+        streamId,
+        ids.map((id, n) => event(n ? 'B' : 'A', {}, id!.toUpperCase())),
+        'no_stream',
+      ),
+    ).toEqual({
       ...first,
       replayed: true,
     });
@@ -123,7 +129,10 @@ describe('append', () => {
 describe('reads', () => {
   it('reads a stream backward and from a version, and the log in batches', async () => {
     const streamId = uniqueStream('r');
-    const { positions } = await store.append(streamId, [1, 2, 3, 4].map((n) => event(`E${n}`)));
+    const { positions } = await store.append(
+      streamId,
+      [1, 2, 3, 4].map((n) => event(`E${n}`)),
+    );
     expect((await store.readStream(streamId, { direction: 'backward' })).map((e) => e.version)).toEqual([4, 3, 2, 1]);
     expect((await store.readStream(streamId, { direction: 'backward', fromVersion: 2 })).map((e) => e.version)).toEqual([2, 1]);
     expect((await store.readStream(streamId, { fromVersion: 3, limit: 1 })).map((e) => e.version)).toEqual([3]);

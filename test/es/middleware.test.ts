@@ -189,7 +189,14 @@ describe('middleware order', () => {
     const attempt = router([m('a'), m('b'), m('c')]).dispatch({ type: 'Decrement', counterId: newId(), by: 1 });
     await expect(attempt).rejects.toBeInstanceOf(CounterWouldGoNegative);
     const message = new CounterWouldGoNegative().message;
-    expect(calls).toEqual(['before a', 'before b', 'before c', `afterFailure c ${message}`, `afterFailure b ${message}`, `afterFailure a ${message}`]);
+    expect(calls).toEqual([
+      'before a',
+      'before b',
+      'before c',
+      `afterFailure c ${message}`,
+      `afterFailure b ${message}`,
+      `afterFailure a ${message}`,
+    ]);
   });
 
   it('stops at a refusing before hook: later middleware never runs, entered ones (the refusing one too) see the failure', async () => {

@@ -101,7 +101,11 @@ async function post(chronicle: Chronicle, ledgerId: string, ...amounts: number[]
 async function read(chronicle: Chronicle, ledgerId: string) {
   const db = chronicle.database.db;
   const streamId = `ledger-${ledgerId}`;
-  const totals = await db.selectFrom('test_statement_totals').select(['total', 'notes']).where('ledger_id', '=', streamId).executeTakeFirst();
+  const totals = await db
+    .selectFrom('test_statement_totals')
+    .select(['total', 'notes'])
+    .where('ledger_id', '=', streamId)
+    .executeTakeFirst();
   const log = await db.selectFrom('test_statement_log').select('amount').where('ledger_id', '=', streamId).orderBy('position').execute();
   const checkpoint = await db.selectFrom('checkpoints').select('position').where('name', '=', PROJECTOR).executeTakeFirst();
   return {

@@ -26,7 +26,7 @@ afterAll(() => database.close());
 const prepared = (type: string): PreparedEvent => {
   const id = crypto.randomUUID();
   // Keys out of the order jsonb keeps them in, nested, numbers and text it renders its own way.
-  const data = { zeta: 1.5, type, nested: { long_key: 'x', b: [1, 2.50, { y: null, a: true }] }, text: 'é☃\u2028"\\' };
+  const data = { zeta: 1.5, type, nested: { long_key: 'x', b: [1, 2.5, { y: null, a: true }] }, text: 'é☃\u2028"\\' };
   return {
     id,
     type,
@@ -51,7 +51,14 @@ describe('writeInOneStatement', () => {
   it('writes new, exact and any-version appends at consecutive positions in batch order', async () => {
     const existing = stream('exact');
     const anyExisting = stream('any');
-    await store.append(existing, [{ type: 'A', data: {} }, { type: 'B', data: {} }], 'no_stream');
+    await store.append(
+      existing,
+      [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+      ],
+      'no_stream',
+    );
     await store.append(anyExisting, [{ type: 'A', data: {} }], 'no_stream');
     const head = await store.head();
     const fresh = stream('new');
@@ -85,7 +92,12 @@ describe('writeInOneStatement', () => {
       [head + 4, anyExisting, 2, 'Y2'],
       [head + 5, anyNew, 1, 'Z1'],
     ]);
-    for (const [streamId, version] of [[fresh, 2], [existing, 3], [anyExisting, 2], [anyNew, 1]] as const) {
+    for (const [streamId, version] of [
+      [fresh, 2],
+      [existing, 3],
+      [anyExisting, 2],
+      [anyNew, 1],
+    ] as const) {
       expect(await store.streamVersion(streamId)).toBe(version);
     }
   });
@@ -94,7 +106,14 @@ describe('writeInOneStatement', () => {
     const taken = stream('taken');
     const moved = stream('moved');
     await store.append(taken, [{ type: 'A', data: {} }], 'no_stream');
-    await store.append(moved, [{ type: 'A', data: {} }, { type: 'B', data: {} }], 'no_stream');
+    await store.append(
+      moved,
+      [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+      ],
+      'no_stream',
+    );
     const head = await store.head();
     const fine = stream('fine');
 
@@ -118,7 +137,11 @@ describe('writeInOneStatement', () => {
     const taken = stream('taken');
     await store.append(taken, [{ type: 'A', data: {} }], 'no_stream');
     const head = await store.head();
-    expect(await writeInOneStatement(db(), [append(taken, 'no_stream', 'X')], EVENTS_CHANNEL)).toEqual({ head, events: [], outcomes: ['stale'] });
+    expect(await writeInOneStatement(db(), [append(taken, 'no_stream', 'X')], EVENTS_CHANNEL)).toEqual({
+      head,
+      events: [],
+      outcomes: ['stale'],
+    });
     expect(await store.head()).toBe(head);
   });
 

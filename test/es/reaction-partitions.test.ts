@@ -17,8 +17,11 @@ type Data = { key: string; n?: number };
 const tally = defineProcessManager<{ count: number }, { type: 'Tick' | 'Done'; data: Data }>({
   name: 'tally',
   initialState: { count: 0 },
-  interestedIn: (event) => (event.type === 'Tick' ? { continue: event.data.key } : event.type === 'Done' ? { stop: event.data.key } : undefined),
-  handle: (state, event) => [{ type: 'Emit', probeId: `seen-${event.data.key}`, eventType: 'Seen', data: { count: state.count, n: event.data.n } }],
+  interestedIn: (event) =>
+    event.type === 'Tick' ? { continue: event.data.key } : event.type === 'Done' ? { stop: event.data.key } : undefined,
+  handle: (state, event) => [
+    { type: 'Emit', probeId: `seen-${event.data.key}`, eventType: 'Seen', data: { count: state.count, n: event.data.n } },
+  ],
   apply: (state) => ({ count: state.count + 1 }),
 });
 
@@ -223,7 +226,10 @@ describe('process managers, a batch at a time', () => {
         return position;
       });
       // The first instance's command is held until the test releases it: the second must start meanwhile.
-      await expectSoon(Promise.all([started.get(`passed-${keys[0]}`)!.promise, started.get(`passed-${keys[1]}`)!.promise]), 'two instances at once');
+      await expectSoon(
+        Promise.all([started.get(`passed-${keys[0]}`)!.promise, started.get(`passed-${keys[1]}`)!.promise]),
+        'two instances at once',
+      );
       // Both slots are taken, so the third waits for one of them.
       expect(order).toEqual([`passed-${keys[0]}`, `passed-${keys[1]}`]);
       release.resolve();

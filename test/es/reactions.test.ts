@@ -103,7 +103,12 @@ const sweeps = defineProcessManager<null, { type: 'SweepRequested'; data: { swee
   handle: (_state, event) => event.data.wallets.map((walletId) => ({ type: 'Withdraw', walletId, amount: 1 })),
   apply: (state) => state,
   onError: (error, command) => [
-    { type: 'Emit', probeId: `refusals-${(command as unknown as { walletId: string }).walletId}`, eventType: 'SweepRefused', data: { code: error.code } },
+    {
+      type: 'Emit',
+      probeId: `refusals-${(command as unknown as { walletId: string }).walletId}`,
+      eventType: 'SweepRefused',
+      data: { code: error.code },
+    },
   ],
 });
 
@@ -278,11 +283,22 @@ describe('process managers', () => {
     await app.runtimes.settle();
 
     const chain = await app.store.readByCorrelation(`corr-${transferId}`);
-    expect(chain.map((event) => event.type)).toEqual(['TransferRequested', 'TransferApproved', 'Withdrawn', 'Deposited', 'TransferCompleted']);
+    expect(chain.map((event) => event.type)).toEqual([
+      'TransferRequested',
+      'TransferApproved',
+      'Withdrawn',
+      'Deposited',
+      'TransferCompleted',
+    ]);
     for (let i = 2; i < chain.length; i++) {
       const [cause, effect] = [chain[i - 1]!, chain[i]!];
       const commandId = deterministicId('transfers', cause.eventId, '', 0);
-      expect(effect.metadata).toMatchObject({ causationId: cause.eventId, correlationId: `corr-${transferId}`, actor: 'system:transfers', commandId });
+      expect(effect.metadata).toMatchObject({
+        causationId: cause.eventId,
+        correlationId: `corr-${transferId}`,
+        actor: 'system:transfers',
+        commandId,
+      });
       expect(effect.eventId).toBe(eventIdFor(commandId, 0));
     }
     expect(await balance(from)).toBe(70);
@@ -342,7 +358,11 @@ describe('process managers', () => {
       // ...and every one of them was recognised: the log did not grow.
       expect(await app.store.head()).toBe(head);
       expect((await statusOf('transfers')).checkpoint).toBe(head);
-      const instances = await app.database.db.selectFrom('process_instances').select('instance_id').where('manager', '=', 'transfers').execute();
+      const instances = await app.database.db
+        .selectFrom('process_instances')
+        .select('instance_id')
+        .where('manager', '=', 'transfers')
+        .execute();
       expect(instances).toEqual([]);
     } finally {
       dispatch.mockRestore();

@@ -44,7 +44,10 @@ describe('aggregateSpec', () => {
   it('replays the history through apply: thenState, and decisions that depend on it', () => {
     spec.given(incremented(2, 2), { type: 'Decremented', data: { by: 1, value: 1 } }).thenState({ opened: false, value: 1 });
     expect(() => spec.given(incremented(2, 2)).thenState({ opened: false, value: 3 })).toThrow(AssertionError);
-    spec.given({ type: 'CounterOpened', data: { opened: true } }).when({ type: 'OpenCounter', counterId: 'c' }).thenError('COUNTER_ALREADY_OPEN');
+    spec
+      .given({ type: 'CounterOpened', data: { opened: true } })
+      .when({ type: 'OpenCounter', counterId: 'c' })
+      .thenError('COUNTER_ALREADY_OPEN');
   });
 });
 
@@ -57,18 +60,27 @@ describe('processManagerSpec', () => {
   it('then passes on the expected commands and fails on others', () => {
     pm.given(requested).when(approved).then(withdraw);
     pm.given().when(requested).then();
-    expect(() => pm.given(requested).when(approved).then({ ...withdraw, amount: 6 })).toThrow(AssertionError);
+    expect(() =>
+      pm
+        .given(requested)
+        .when(approved)
+        .then({ ...withdraw, amount: 6 }),
+    ).toThrow(AssertionError);
     expect(() => pm.given(requested).when(approved).then()).toThrow(AssertionError);
   });
 
   it('routes checks interestedIn', () => {
     pm.given().when(requested).routes({ start: 't' });
-    pm.given().when({ type: 'Withdrawn', data: { amount: 1, transferId: null } }).routes(undefined);
+    pm.given()
+      .when({ type: 'Withdrawn', data: { amount: 1, transferId: null } })
+      .routes(undefined);
     expect(() => pm.given().when(approved).routes({ start: 't' })).toThrow(AssertionError);
   });
 
   it('failing(...).then checks the compensations of onError', () => {
-    pm.given(requested, approved).failing(new InsufficientFunds(), withdraw).then({ type: 'FailTransfer', transferId: 't', reason: 'INSUFFICIENT_FUNDS' });
+    pm.given(requested, approved)
+      .failing(new InsufficientFunds(), withdraw)
+      .then({ type: 'FailTransfer', transferId: 't', reason: 'INSUFFICIENT_FUNDS' });
     expect(() => pm.given(requested, approved).failing(new InsufficientFunds(), withdraw).then()).toThrow(AssertionError);
   });
 

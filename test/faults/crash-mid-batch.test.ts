@@ -33,43 +33,63 @@ async function expectSettledAndRebuildable(server: ChronicleProcess, db: TestDat
   const projected = await bankReadModel(db);
   for (const name of ['bank-accounts', 'bank-transfers']) await server.post(REBUILD_PROJECTION, { name });
   await waitUntil(
-    async () => (await server.post(RUNTIME_STATES)).result.data!.projections.every((runtime) => runtime.lag === 0 && runtime.status === 'LIVE'),
+    async () =>
+      (await server.post(RUNTIME_STATES)).result.data!.projections.every((runtime) => runtime.lag === 0 && runtime.status === 'LIVE'),
     { what: 'the rebuilt projections are live' },
   );
   expect(await bankReadModel(db)).toEqual(projected);
 }
 
 describe('a process killed at the worst moment', () => {
-  it.skipIf(!concurrent)(`inside a projector batch, after its writes and before the commit: nothing lost, nothing applied twice ${NEEDS_CONCURRENCY}`, async () => {
-    database = await createTestDatabase({ poolSize: 2 });
-    const databaseUrl = database.url!;
-    // The accounts projector's third batch kills the process before it commits.
-    const doomed = await startChronicleProcess({ databaseUrl, env: { CHRONICLE_CRASH_POINT: 'projector-batch:bank-accounts@3' } });
-    servers.push(doomed);
-    expect((await doomed.post(OPEN_ACCOUNT, { input: { accountNumber: 'CRASH-P', holder: 'P' } })).result.data?.openAccount.__typename).toBe(
-      'Account',
-    );
-    expect((await doomed.post(DEPOSIT, { input: { accountNumber: 'CRASH-P', amount: 100 } })).result.data?.deposit.__typename).toBe('Account');
-    await sendRisky(doomed.post(DEPOSIT, { input: { accountNumber: 'CRASH-P', amount: 20 } }));
-    expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  it.skipIf(!concurrent)(
+    `inside a projector batch, after its writes and before the commit: nothing lost, nothing applied twice ${NEEDS_CONCURRENCY}`,
+    async () => {
+      database = await createTestDatabase({ poolSize: 2 });
+      const databaseUrl = database.url!;
+      // The accounts projector's third batch kills the process before it commits.
+      const doomed = await startChronicleProcess({ databaseUrl, env: { CHRONICLE_CRASH_POINT: 'projector-batch:bank-accounts@3' } });
+      servers.push(doomed);
+      expect(
+        (await doomed.post(OPEN_ACCOUNT, { input: { accountNumber: 'CRASH-P', holder: 'P' } })).result.data?.openAccount.__typename,
+      ).toBe('Account');
+      expect((await doomed.post(DEPOSIT, { input: { accountNumber: 'CRASH-P', amount: 100 } })).result.data?.deposit.__typename).toBe(
+        'Account',
+      );
+      await sendRisky(doomed.post(DEPOSIT, { input: { accountNumber: 'CRASH-P', amount: 20 } }));
+      expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
-    // The deposit is in the log, its projection batch is not: rolled back with the checkpoint.
-    const db = database.db;
-    const { head, checkpoints: stored } = await checkpoints(db);
-    expect((await countsBy(db, 'MoneyDeposited', 'accountNumber')).get('CRASH-P')).toBe(2);
-    expect(stored['bank-accounts']).toBeLessThan(head);
-    const before = await db.selectFrom('bank_accounts').select('balance').where('account_number', '=', 'CRASH-P').executeTakeFirstOrThrow();
-    expect(Number(before.balance)).toBe(100);
+      // The deposit is in the log, its projection batch is not: rolled back with the checkpoint.
+      const db = database.db;
+      const { head, checkpoints: stored } = await checkpoints(db);
+      expect((await countsBy(db, 'MoneyDeposited', 'accountNumber')).get('CRASH-P')).toBe(2);
+      expect(stored['bank-accounts']).toBeLessThan(head);
+      const before = await db
+        .selectFrom('bank_accounts')
+        .select('balance')
+        .where('account_number', '=', 'CRASH-P')
+        .executeTakeFirstOrThrow();
+      expect(Number(before.balance)).toBe(100);
 
-    // Restarted, it resumes from the checkpoint and applies the batch exactly once.
-    const restarted = await startChronicleProcess({ databaseUrl });
-    servers.push(restarted);
-    await expectSettledAndRebuildable(restarted, db);
-    const after = await db.selectFrom('bank_accounts').select('balance').where('account_number', '=', 'CRASH-P').executeTakeFirstOrThrow();
-    expect(Number(after.balance)).toBe(120);
-    const transactions = await db.selectFrom('bank_transactions').select('position').where('account_number', '=', 'CRASH-P').orderBy('position').execute();
-    expect(transactions.map((row) => Number(row.position))).toEqual(await balancePositions(db, 'CRASH-P'));
-  }, 90_000);
+      // Restarted, it resumes from the checkpoint and applies the batch exactly once.
+      const restarted = await startChronicleProcess({ databaseUrl });
+      servers.push(restarted);
+      await expectSettledAndRebuildable(restarted, db);
+      const after = await db
+        .selectFrom('bank_accounts')
+        .select('balance')
+        .where('account_number', '=', 'CRASH-P')
+        .executeTakeFirstOrThrow();
+      expect(Number(after.balance)).toBe(120);
+      const transactions = await db
+        .selectFrom('bank_transactions')
+        .select('position')
+        .where('account_number', '=', 'CRASH-P')
+        .orderBy('position')
+        .execute();
+      expect(transactions.map((row) => Number(row.position))).toEqual(await balancePositions(db, 'CRASH-P'));
+    },
+    90_000,
+  );
 
   it.skipIf(!concurrent)(
     `inside a process manager, after it dispatched and before its checkpoint: the redelivery dispatches nothing twice ${NEEDS_CONCURRENCY}`,
@@ -78,7 +98,10 @@ describe('a process killed at the worst moment', () => {
       const databaseUrl = database.url!;
       const db = database.db;
       // The transfer process dies right after its first reaction (the debit) was dispatched.
-      const doomed = await startChronicleProcess({ databaseUrl, env: { CHRONICLE_CRASH_POINT: 'reaction-dispatched:bank-transfer-process@1' } });
+      const doomed = await startChronicleProcess({
+        databaseUrl,
+        env: { CHRONICLE_CRASH_POINT: 'reaction-dispatched:bank-transfer-process@1' },
+      });
       servers.push(doomed);
       for (const accountNumber of ['CRASH-FROM', 'CRASH-TO']) {
         await doomed.post(OPEN_ACCOUNT, { input: { accountNumber, holder: accountNumber } });
@@ -106,7 +129,11 @@ describe('a process killed at the worst moment', () => {
         ['CRASH-FROM', 700],
         ['CRASH-TO', 1_300],
       ]);
-      const transfer = await db.selectFrom('bank_transfers').select('status').where('transfer_id', '=', transferId).executeTakeFirstOrThrow();
+      const transfer = await db
+        .selectFrom('bank_transfers')
+        .select('status')
+        .where('transfer_id', '=', transferId)
+        .executeTakeFirstOrThrow();
       expect(transfer.status).toBe('COMPLETED');
       expect(await db.selectFrom('process_instances').selectAll().execute()).toEqual([]);
     },

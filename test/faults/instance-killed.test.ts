@@ -42,7 +42,8 @@ describe('three instances on one database, one killed with SIGKILL under load', 
 
       const names = (await runtimeStates(victim)).map((runtime) => runtime.name);
       expect((await runtimeStates(victim)).every((runtime) => runtime.status !== 'STANDBY')).toBe(true);
-      for (const standby of survivors) expect((await runtimeStates(standby)).map((runtime) => runtime.status)).toEqual(names.map(() => 'STANDBY'));
+      for (const standby of survivors)
+        expect((await runtimeStates(standby)).map((runtime) => runtime.status)).toEqual(names.map(() => 'STANDBY'));
 
       // Accounts opened and funded on different instances; a standby waits for the leader's projection.
       for (const [index, accountNumber] of ACCOUNTS.entries()) {
@@ -86,10 +87,10 @@ describe('three instances on one database, one killed with SIGKILL under load', 
           try {
             const typename =
               op.kind === 'deposit'
-                ? (await server.post(DEPOSIT, { input: { accountNumber: op.accountNumber, amount: op.amount } })).result.data
-                    ?.deposit.__typename
-                : (await server.post(TRANSFER, { input: { from: op.from, to: op.to, amount: op.amount } })).result.data
-                    ?.transfer.__typename;
+                ? (await server.post(DEPOSIT, { input: { accountNumber: op.accountNumber, amount: op.amount } })).result.data?.deposit
+                    .__typename
+                : (await server.post(TRANSFER, { input: { from: op.from, to: op.to, amount: op.amount } })).result.data?.transfer
+                    .__typename;
             if (typename === 'Account' || typename === 'Transfer') acknowledged.push(op);
             else unacknowledged.push(op);
           } catch {
@@ -133,7 +134,10 @@ describe('three instances on one database, one killed with SIGKILL under load', 
       expect(requested.size).toBeGreaterThanOrEqual(transfers);
       for (const type of ['TransferRequested', 'TransferDebited', 'TransferCredited', 'TransferCompleted']) {
         const counts = await countsBy(db, type, 'transferId');
-        expect([...counts.values()].every((count) => count === 1), `${type} once per transfer`).toBe(true);
+        expect(
+          [...counts.values()].every((count) => count === 1),
+          `${type} once per transfer`,
+        ).toBe(true);
         expect(new Set(counts.keys()), `${type} for every requested transfer`).toEqual(new Set(requested.keys()));
       }
 
@@ -153,7 +157,8 @@ describe('three instances on one database, one killed with SIGKILL under load', 
         const { result } = await leader.post(REBUILD_PROJECTION, { name });
         expect(result.data?.rebuildProjection.__typename).toBe('Projection');
         await waitUntil(
-          async () => (await runtimeStates(leader)).some((runtime) => runtime.name === name && runtime.lag === 0 && runtime.status === 'LIVE'),
+          async () =>
+            (await runtimeStates(leader)).some((runtime) => runtime.name === name && runtime.lag === 0 && runtime.status === 'LIVE'),
           { what: `${name} is rebuilt and live` },
         );
       }

@@ -118,9 +118,7 @@ describe('PostgreSQL restarted under load', () => {
         },
         { what: 'every runtime has processed the whole log' },
       );
-      const states = await Promise.all(
-        servers.map(async (server) => (await server.post(RUNTIME_STATES)).result.data!.projections),
-      );
+      const states = await Promise.all(servers.map(async (server) => (await server.post(RUNTIME_STATES)).result.data!.projections));
       for (const name of names) {
         const leaders = states.filter((runtimes) => runtimes.find((runtime) => runtime.name === name)!.status !== 'STANDBY');
         expect(leaders, `${name} runs in exactly one instance`).toHaveLength(1);
@@ -130,7 +128,11 @@ describe('PostgreSQL restarted under load', () => {
       const stored = await countsBy(db, 'MoneyDeposited', 'amount');
       for (const outcome of outcomes) if (outcome.code === 'OK') expect(stored.get(String(outcome.amount))).toBe(1);
       for (const accountNumber of ACCOUNTS) {
-        const account = await db.selectFrom('bank_accounts').select('balance').where('account_number', '=', accountNumber).executeTakeFirstOrThrow();
+        const account = await db
+          .selectFrom('bank_accounts')
+          .select('balance')
+          .where('account_number', '=', accountNumber)
+          .executeTakeFirstOrThrow();
         expect(Number(account.balance)).toBe(await depositedInto(db, accountNumber));
       }
 

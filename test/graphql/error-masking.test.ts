@@ -53,7 +53,12 @@ describe('unexpected errors', () => {
   afterAll(() => server.close());
 
   it('reach an HTTP client masked, with the request id it sent, and are logged whole under that id', async () => {
-    const { response, text, result } = await postGraphQL(server.url, StreamVersion, { id: BREAKS_THE_DATABASE }, { 'x-request-id': 'trace-4711' });
+    const { response, text, result } = await postGraphQL(
+      server.url,
+      StreamVersion,
+      { id: BREAKS_THE_DATABASE },
+      { 'x-request-id': 'trace-4711' },
+    );
 
     expect(response.headers.get('x-request-id')).toBe('trace-4711');
     expect(result.errors).toEqual([

@@ -73,10 +73,18 @@ describe('event browser', () => {
       channel: 'web',
     });
     await store.append('order-2', [{ type: 'OrderPlaced', data: { total: 12 } }], 0, { correlationId: 'checkout-2' });
-    await store.append('order-1', [{ type: 'OrderPaid', data: { amount: 30 } }, { type: 'OrderShipped', data: {} }], 1, {
-      correlationId: 'checkout-1',
-      causationId: 'payment-9',
-    });
+    await store.append(
+      'order-1',
+      [
+        { type: 'OrderPaid', data: { amount: 30 } },
+        { type: 'OrderShipped', data: {} },
+      ],
+      1,
+      {
+        correlationId: 'checkout-1',
+        causationId: 'payment-9',
+      },
+    );
     await store.link('placed-orders', [1, 2]);
   });
 

@@ -7,8 +7,7 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 
 const catalog: DomainModule = {
   name: 'catalog',
-  register: ({ runtimes }) =>
-    void runtimes.addProjector(defineProjector({ name: 'catalog-items', handlers: {}, reset: async () => {} })),
+  register: ({ runtimes }) => void runtimes.addProjector(defineProjector({ name: 'catalog-items', handlers: {}, reset: async () => {} })),
 };
 
 async function health(server: TestServer): Promise<{ status: number; report: HealthReport }> {
@@ -45,7 +44,10 @@ describe('/health', () => {
     t = await createTestApp({ domains: [catalog] });
     server = await startTestServer(t);
     await t.app.runtimes.stop();
-    await t.app.store.append('item-1', [{ type: 'ItemListed', data: {} }, { type: 'ItemPriced', data: {} }]);
+    await t.app.store.append('item-1', [
+      { type: 'ItemListed', data: {} },
+      { type: 'ItemPriced', data: {} },
+    ]);
 
     const { status, report } = await health(server);
     expect(status).toBe(200);

@@ -40,34 +40,37 @@ const plausibleString = fc.oneof(
 
 const hostileString = fc.oneof(
   { weight: 5, arbitrary: plausibleString },
-  { weight: 3, arbitrary: fc.constantFrom(
-    '',
-    ' ',
-    '\t\n',
-    'NaN',
-    'Infinity',
-    '-Infinity',
-    '1e309',
-    '-0',
-    'null',
-    'undefined',
-    'true',
-    "'; DROP TABLE events; --",
-    "' OR '1'='1",
-    '$1',
-    '{"a":1}',
-    '"}],"x":{',
-    '\\u0000',
-    '\u0000',
-    'a\u0000b',
-    '\uD800',
-    'x\uDC00y',
-    '<script>alert(1)</script>',
-    '../../etc/passwd',
-    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓ 日本語 مرحبا 🏳️‍🌈',
-    'e\u0301',
-    '\u202Eevil',
-  ) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '\t\n',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e309',
+      '-0',
+      'null',
+      'undefined',
+      'true',
+      "'; DROP TABLE events; --",
+      "' OR '1'='1",
+      '$1',
+      '{"a":1}',
+      '"}],"x":{',
+      '\\u0000',
+      '\u0000',
+      'a\u0000b',
+      '\uD800',
+      'x\uDC00y',
+      '<script>alert(1)</script>',
+      '../../etc/passwd',
+      '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓ 日本語 مرحبا 🏳️‍🌈',
+      'e\u0301',
+      '\u202Eevil',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 200, maxLength: 4_000 }) },
@@ -85,7 +88,13 @@ const hostileNumber = fc.oneof(
 const anyJson = fc.jsonValue({ maxDepth: 3 });
 
 /** A value of the wrong shape: what a careless or hostile client sends instead. */
-const wrongShape = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.array(anyJson, { maxLength: 3 }), fc.dictionary(fc.string(), anyJson, { maxKeys: 3 }));
+const wrongShape = fc.oneof(
+  hostileString,
+  hostileNumber,
+  fc.boolean(),
+  fc.array(anyJson, { maxLength: 3 }),
+  fc.dictionary(fc.string(), anyJson, { maxKeys: 3 }),
+);
 
 function scalarValue(name: string): fc.Arbitrary<unknown> {
   switch (name) {
@@ -105,16 +114,17 @@ function scalarValue(name: string): fc.Arbitrary<unknown> {
 }
 
 /** An arbitrary for a value of `type`: mostly well-typed with hostile contents, sometimes null, missing, extra or of the wrong shape. */
-function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
+function arbitraryOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
   // Plain values first and weighted up: fast-check leans towards the first arbitrary of a oneof.
-  if (isNonNullType(type)) return fc.oneof({ weight: 12, arbitrary: valueOf(type.ofType, depth) }, { weight: 1, arbitrary: fc.constant(null) });
+  if (isNonNullType(type))
+    return fc.oneof({ weight: 12, arbitrary: arbitraryOf(type.ofType, depth) }, { weight: 1, arbitrary: fc.constant(null) });
   const plain = plainValueOf(type, depth);
   return fc.oneof({ weight: 12, arbitrary: plain }, { weight: 1, arbitrary: wrongShape }, { weight: 1, arbitrary: fc.constant(null) });
 }
 
 function plainValueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return valueOf(type, depth);
-  if (isListType(type)) return fc.array(valueOf(type.ofType, depth + 1), { maxLength: depth > 2 ? 1 : 4 });
+  if (isNonNullType(type)) return arbitraryOf(type, depth);
+  if (isListType(type)) return fc.array(arbitraryOf(type.ofType, depth + 1), { maxLength: depth > 2 ? 1 : 4 });
   if (isEnumType(type)) return fc.oneof(fc.constantFrom(...type.getValues().map((value) => value.name)), hostileString);
   if (isScalarType(type)) return scalarValue(type.name);
   if (isInputObjectType(type)) {
@@ -124,9 +134,12 @@ function plainValueOf(type: GraphQLInputType, depth: number): fc.Arbitrary<unkno
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom('extra', '__proto__', 'constructor', 'type'), anyJson) },
     );
     // Mostly every field present; sometimes some missing; sometimes one the schema does not know.
-    return fc.tuple(fieldsOf(fields, (field) => valueOf(field.type, depth + 1)), extra).map(([value, additional]) =>
-      additional ? { ...value, [additional[0]]: additional[1] } : value,
-    );
+    return fc
+      .tuple(
+        fieldsOf(fields, (field) => arbitraryOf(field.type, depth + 1)),
+        extra,
+      )
+      .map(([value, additional]) => (additional ? { ...value, [additional[0]]: additional[1] } : value));
   }
   return anyJson;
 }
@@ -217,14 +230,16 @@ const outcomes = new Map<string, { accepted: number; refused: number }>();
 
 describe('hostile input to every mutation (derived from the schema)', () => {
   it('covers every mutation of the schema', () => {
-    expect(mutations.map((field) => field.name)).toEqual(expect.arrayContaining(['openAccount', 'deposit', 'withdraw', 'transfer', 'calculate']));
+    expect(mutations.map((field) => field.name)).toEqual(
+      expect.arrayContaining(['openAccount', 'deposit', 'withdraw', 'transfer', 'calculate']),
+    );
   });
 
   it.each(mutations.map((field) => [field.name, field] as const))(
     '%s: typed errors or GraphQL errors only; refusals append nothing; accepted strings are stored verbatim',
     async (_name, field) => {
       const query = operationFor(field);
-      const variables = fieldsOf(field.args, (arg) => valueOf(arg.type));
+      const variables = fieldsOf(field.args, (arg) => arbitraryOf(arg.type));
       await fc.assert(
         fc.asyncProperty(variables, async (input) => {
           await t.settle();
@@ -261,12 +276,18 @@ describe('hostile input to every mutation (derived from the schema)', () => {
 });
 
 describe('text PostgreSQL cannot store', () => {
-  it.each([['NUL', 'a\u0000b'], ['an unpaired surrogate', 'x\uD800y']])('%s is refused as bad input, in variables and in literals', async (_name, holder) => {
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['an unpaired surrogate', 'x\uD800y'],
+  ])('%s is refused as bad input, in variables and in literals', async (_name, holder) => {
     const head = await t.app.store.head();
     const viaVariables = await post('mutation($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }', {
       input: { accountNumber: 'TEXT-1', holder },
     });
-    const viaLiteral = await post(`mutation { openAccount(input: { accountNumber: "TEXT-2", holder: ${JSON.stringify(holder)} }) { __typename } }`, {});
+    const viaLiteral = await post(
+      `mutation { openAccount(input: { accountNumber: "TEXT-2", holder: ${JSON.stringify(holder)} }) { __typename } }`,
+      {},
+    );
     for (const { status, body } of [viaVariables, viaLiteral]) {
       expect(status).toBeLessThan(500);
       // GraphQL's own parser already refuses an escaped lone surrogate in a literal.
@@ -287,17 +308,23 @@ describe('hostile documents', () => {
           .tuple(
             fc.constantFrom(...queryFields, 'edges', 'node', 'nope', '__schema', '__type'),
             fc.option(fc.constantFrom('a', 'b', 'x1'), { nil: undefined }),
-            fc.option(hostileString.map((value) => `(id: ${JSON.stringify(value)}, first: 5)`), { nil: undefined }),
+            fc.option(
+              hostileString.map((value) => `(id: ${JSON.stringify(value)}, first: 5)`),
+              { nil: undefined },
+            ),
             selection(depth - 1),
           )
           .map(([name, alias, args, inner]) => `${alias ? `${alias}: ` : ''}${name}${args ?? ''} { ${inner} }`);
 
   it('random and deeply nested queries get GraphQL errors or data, never a server error', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 40 }).chain((depth) => selection(depth)), async (document) => {
-        const { status, body } = await post(`{ ${document} }`, {});
-        expectClientErrorsOnly(status, body);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 40 }).chain((depth) => selection(depth)),
+        async (document) => {
+          const { status, body } = await post(`{ ${document} }`, {});
+          expectClientErrorsOnly(status, body);
+        },
+      ),
       { seed: SEED, numRuns: 60 },
     );
   });

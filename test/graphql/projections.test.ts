@@ -127,7 +127,11 @@ describe('projections and their repairs', () => {
   it('shows the lag of a runtime that is behind the log', async () => {
     await t.app.runtimes.stop();
     try {
-      await t.app.store.append('account-2', [{ type: 'Opened', data: {} }, { type: 'Opened', data: {} }, { type: 'Opened', data: {} }]);
+      await t.app.store.append('account-2', [
+        { type: 'Opened', data: {} },
+        { type: 'Opened', data: {} },
+        { type: 'Opened', data: {} },
+      ]);
       const result = await t.graphql(Projections);
       expect(result.data!.projections.map(({ name, checkpoint, head, lag, status }) => ({ name, checkpoint, head, lag, status }))).toEqual([
         { name: 'ledger', checkpoint: '2', head: '5', lag: 3, status: 'STOPPED' },
@@ -143,7 +147,14 @@ describe('projections and their repairs', () => {
     const letters = await t.graphql(DeadLetters, { handler: 'mailer' });
     expect(letters.errors).toBeUndefined();
     expect(letters.data!.deadLetters).toEqual([
-      expect.objectContaining({ handler: 'mailer', position: '1', eventType: 'Deposited', error: 'SMTP relay refused the message', attempts: 2, event: { streamId: 'account-1', data: { amount: 5 } } }),
+      expect.objectContaining({
+        handler: 'mailer',
+        position: '1',
+        eventType: 'Deposited',
+        error: 'SMTP relay refused the message',
+        attempts: 2,
+        event: { streamId: 'account-1', data: { amount: 5 } },
+      }),
       expect.objectContaining({ handler: 'mailer', position: '2', eventType: 'Deposited', attempts: 2 }),
     ]);
     const [first] = letters.data!.deadLetters;

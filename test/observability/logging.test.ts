@@ -71,9 +71,19 @@ describe('logs', () => {
   });
 
   it('give each GraphQL operation a line under its request id, and each command its type, outcome and correlation id', async () => {
-    await postGraphQL(server.url, OPEN_ACCOUNT, { input: { accountNumber: 'L-1', holder: 'Logged' } }, { 'x-request-id': 'req-open', ...auth });
+    await postGraphQL(
+      server.url,
+      OPEN_ACCOUNT,
+      { input: { accountNumber: 'L-1', holder: 'Logged' } },
+      { 'x-request-id': 'req-open', ...auth },
+    );
     await postGraphQL(server.url, DEPOSIT, { input: { accountNumber: 'L-1', amount: 500 } }, { 'x-request-id': 'req-deposit', ...auth });
-    await postGraphQL(server.url, WITHDRAW, { input: { accountNumber: 'L-1', amount: 9_999 } }, { 'x-request-id': 'req-withdraw', ...auth });
+    await postGraphQL(
+      server.url,
+      WITHDRAW,
+      { input: { accountNumber: 'L-1', amount: 9_999 } },
+      { 'x-request-id': 'req-withdraw', ...auth },
+    );
 
     const lines = logs.lines();
     expect(lines.find((line) => line.msg === 'graphql operation' && line.requestId === 'req-deposit')).toMatchObject({
@@ -102,7 +112,12 @@ describe('logs', () => {
 
   it('carry a request id through the commands a process manager sends in reaction to it', async () => {
     await postGraphQL(server.url, OPEN_ACCOUNT, { input: { accountNumber: 'L-2', holder: 'Payee' } }, auth);
-    const { result } = await postGraphQL(server.url, TRANSFER, { input: { from: 'L-1', to: 'L-2', amount: 100 } }, { 'x-request-id': 'req-transfer' });
+    const { result } = await postGraphQL(
+      server.url,
+      TRANSFER,
+      { input: { from: 'L-1', to: 'L-2', amount: 100 } },
+      { 'x-request-id': 'req-transfer' },
+    );
     expect(result.data?.transfer.__typename).toBe('Transfer');
 
     await vi.waitFor(() => {
@@ -140,7 +155,10 @@ describe('logs', () => {
     await stream.return?.();
     await client.dispose();
     // Whatever code may log later: the places a token could be carried are redacted.
-    logs.logger.info({ req: { headers: auth }, headers: auth, connectionParams: auth, token: TOKEN, user: { token: TOKEN, password: TOKEN } }, 'careless');
+    logs.logger.info(
+      { req: { headers: auth }, headers: auth, connectionParams: auth, token: TOKEN, user: { token: TOKEN, password: TOKEN } },
+      'careless',
+    );
 
     await vi.waitFor(() => expect(logs.lines().some((line) => line.msg === 'graphql subscription ended')).toBe(true));
     expect(logs.lines().some((line) => line.msg === 'unexpected error')).toBe(true);

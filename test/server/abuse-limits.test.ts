@@ -33,7 +33,10 @@ async function post(query: string, headers: Record<string, string> = {}) {
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> },
+  };
 }
 
 /** Refused while validating: an error that names the limit, and nothing executed. */
@@ -45,7 +48,10 @@ function expectRefused(body: { data?: unknown; errors?: Array<{ message: string 
 describe('operation limits (graphql-armor)', () => {
   it('depth: refuses an operation nested deeper than the limit before running it', async () => {
     expect((await post('{ events(first: 1) { edges { node { type } } } }')).body.errors).toBeUndefined();
-    expectRefused((await post('{ events(first: 1) { edges { node { metadata { actor } } } } }')).body, /depth limit of 4 exceeded, found 5/i);
+    expectRefused(
+      (await post('{ events(first: 1) { edges { node { metadata { actor } } } } }')).body,
+      /depth limit of 4 exceeded, found 5/i,
+    );
   });
 
   it('aliases: refuses more aliases than the limit', async () => {
@@ -55,7 +61,8 @@ describe('operation limits (graphql-armor)', () => {
 
   it('cost: refuses an operation whose cost exceeds the limit', async () => {
     expect((await post('{ projections { name lag } }')).body.errors).toBeUndefined();
-    const wide = '{ events(first: 1) { edges { cursor node { position eventId streamId version type data occurredAt } } pageInfo { hasNextPage endCursor } } }';
+    const wide =
+      '{ events(first: 1) { edges { cursor node { position eventId streamId version type data occurredAt } } pageInfo { hasNextPage endCursor } } }';
     expectRefused((await post(wide)).body, /cost limit of 30 exceeded/i);
   });
 
@@ -116,10 +123,14 @@ describe('request size', () => {
 
   it('answers 411 to a body of undeclared length', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const outgoing = request(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode!);
-      });
+      const outgoing = request(
+        server.url,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        },
+      );
       outgoing.on('error', reject);
       outgoing.write('{"query":');
       outgoing.end('"{ projections { name } }"}');
@@ -142,7 +153,12 @@ describe('WebSocket limits', () => {
       for (const id of ['1', '2', '3']) connection.send({ id, type: 'subscribe', payload: tail });
       const refused = await connection.waitFor((message) => message.id === '3' && message.type === 'error');
       expect(refused.payload[0]).toMatchObject({ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } });
-      expect(connection.of('1').concat(connection.of('2')).filter((message) => message.type === 'error')).toEqual([]);
+      expect(
+        connection
+          .of('1')
+          .concat(connection.of('2'))
+          .filter((message) => message.type === 'error'),
+      ).toEqual([]);
     } finally {
       connection.close();
     }
@@ -159,9 +175,15 @@ describe('WebSocket limits', () => {
 
 describe('CSRF prevention', () => {
   it('refuses a browser-simple request (a form post, a plain GET) that lacks the preflight header', async () => {
-    const form = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ projections { name } }' }) });
+    const form = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ projections { name } }' }),
+    });
     expect(form.status).toBe(403);
-    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ projections { name } }')}`, { headers: { accept: 'application/json' } });
+    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ projections { name } }')}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(get.status).toBe(403);
     expect(((await get.json()) as any).errors[0].message).toMatch(/CSRF/);
     // A synchronous refusal must leave the connection and the server healthy for the next request.

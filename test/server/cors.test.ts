@@ -76,7 +76,10 @@ describe('loadCorsConfig', () => {
   });
 
   it('reads origins as a browser sends them and refuses anything else', () => {
-    expect(loadCorsConfig({ CORS_ORIGINS: 'https://App.Example:443/' }, false)).toEqual({ origins: ['https://app.example'], loopback: false });
+    expect(loadCorsConfig({ CORS_ORIGINS: 'https://App.Example:443/' }, false)).toEqual({
+      origins: ['https://app.example'],
+      loopback: false,
+    });
     for (const value of ['*', 'app.example', 'https://app.example/path', 'ftp://app.example']) {
       expect(() => loadCorsConfig({ CORS_ORIGINS: value }, false)).toThrow(/CORS_ORIGINS/);
     }

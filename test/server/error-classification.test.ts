@@ -31,7 +31,11 @@ describe('a client that hangs up', () => {
     try {
       // History big enough that replaying it fills the socket buffers of a client that stops reading.
       const payload = 'x'.repeat(100_000);
-      for (let i = 0; i < 10; i++) await t.app.store.append(`big-${i}`, Array.from({ length: 10 }, () => ({ type: 'Big', data: { payload } })));
+      for (let i = 0; i < 10; i++)
+        await t.app.store.append(
+          `big-${i}`,
+          Array.from({ length: 10 }, () => ({ type: 'Big', data: { payload } })),
+        );
       const serverSides: Socket[] = [];
       server.server.httpServer.on('upgrade', (_request, socket: Socket) => serverSides.push(socket));
 
@@ -44,7 +48,8 @@ describe('a client that hangs up', () => {
           client.on('message', (data) => {
             const message = JSON.parse(String(data)) as { type: string; id?: string };
             if (message.type === 'connection_ack') {
-              for (let i = 0; i < SUBSCRIPTIONS_PER_SOCKET; i++) client.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: TAIL } }));
+              for (let i = 0; i < SUBSCRIPTIONS_PER_SOCKET; i++)
+                client.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: TAIL } }));
             }
             if (message.type === 'next') firsts.add(message.id!);
             if (firsts.size === SUBSCRIPTIONS_PER_SOCKET) {
@@ -85,7 +90,12 @@ describe('an identity provider that cannot be reached', () => {
     server = await startTestServer(t);
     // Any token of the provider: its keys are needed before anything about it can be said.
     const { privateKey } = await generateKeyPair('ES256');
-    token = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: 'ES256', kid: 'idp-1' }).setSubject('ada').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    token = await new SignJWT({ roles: [] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'idp-1' })
+      .setSubject('ada')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
   });
   afterAll(() => server.close());
 
@@ -96,7 +106,9 @@ describe('an identity provider that cannot be reached', () => {
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(body.data ?? null).toBeNull();
-    expect(body.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/identity provider/), extensions: PROVIDER_DOWN })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/identity provider/), extensions: PROVIDER_DOWN }),
+    ]);
     expect(logs.lines.some((line) => line.msg === 'identity provider unavailable' && line.level === 40)).toBe(true);
     expect(logs.lines.some((line) => line.msg === 'database unavailable')).toBe(false);
   });
@@ -117,7 +129,11 @@ describe('an identity provider that cannot be reached', () => {
         messages.push(message);
         if (message.type === 'connection_ack') {
           socket.send(
-            JSON.stringify({ id: 'q', type: 'subscribe', payload: { query: '{ projections { name } }', extensions: { headers: { authorization: `Bearer ${token}` } } } }),
+            JSON.stringify({
+              id: 'q',
+              type: 'subscribe',
+              payload: { query: '{ projections { name } }', extensions: { headers: { authorization: `Bearer ${token}` } } },
+            }),
           );
         }
         if (message.id === 'q') resolve();
@@ -130,7 +146,7 @@ describe('an identity provider that cannot be reached', () => {
   });
 });
 
-describe('a network error that is not the database\'s', () => {
+describe("a network error that is not the database's", () => {
   it('is an unexpected error, masked, not SERVICE_UNAVAILABLE', async () => {
     const logs = captureLogs();
     const t = await createTestApp({ domains: [], logger: logs.logger });

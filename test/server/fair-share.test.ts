@@ -224,7 +224,10 @@ describe.skipIf(!concurrent)(`fair share: one actor replaying from the start on 
       await t.app.store.append(abuserStream, events);
     }
     for (let written = 0; written < LATER; written += 500) {
-      await t.app.store.append(`elsewhere-${written}`, Array.from({ length: 500 }, (_, index) => ({ type: 'SomethingElse', data: { index } })));
+      await t.app.store.append(
+        `elsewhere-${written}`,
+        Array.from({ length: 500 }, (_, index) => ({ type: 'SomethingElse', data: { index } })),
+      );
     }
     await t.settle();
 
@@ -265,14 +268,22 @@ describe.skipIf(!concurrent)(`fair share: one actor replaying from the start on 
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...authorization },
         body: JSON.stringify({ query: print(DEPOSIT), variables: { input: { accountNumber: 'VICTIM-1', amount: 1 } } }),
-      }).then((response) => response.json() as Promise<{ data?: any }>, (error: Error) => ({ error: error.message }));
+      }).then(
+        (response) => response.json() as Promise<{ data?: any }>,
+        (error: Error) => ({ error: error.message }),
+      );
       if ((body as { data?: any }).data?.deposit?.__typename !== 'Account') failures.push(JSON.stringify(body));
       return performance.now() - started;
     };
     for (let index = 0; index < DEPOSITS; index++) {
       deposits.push(deposit());
       // 0: no answer at all (the connection was reset).
-      health.push(fetch(healthUrl()).then((response) => response.status, () => 0));
+      health.push(
+        fetch(healthUrl()).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      );
       await delay(PACE_MS);
     }
     return { latencies: await Promise.all(deposits), health: await Promise.all(health), failures };

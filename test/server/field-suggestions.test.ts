@@ -17,7 +17,12 @@ const MISSPELT: Array<[string, string, Record<string, unknown> | undefined, RegE
   ['an argument', '{ account(acountNumber: "A-1") { balance } }', undefined, /Unknown argument "acountNumber"/],
   ['an enum value (literal)', '{ challenges(status: ACTIV) { id } }', undefined, /Value "ACTIV" does not exist/],
   ['a type', 'query($s: ChalengeStatus) { challenges(status: $s) { id } }', undefined, /Unknown type "ChalengeStatus"/],
-  ['an enum value (variable)', 'query($s: ChallengeStatus) { challenges(status: $s) { id } }', { s: 'ACTIV' }, /Value "ACTIV" does not exist/],
+  [
+    'an enum value (variable)',
+    'query($s: ChallengeStatus) { challenges(status: $s) { id } }',
+    { s: 'ACTIV' },
+    /Value "ACTIV" does not exist/,
+  ],
   [
     'an input field (variable)',
     'mutation($input: DepositInput!) { deposit(input: $input) { __typename } }',
@@ -74,7 +79,9 @@ describe('"Did you mean" suggestions with introspection off', () => {
       });
       for (const id of ['q', 's']) {
         // A refused document is an `error`; variables a subscription cannot take, a `next` with errors.
-        const { payload } = await connection.waitFor((message) => message.id === id && (message.type === 'error' || message.type === 'next'));
+        const { payload } = await connection.waitFor(
+          (message) => message.id === id && (message.type === 'error' || message.type === 'next'),
+        );
         const messages = messagesOf(Array.isArray(payload) ? { errors: payload } : payload);
         expect(messages).toMatch(/Cannot query field "deadLeter"|Value "OVERAL" does not exist/);
         expect(messages).not.toMatch(/did you mean/i);

@@ -26,7 +26,10 @@ export interface ChronicleProcess {
   /** Bearer credentials of the test actor (an admin), for HTTP headers or graphql-ws connection params. */
   readonly authorization: { authorization: string };
   /** Sends one operation over HTTP as the test actor. */
-  post<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables?: Variables): Promise<{ response: Response; result: ExecutionResult<Result> }>;
+  post<Result, Variables>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables?: Variables,
+  ): Promise<{ response: Response; result: ExecutionResult<Result> }>;
   /** Resolves with the first log line (past or future) matching `predicate`. */
   waitForLog(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
   /** `kill -9`: no drain, no cleanup. */

@@ -48,9 +48,9 @@ async function preparePostgresTemplate(): Promise<() => Promise<void>> {
 }
 
 async function dropTestDatabases(admin: pg.Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like $1 or datname = $2`,
-    [`${TEST_DATABASE_PREFIX}%`, TEMPLATE_DATABASE],
-  );
+  const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 or datname = $2`, [
+    `${TEST_DATABASE_PREFIX}%`,
+    TEMPLATE_DATABASE,
+  ]);
   for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
 }

@@ -32,13 +32,11 @@ export interface TestApp {
 }
 
 /** A whole Chronicle on a fresh database of the dialect under test, with logs silenced unless LOG_LEVEL is set. */
-export async function createTestApp(
-  {
-    actor = TEST_ACTOR,
-    config: settings = {},
-    ...options
-  }: Omit<ChronicleOptions, 'database'> & { actor?: Actor | null; config?: Partial<Config> } = {},
-): Promise<TestApp> {
+export async function createTestApp({
+  actor = TEST_ACTOR,
+  config: settings = {},
+  ...options
+}: Omit<ChronicleOptions, 'database'> & { actor?: Actor | null; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({}), pollIntervalMs: 200, auth: TEST_AUTH, ...settings };
   const app = await createChronicle(config, {

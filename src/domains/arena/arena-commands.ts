@@ -1,3 +1,1 @@
-export type ArenaCommand =
-  | { type: 'RecordKill'; arenaId: string; attacker: string }
-  | { type: 'CompleteWeek'; arenaId: string };
+export type ArenaCommand = { type: 'RecordKill'; arenaId: string; attacker: string } | { type: 'CompleteWeek'; arenaId: string };

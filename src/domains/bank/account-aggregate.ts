@@ -28,7 +28,12 @@ export const accountAggregate = defineAggregate<AccountState, AccountCommand, Ac
     if (state.status === 'NONE') return new AccountNotFound();
     if (command.type === 'RefundTransfer') {
       const { amount, transferId, reason } = command;
-      return credited(state, amount) ?? { type: 'TransferRefunded', data: { accountNumber, amount, transferId, reason, balance: state.balance + amount } };
+      return (
+        credited(state, amount) ?? {
+          type: 'TransferRefunded',
+          data: { accountNumber, amount, transferId, reason, balance: state.balance + amount },
+        }
+      );
     }
     if (state.status === 'CLOSED') return new AccountClosed();
 
@@ -37,7 +42,12 @@ export const accountAggregate = defineAggregate<AccountState, AccountCommand, Ac
         return credited(state, command.amount) ?? movement('MoneyDeposited', accountNumber, state.balance + command.amount, command.amount);
       case 'CreditForTransfer': {
         const { amount, transferId, from } = command;
-        return credited(state, amount) ?? { type: 'TransferCredited', data: { accountNumber, amount, transferId, from, balance: state.balance + amount } };
+        return (
+          credited(state, amount) ?? {
+            type: 'TransferCredited',
+            data: { accountNumber, amount, transferId, from, balance: state.balance + amount },
+          }
+        );
       }
       case 'Withdraw':
         if (command.amount > state.balance) return new InsufficientFunds();
@@ -72,6 +82,11 @@ function credited(state: AccountState, amount: number): DomainError | undefined 
   return Number.isSafeInteger(state.balance + amount) ? undefined : new BalanceLimitExceeded();
 }
 
-function movement(type: 'MoneyDeposited' | 'MoneyWithdrawn' | 'FeeApplied', accountNumber: string, balance: number, amount: number): AccountEvent {
+function movement(
+  type: 'MoneyDeposited' | 'MoneyWithdrawn' | 'FeeApplied',
+  accountNumber: string,
+  balance: number,
+  amount: number,
+): AccountEvent {
   return { type, data: { accountNumber, amount, balance } };
 }

@@ -13,7 +13,10 @@ export const amountSchema = z
 
 export const openAccountSchema = z.object({
   accountNumber: accountNumberSchema,
-  holder: z.string().max(200, 'must be at most 200 characters').refine((holder) => holder.trim().length > 0, 'must not be blank'),
+  holder: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    .refine((holder) => holder.trim().length > 0, 'must not be blank'),
 });
 
 export const amountCommandSchema = z.object({ accountNumber: accountNumberSchema, amount: amountSchema });

@@ -5,7 +5,4 @@ export const AccountNotFound = domainError('ACCOUNT_NOT_FOUND', 'No account has 
 export const AccountClosed = domainError('ACCOUNT_CLOSED', 'The account is closed');
 export const InsufficientFunds = domainError('INSUFFICIENT_FUNDS', 'The balance does not cover this amount');
 export const BalanceNotZero = domainError('BALANCE_NOT_ZERO', 'Only an account with a zero balance can be closed');
-export const BalanceLimitExceeded = domainError(
-  'BALANCE_LIMIT_EXCEEDED',
-  'The balance would leave the range of safe integers',
-);
+export const BalanceLimitExceeded = domainError('BALANCE_LIMIT_EXCEEDED', 'The balance would leave the range of safe integers');

@@ -7,7 +7,14 @@ import type { TransferEvent } from './transfer-events.js';
 type TransferProcessEvent = TransferEvent | Extract<AccountEvent, { type: 'TransferDebited' | 'TransferCredited' | 'TransferRefunded' }>;
 type TransferProcessCommand = AccountCommand | TransferCommand;
 
-const steps = new Set<string>(['TransferRequested', 'TransferDebited', 'TransferCredited', 'TransferRefunded', 'TransferCompleted', 'TransferFailed']);
+const steps = new Set<string>([
+  'TransferRequested',
+  'TransferDebited',
+  'TransferCredited',
+  'TransferRefunded',
+  'TransferCompleted',
+  'TransferFailed',
+]);
 
 /**
  * Moves money between two accounts: debit the source, credit the destination, complete.

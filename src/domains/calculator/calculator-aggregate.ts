@@ -73,9 +73,7 @@ export const calculatorAggregate = defineAggregate<CalculatorState, CalculatorCo
       case 'MULTIPLY': {
         const value = roundCalculation(current * operand);
         if (value > CALCULATOR_MAX) {
-          return new MultiplyOverflow(
-            `Multiplying ${current} by ${operand} would give ${value}, above the maximum of ${CALCULATOR_MAX}`,
-          );
+          return new MultiplyOverflow(`Multiplying ${current} by ${operand} would give ${value}, above the maximum of ${CALCULATOR_MAX}`);
         }
         return { type: 'CalculatorMultiplied', data: recorded(operand, value) };
       }
@@ -83,9 +81,7 @@ export const calculatorAggregate = defineAggregate<CalculatorState, CalculatorCo
         if (operand === 0) return new DivideByZero(`Cannot divide ${current} by zero`);
         const value = roundCalculation(current / operand);
         if (value > CALCULATOR_MAX) {
-          return new MultiplyOverflow(
-            `Dividing ${current} by ${operand} would give ${value}, above the maximum of ${CALCULATOR_MAX}`,
-          );
+          return new MultiplyOverflow(`Dividing ${current} by ${operand} would give ${value}, above the maximum of ${CALCULATOR_MAX}`);
         }
         return { type: 'CalculatorDivided', data: recorded(operand, value) };
       }

@@ -40,8 +40,18 @@ export const challengeClockProcess = defineProcessManager<ChallengeClockState, C
     switch (event.type) {
       case 'ChallengeHosted':
         return [
-          { type: 'ScheduleCommand', scheduleId: startScheduleId(challengeId), dueAt: state.startDate, command: { type: 'StartChallenge', challengeId } },
-          { type: 'ScheduleCommand', scheduleId: endScheduleId(challengeId), dueAt: state.endDate, command: { type: 'EndChallenge', challengeId } },
+          {
+            type: 'ScheduleCommand',
+            scheduleId: startScheduleId(challengeId),
+            dueAt: state.startDate,
+            command: { type: 'StartChallenge', challengeId },
+          },
+          {
+            type: 'ScheduleCommand',
+            scheduleId: endScheduleId(challengeId),
+            dueAt: state.endDate,
+            command: { type: 'EndChallenge', challengeId },
+          },
         ];
       case 'ChallengeStarted':
         return [{ type: 'CancelScheduledCommand', scheduleId: startScheduleId(challengeId) }];

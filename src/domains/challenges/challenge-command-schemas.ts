@@ -9,7 +9,10 @@ const wholeNonNegative = (unit: string) =>
 export const createChallengeSchema = z
   .object({
     challengeId: id,
-    name: z.string().max(120, 'must be at most 120 characters').refine((name) => name.trim().length > 0, 'must not be blank'),
+    name: z
+      .string()
+      .max(120, 'must be at most 120 characters')
+      .refine((name) => name.trim().length > 0, 'must not be blank'),
     description: z.string().max(5_000, 'must be at most 5000 characters'),
     startDate: isoDate,
     endDate: isoDate,
@@ -26,7 +29,10 @@ export const challengeIdOnlySchema = z.object({ challengeId: id });
 export const joinChallengeSchema = z.object({
   challengeId: id,
   athleteId: id,
-  athleteName: z.string().max(120, 'must be at most 120 characters').refine((name) => name.trim().length > 0, 'must not be blank'),
+  athleteName: z
+    .string()
+    .max(120, 'must be at most 120 characters')
+    .refine((name) => name.trim().length > 0, 'must not be blank'),
   category: z.enum(['MEN', 'WOMEN']).nullable(),
 });
 

@@ -26,7 +26,13 @@ export type ChallengeCommand =
   | { type: 'HostChallenge'; challengeId: string }
   | { type: 'StartChallenge'; challengeId: string }
   | { type: 'EndChallenge'; challengeId: string }
-  | { type: 'JoinChallenge'; challengeId: string; athleteId: string; athleteName: string; category: Exclude<ChallengeCategory, 'OVERALL'> | null }
+  | {
+      type: 'JoinChallenge';
+      challengeId: string;
+      athleteId: string;
+      athleteName: string;
+      category: Exclude<ChallengeCategory, 'OVERALL'> | null;
+    }
   | { type: 'LeaveChallenge'; challengeId: string; athleteId: string }
   | ({ type: 'ImportActivity'; challengeId: string } & ActivityDetails)
   | { type: 'RemoveActivity'; challengeId: string; activityId: string };

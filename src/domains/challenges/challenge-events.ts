@@ -63,6 +63,9 @@ export type ChallengeEvent =
         positionsLost: PositionChange[];
       }
     >
-  | DomainEvent<'GoalAchieved', { challengeId: string; athleteId: string; athleteName: string; distanceMetres: number; goalMetres: number }>;
+  | DomainEvent<
+      'GoalAchieved',
+      { challengeId: string; athleteId: string; athleteName: string; distanceMetres: number; goalMetres: number }
+    >;
 
 export type LeaderboardRankedData = Extract<ChallengeEvent, { type: 'LeaderboardRanked' }>['data'];

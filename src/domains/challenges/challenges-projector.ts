@@ -53,7 +53,9 @@ export const challengesProjector = defineProjector<ChallengeTables, ChallengeEve
         .insertInto('challenge_athletes')
         .values({ athlete_id: athleteId, name: athleteName, category: category as 'MEN' | 'WOMEN' | null, updated_at: event.occurredAt })
         .onConflict((conflict) =>
-          conflict.column('athlete_id').doUpdateSet({ name: athleteName, category: category as 'MEN' | 'WOMEN' | null, updated_at: event.occurredAt }),
+          conflict
+            .column('athlete_id')
+            .doUpdateSet({ name: athleteName, category: category as 'MEN' | 'WOMEN' | null, updated_at: event.occurredAt }),
         )
         .execute();
       await countCompetitors(trx, event, 1);
@@ -74,7 +76,11 @@ export const challengesProjector = defineProjector<ChallengeTables, ChallengeEve
   },
 });
 
-async function setStatus(trx: Transaction<ChallengeTables>, event: RecordedEvent<string, { challengeId: string }>, status: ChallengeStatus) {
+async function setStatus(
+  trx: Transaction<ChallengeTables>,
+  event: RecordedEvent<string, { challengeId: string }>,
+  status: ChallengeStatus,
+) {
   await trx
     .updateTable('challenges')
     .set({ status, version: event.version, updated_at: event.occurredAt })

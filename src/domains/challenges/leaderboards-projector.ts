@@ -10,7 +10,11 @@ export const leaderboardsProjector = defineProjector<ChallengeTables, ChallengeE
   handlers: {
     LeaderboardRanked: async (trx, event) => {
       const { challengeId, category, rankings } = event.data;
-      await trx.deleteFrom('challenge_leaderboard_entries').where('challenge_id', '=', challengeId).where('category', '=', category).execute();
+      await trx
+        .deleteFrom('challenge_leaderboard_entries')
+        .where('challenge_id', '=', challengeId)
+        .where('category', '=', category)
+        .execute();
       if (rankings.length === 0) return;
       await trx
         .insertInto('challenge_leaderboard_entries')
@@ -32,7 +36,8 @@ export const leaderboardsProjector = defineProjector<ChallengeTables, ChallengeE
         .execute();
     },
     ActivityRecorded: async (trx, event) => {
-      const { challengeId, activityId, athleteId, activityType, startDateLocal, distanceMetres, movingTimeSeconds, elevationMetres } = event.data;
+      const { challengeId, activityId, athleteId, activityType, startDateLocal, distanceMetres, movingTimeSeconds, elevationMetres } =
+        event.data;
       await trx
         .insertInto('challenge_activities')
         .values({

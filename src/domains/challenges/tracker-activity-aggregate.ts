@@ -7,7 +7,11 @@ import type { TrackerActivityEvent } from './tracker-activity-events.js';
  * at least once and possibly out of order, so repeats are no-ops and a deletion is final: a
  * creation arriving after it is ignored.
  */
-export const trackerActivityAggregate = defineAggregate<{ status: 'NONE' | 'RECEIVED' | 'DELETED' }, TrackerActivityCommand, TrackerActivityEvent>({
+export const trackerActivityAggregate = defineAggregate<
+  { status: 'NONE' | 'RECEIVED' | 'DELETED' },
+  TrackerActivityCommand,
+  TrackerActivityEvent
+>({
   name: 'tracker-activity',
   initialState: { status: 'NONE' },
 

@@ -29,7 +29,9 @@ export const DEFAULT_ORDER_SNAPSHOT_EVERY = 50;
  * it is blocked) or DELETED. A deleted order is gone for every command but a create, which is
  * told the id is taken. Shipping is the shipment's business; the order's read model follows it.
  */
-export function defineOrderAggregate({ snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EVERY } = {}): Aggregate<OrderState, OrderCommand, OrderEvent> {
+export function defineOrderAggregate({
+  snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EVERY,
+} = {}): Aggregate<OrderState, OrderCommand, OrderEvent> {
   return defineAggregate<OrderState, OrderCommand, OrderEvent>({
     name: 'order',
     ownership: { claimedBy: ['OrderCreated'] },

@@ -24,7 +24,10 @@ const orderItemsSchema = z
 
 export const createOrderSchema = z.object({
   id: uuidSchema,
-  orderNumber: z.string().max(100, 'must be at most 100 characters').refine((value) => value.trim().length > 0, 'must not be empty'),
+  orderNumber: z
+    .string()
+    .max(100, 'must be at most 100 characters')
+    .refine((value) => value.trim().length > 0, 'must not be empty'),
   businessPartner: z.email('must be an email address'),
   items: orderItemsSchema,
 });

@@ -8,6 +8,10 @@ export type OrderEvent =
   | DomainEvent<'OrderCompleted', { orderId: string }>
   | DomainEvent<'OrderDeleted', { orderId: string }>;
 
-export const orderEventTypes = ['OrderCreated', 'OrderItemsAdded', 'OrderItemRemoved', 'OrderCompleted', 'OrderDeleted'] as const satisfies ReadonlyArray<
-  OrderEvent['type']
->;
+export const orderEventTypes = [
+  'OrderCreated',
+  'OrderItemsAdded',
+  'OrderItemRemoved',
+  'OrderCompleted',
+  'OrderDeleted',
+] as const satisfies ReadonlyArray<OrderEvent['type']>;

@@ -40,7 +40,11 @@ export const ordersProjector = defineProjector<OrdersTables, OrderEvent | Shipme
     },
     OrderItemRemoved: async (trx, event) => {
       await touchOrder(trx, event.data.orderId, event);
-      await trx.deleteFrom('order_items').where('order_id', '=', event.data.orderId).where('product_id', '=', event.data.productId).execute();
+      await trx
+        .deleteFrom('order_items')
+        .where('order_id', '=', event.data.orderId)
+        .where('product_id', '=', event.data.productId)
+        .execute();
     },
     OrderCompleted: async (trx, event) => {
       await touchOrder(trx, event.data.orderId, event, 'COMPLETED');
@@ -68,7 +72,11 @@ export const ordersProjector = defineProjector<OrdersTables, OrderEvent | Shipme
         .set({ status: 'DISPATCHED', version: event.version, dispatched_at: event.occurredAt })
         .where('id', '=', event.data.shipmentId)
         .execute();
-      await trx.updateTable('orders').set({ status: 'SHIPPED', updated_at: event.occurredAt }).where('id', '=', event.data.orderId).execute();
+      await trx
+        .updateTable('orders')
+        .set({ status: 'SHIPPED', updated_at: event.occurredAt })
+        .where('id', '=', event.data.orderId)
+        .execute();
     },
     ShipmentDelivered: async (trx, event) => {
       await trx
@@ -76,7 +84,11 @@ export const ordersProjector = defineProjector<OrdersTables, OrderEvent | Shipme
         .set({ status: 'DELIVERED', version: event.version, delivered_at: event.occurredAt })
         .where('id', '=', event.data.shipmentId)
         .execute();
-      await trx.updateTable('orders').set({ status: 'DELIVERED', updated_at: event.occurredAt }).where('id', '=', event.data.orderId).execute();
+      await trx
+        .updateTable('orders')
+        .set({ status: 'DELIVERED', updated_at: event.occurredAt })
+        .where('id', '=', event.data.orderId)
+        .execute();
     },
     ProductBlocked: async (trx, event) => {
       await trx

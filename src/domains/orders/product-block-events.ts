@@ -1,3 +1,5 @@
 import type { DomainEvent } from '../../es/index.js';
 
-export type ProductBlockEvent = DomainEvent<'ProductBlocked', { productId: string }> | DomainEvent<'ProductUnblocked', { productId: string }>;
+export type ProductBlockEvent =
+  | DomainEvent<'ProductBlocked', { productId: string }>
+  | DomainEvent<'ProductUnblocked', { productId: string }>;

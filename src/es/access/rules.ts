@@ -61,7 +61,8 @@ export function ownerOf<Input>(
 ): AccessRule<Input> {
   if (!aggregate.ownership) throw new Error(`ownerOf(${aggregate.name}): the aggregate declares no ownership`);
   return {
-    allows: unclaimed === 'allowed' ? `the owner of the ${aggregate.name}, or anyone while it has none` : `the owner of the ${aggregate.name}`,
+    allows:
+      unclaimed === 'allowed' ? `the owner of the ${aggregate.name}, or anyone while it has none` : `the owner of the ${aggregate.name}`,
     async check(input, { actor, owners }) {
       const { subject } = signedIn(actor);
       const ids = [identity(input)].flat().filter((id): id is string => typeof id === 'string' && id !== '');

@@ -9,9 +9,7 @@ export function validation(): Middleware {
       if (!registration.schema) return;
       const result = registration.schema.safeParse(command);
       if (result.success) return;
-      throw new ValidationError(
-        result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-      );
+      throw new ValidationError(result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })));
     },
   };
 }

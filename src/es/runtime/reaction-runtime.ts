@@ -172,7 +172,7 @@ export abstract class ReactionRuntime extends LogConsumer {
 /** Runs the writes in log order, skipping any a later write with the same key supersedes. */
 export async function writeInOrder(trx: Transaction<EventStoreTables>, persists: Persist[]): Promise<void> {
   const last = new Map<string, number>();
-  persists.forEach((persist, index) => persist?.key !== undefined && last.set(persist.key, index));
+  for (const [index, persist] of persists.entries()) if (persist?.key !== undefined) last.set(persist.key, index);
   for (const [index, persist] of persists.entries()) {
     if (!persist || (persist.key !== undefined && last.get(persist.key) !== index)) continue;
     await persist.write(trx);

@@ -157,7 +157,8 @@ export class RuntimeRegistry {
     const runtimes = names.map((name) => this.get(name));
     await Promise.all(runtimes.map((runtime) => runtime.waitFor(position, timeoutMs)));
     const behind = runtimes.filter((runtime) => runtime.position < position && runtime.status(position).state !== 'stopped');
-    if (behind.length > 0) this.deps.logger.warn({ position, names: behind.map((runtime) => runtime.name) }, 'read side did not catch up in time');
+    if (behind.length > 0)
+      this.deps.logger.warn({ position, names: behind.map((runtime) => runtime.name) }, 'read side did not catch up in time');
   }
 
   /** Waits until every runtime has processed the whole log, and the log stopped growing: for tests and shutdown. */

@@ -34,7 +34,10 @@ export const scheduledCommandAggregate = defineAggregate<{ status: Status }, Sch
         return { type: 'ScheduledCommandCancelled', data: { scheduleId: command.scheduleId } };
       case 'CompleteScheduledCommand':
         if (state.status !== 'PENDING') return [];
-        return { type: 'ScheduledCommandCompleted', data: { scheduleId: command.scheduleId, outcome: command.outcome, detail: command.detail } };
+        return {
+          type: 'ScheduledCommandCompleted',
+          data: { scheduleId: command.scheduleId, outcome: command.outcome, detail: command.detail },
+        };
     }
   },
 

@@ -49,7 +49,11 @@ export function eventHandlerSpec<E extends DomainEvent>(handler: EventHandler<E>
   };
 }
 
-async function run<E extends DomainEvent>(handler: EventHandler<E>, event: RecordedEvent, { refuse = {} }: HandlerSpecOptions): Promise<Reaction> {
+async function run<E extends DomainEvent>(
+  handler: EventHandler<E>,
+  event: RecordedEvent,
+  { refuse = {} }: HandlerSpecOptions,
+): Promise<Reaction> {
   const reaction: Reaction = { dispatched: [], linked: [], error: undefined };
   const context: ReactionContext = {
     get db(): never {
@@ -65,7 +69,9 @@ async function run<E extends DomainEvent>(handler: EventHandler<E>, event: Recor
       reaction.linked.push(streamId);
     },
   };
-  const react = (handler.handlers as Record<string, ((event: RecordedEvent, context: ReactionContext) => Promise<void>) | undefined>)[event.type];
+  const react = (handler.handlers as Record<string, ((event: RecordedEvent, context: ReactionContext) => Promise<void>) | undefined>)[
+    event.type
+  ];
   try {
     await react?.(event, context);
   } catch (error) {

@@ -1,4 +1,12 @@
-import { type DeadLetter, domainError, everyone, type RuntimeKind, type RuntimeState, type RuntimeStatus, UnknownRuntimeError } from '../../es/index.js';
+import {
+  type DeadLetter,
+  domainError,
+  everyone,
+  type RuntimeKind,
+  type RuntimeState,
+  type RuntimeStatus,
+  UnknownRuntimeError,
+} from '../../es/index.js';
 import { builder } from '../builder.js';
 import type { GraphQLContext } from '../context.js';
 import { positionCursor } from '../position-cursor.js';
@@ -33,7 +41,10 @@ const RuntimeStateEnum = builder.enumType('RuntimeState', {
     CATCHING_UP: { value: 'catching-up' },
     LIVE: { value: 'live', description: 'Processed the whole log; waiting for new events.' },
     REBUILDING: { value: 'rebuilding' },
-    STANDBY: { value: 'standby', description: 'Another instance runs it; this one follows its checkpoint and takes over if that instance goes away.' },
+    STANDBY: {
+      value: 'standby',
+      description: 'Another instance runs it; this one follows its checkpoint and takes over if that instance goes away.',
+    },
     STOPPED: { value: 'stopped' },
     FAILED: { value: 'failed', description: 'The last batch failed; it is retried with backoff.' },
   } satisfies Record<string, { value: RuntimeState; description?: string }>,

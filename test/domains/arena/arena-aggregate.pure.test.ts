@@ -5,7 +5,10 @@ import { aggregateSpec } from '../../../src/es/testing/aggregate-spec.js';
 
 const arena = aggregateSpec(arenaAggregate);
 const arenaId = 'crypt';
-const killed = (attacker: string, kills: number, week = 1): ArenaEvent => ({ type: 'ZombieKilled', data: { arenaId, week, attacker, kills } });
+const killed = (attacker: string, kills: number, week = 1): ArenaEvent => ({
+  type: 'ZombieKilled',
+  data: { arenaId, week, attacker, kills },
+});
 const completed = (week: number): ArenaEvent => ({ type: 'WeekCompleted', data: { arenaId, week } });
 
 describe('arena aggregate', () => {

@@ -114,7 +114,8 @@ describe('arena', () => {
     for (const attacker of ['cy', 'ash', 'bo', 'ash', 'cy', 'bo']) await kill(arenaId, attacker);
     await t.graphql(COMPLETE_WEEK, { arenaId });
     await kill(arenaId, 'bo');
-    const rows = () => t.app.database.db.selectFrom('arena_scores').selectAll().where('arena_id', '=', arenaId).orderBy(['week', 'attacker']).execute();
+    const rows = () =>
+      t.app.database.db.selectFrom('arena_scores').selectAll().where('arena_id', '=', arenaId).orderBy(['week', 'attacker']).execute();
     const before = await rows();
     expect(before).toHaveLength(4);
     await t.app.runtimes.rebuild('arena-scores');

@@ -33,7 +33,8 @@ const newAccountNumber = (prefix: string) => `${prefix}-${++counter}-${Math.rand
 
 async function open(actor: typeof alice, accountNumber: string, balance = 0) {
   expect((await as(actor, OPEN, { input: { accountNumber, holder: actor.subject } })).data?.openAccount.__typename).toBe('Account');
-  if (balance > 0) expect((await as(actor, DEPOSIT, { input: { accountNumber, amount: balance } })).data?.deposit.__typename).toBe('Account');
+  if (balance > 0)
+    expect((await as(actor, DEPOSIT, { input: { accountNumber, amount: balance } })).data?.deposit.__typename).toBe('Account');
 }
 
 /** Carol opens the account, deposits 777 and withdraws 77: what a stranger subscribed beforehand must not see. */
@@ -50,7 +51,8 @@ describe('a transfer is seen by the owners of its two accounts (defect 2)', () =
     const { data } = await as(alice, TRANSFER, { input: { from, to, amount: 5 } });
     await t.settle();
     const read = `query($id: ID!) { transfer(id: $id) { amount status } }`;
-    for (const actor of [alice, bob]) expect((await as(actor, read, { id: data?.transfer.id })).data?.transfer).toEqual({ amount: 5, status: 'COMPLETED' });
+    for (const actor of [alice, bob])
+      expect((await as(actor, read, { id: data?.transfer.id })).data?.transfer).toEqual({ amount: 5, status: 'COMPLETED' });
     const stranger = await as(carol, read, { id: data?.transfer.id });
     expect(refusalCode(stranger)).toBe('FORBIDDEN');
     expect(stranger.data?.transfer ?? null).toBeNull();
@@ -92,15 +94,22 @@ describe('closing an account as it is opened (defect 4)', () => {
   it('another user never closes it, however the commands interleave', async () => {
     for (let round = 0; round < 25; round++) {
       const accountNumber = newAccountNumber('X');
-      const close = () => t.app.router.dispatch({ type: 'CloseAccount', accountNumber }, { actor: bob }).then(
-        () => 'closed',
-        (error: { code?: string }) => error.code,
-      );
+      const close = () =>
+        t.app.router.dispatch({ type: 'CloseAccount', accountNumber }, { actor: bob }).then(
+          () => 'closed',
+          (error: { code?: string }) => error.code,
+        );
       // Bob's closes race Alice's open: some are decided before it, some queue behind it on the stream.
       const opened = t.app.router.dispatch({ type: 'OpenAccount', accountNumber, holder: 'alice' }, { actor: alice });
-      const outcomes = await Promise.all([...Array.from({ length: 8 }, close), opened.then(() => 'opened'), ...Array.from({ length: 8 }, close)]);
+      const outcomes = await Promise.all([
+        ...Array.from({ length: 8 }, close),
+        opened.then(() => 'opened'),
+        ...Array.from({ length: 8 }, close),
+      ]);
       expect(outcomes).not.toContain('closed');
-      expect(outcomes.filter((outcome) => outcome !== 'opened').every((code) => code === 'ACCOUNT_NOT_FOUND' || code === 'FORBIDDEN')).toBe(true);
+      expect(outcomes.filter((outcome) => outcome !== 'opened').every((code) => code === 'ACCOUNT_NOT_FOUND' || code === 'FORBIDDEN')).toBe(
+        true,
+      );
       const events = await t.app.store.readStream(`account-${accountNumber}`);
       expect(events.map((event) => [event.type, event.metadata.actor])).toEqual([['AccountOpened', 'alice']]);
     }

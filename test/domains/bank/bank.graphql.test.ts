@@ -139,8 +139,18 @@ describe('accounts', () => {
     await t.graphql(TRANSFER, { input: { from: b, to: a, amount: 5 } });
     await t.app.runtimes.settle();
     const readModel = async () => ({
-      accounts: await t.app.database.db.selectFrom('bank_accounts').selectAll().where('account_number', 'in', [a, b]).orderBy('account_number').execute(),
-      transactions: await t.app.database.db.selectFrom('bank_transactions').selectAll().where('account_number', 'in', [a, b]).orderBy('position').execute(),
+      accounts: await t.app.database.db
+        .selectFrom('bank_accounts')
+        .selectAll()
+        .where('account_number', 'in', [a, b])
+        .orderBy('account_number')
+        .execute(),
+      transactions: await t.app.database.db
+        .selectFrom('bank_transactions')
+        .selectAll()
+        .where('account_number', 'in', [a, b])
+        .orderBy('position')
+        .execute(),
     });
     const projected = await readModel();
     expect(projected.accounts.map((row) => [row.account_number, Number(row.balance)])).toEqual([
@@ -178,7 +188,9 @@ describe('transfers', () => {
     expect(transfer).toMatchObject({ status: 'COMPLETED', failureReason: null });
     expect(await balanceOf(from)).toBe(600);
     expect(await balanceOf(to)).toBe(400);
-    const events = await t.app.store.readByCorrelation((await t.app.store.readStream(`transfer-${transfer.id}`))[0]!.metadata.correlationId);
+    const events = await t.app.store.readByCorrelation(
+      (await t.app.store.readStream(`transfer-${transfer.id}`))[0]!.metadata.correlationId,
+    );
     expect(events.map((event) => event.type)).toEqual(['TransferRequested', 'TransferDebited', 'TransferCredited', 'TransferCompleted']);
   });
 

@@ -29,7 +29,10 @@ describe('transfer process', () => {
       .when({ type: 'TransferCredited', data: { accountNumber: 'B', amount: 30, balance: 30, transferId, from: 'A' } })
       .then({ type: 'CompleteTransfer', transferId });
     process.given(requested).when({ type: 'TransferCompleted', data: { transferId } }).routes({ stop: transferId });
-    process.given(requested).when({ type: 'TransferFailed', data: { transferId, reason: 'X' } }).routes({ stop: transferId });
+    process
+      .given(requested)
+      .when({ type: 'TransferFailed', data: { transferId, reason: 'X' } })
+      .routes({ stop: transferId });
   });
 
   it('fails the transfer when the debit is refused', () => {
@@ -56,7 +59,10 @@ describe('transfer process', () => {
   });
 
   it('ignores events of other processes', () => {
-    process.given().when({ type: 'MoneyDeposited', data: { accountNumber: 'A', amount: 1, balance: 1 } } as never).routes(undefined);
+    process
+      .given()
+      .when({ type: 'MoneyDeposited', data: { accountNumber: 'A', amount: 1, balance: 1 } } as never)
+      .routes(undefined);
   });
 });
 

@@ -37,49 +37,82 @@ const at = (value: number): CalculatorEvent => added(value, value, value);
 describe('calculator aggregate', () => {
   describe('ADD', () => {
     it('adds to a new calculator, which starts at 0', () => {
-      spec.given().when(calculate('ADD', 5)).then(added(5, 5, 5));
+      spec
+        .given()
+        .when(calculate('ADD', 5))
+        .then(added(5, 5, 5));
     });
 
     it('adds to the current value', () => {
-      spec.given(at(40)).when(calculate('ADD', 2.5)).then(added(2.5, 2.5, 42.5));
+      spec
+        .given(at(40))
+        .when(calculate('ADD', 2.5))
+        .then(added(2.5, 2.5, 42.5));
     });
 
     it('clamps at 10000 and records the amount actually applied', () => {
-      spec.given(at(9_990)).when(calculate('ADD', 25)).then(added(25, 10, 10_000));
+      spec
+        .given(at(9_990))
+        .when(calculate('ADD', 25))
+        .then(added(25, 10, 10_000));
     });
 
     it('reaches exactly 10000 without clamping', () => {
-      spec.given(at(9_990)).when(calculate('ADD', 10)).then(added(10, 10, 10_000));
+      spec
+        .given(at(9_990))
+        .when(calculate('ADD', 10))
+        .then(added(10, 10, 10_000));
     });
 
     it('still succeeds on a full calculator, applying 0', () => {
-      spec.given(at(10_000)).when(calculate('ADD', 1)).then(added(1, 0, 10_000));
+      spec
+        .given(at(10_000))
+        .when(calculate('ADD', 1))
+        .then(added(1, 0, 10_000));
     });
 
     it('clamps a huge operand', () => {
-      spec.given(at(1)).when(calculate('ADD', Number.MAX_VALUE)).then(added(Number.MAX_VALUE, 9_999, 10_000));
+      spec
+        .given(at(1))
+        .when(calculate('ADD', Number.MAX_VALUE))
+        .then(added(Number.MAX_VALUE, 9_999, 10_000));
     });
 
     it('adds 0', () => {
-      spec.given(at(7)).when(calculate('ADD', 0)).then(added(0, 0, 7));
+      spec
+        .given(at(7))
+        .when(calculate('ADD', 0))
+        .then(added(0, 0, 7));
     });
   });
 
   describe('SUBTRACT', () => {
     it('subtracts from the current value', () => {
-      spec.given(at(10)).when(calculate('SUBTRACT', 3)).then(subtracted(3, 3, 7));
+      spec
+        .given(at(10))
+        .when(calculate('SUBTRACT', 3))
+        .then(subtracted(3, 3, 7));
     });
 
     it('clamps at 0 and records the amount actually applied', () => {
-      spec.given(at(10)).when(calculate('SUBTRACT', 25)).then(subtracted(25, 10, 0));
+      spec
+        .given(at(10))
+        .when(calculate('SUBTRACT', 25))
+        .then(subtracted(25, 10, 0));
     });
 
     it('on a new calculator applies 0 and stays at 0', () => {
-      spec.given().when(calculate('SUBTRACT', 4)).then(subtracted(4, 0, 0));
+      spec
+        .given()
+        .when(calculate('SUBTRACT', 4))
+        .then(subtracted(4, 0, 0));
     });
 
     it('clamps a huge operand', () => {
-      spec.given(at(3)).when(calculate('SUBTRACT', Number.MAX_VALUE)).then(subtracted(Number.MAX_VALUE, 3, 0));
+      spec
+        .given(at(3))
+        .when(calculate('SUBTRACT', Number.MAX_VALUE))
+        .then(subtracted(Number.MAX_VALUE, 3, 0));
     });
   });
 
@@ -151,15 +184,24 @@ describe('calculator aggregate', () => {
 
   describe('float precision: values are rounded to 9 decimal places', () => {
     it('0.1 + 0.2 is 0.3', () => {
-      spec.given(added(0.1, 0.1, 0.1)).when(calculate('ADD', 0.2)).then(added(0.2, 0.2, 0.3));
+      spec
+        .given(added(0.1, 0.1, 0.1))
+        .when(calculate('ADD', 0.2))
+        .then(added(0.2, 0.2, 0.3));
     });
 
     it('0.3 - 0.1 is 0.2, and the applied amount is exact too', () => {
-      spec.given(added(0.3, 0.3, 0.3)).when(calculate('SUBTRACT', 0.1)).then(subtracted(0.1, 0.1, 0.2));
+      spec
+        .given(added(0.3, 0.3, 0.3))
+        .when(calculate('SUBTRACT', 0.1))
+        .then(subtracted(0.1, 0.1, 0.2));
     });
 
     it('1.1 * 3 is 3.3', () => {
-      spec.given(added(1.1, 1.1, 1.1)).when(calculate('MULTIPLY', 3)).then(multiplied(3, 3.3));
+      spec
+        .given(added(1.1, 1.1, 1.1))
+        .when(calculate('MULTIPLY', 3))
+        .then(multiplied(3, 3.3));
     });
 
     it('10 / 3 keeps 9 decimals, and times 3 stays inside the range', () => {
@@ -179,7 +221,10 @@ describe('calculator aggregate', () => {
     });
 
     it('an amount below half the last decimal rounds away', () => {
-      spec.given(at(1)).when(calculate('ADD', 4e-10)).then(added(4e-10, 0, 1));
+      spec
+        .given(at(1))
+        .when(calculate('ADD', 4e-10))
+        .then(added(4e-10, 0, 1));
       spec.given(at(1)).when(calculate('DIVIDE', 1e10)).then(divided(1e10, 0));
     });
 

@@ -26,7 +26,14 @@ function notification(overrides: Record<string, unknown> = {}, activity: Record<
     object_id: ++activityIds,
     owner_id: 801,
     event_time: 1_714_636_800,
-    activity: { type: 'Ride', start_date_local: '2024-05-02T08:00:00Z', distance: 42_195.4, moving_time: 5_400, total_elevation_gain: 310.6, ...activity },
+    activity: {
+      type: 'Ride',
+      start_date_local: '2024-05-02T08:00:00Z',
+      distance: 42_195.4,
+      moving_time: 5_400,
+      total_elevation_gain: 310.6,
+      ...activity,
+    },
     ...overrides,
   };
 }
@@ -70,7 +77,9 @@ describe('POST /webhooks/activities validates with the tracker-activity commands
   });
 
   it('reports every failing field of the activity at once', async () => {
-    const { status, json } = await postSigned(notification({ owner_id: '_801' }, { distance: -1, moving_time: 1.5, start_date_local: 'yesterday' }));
+    const { status, json } = await postSigned(
+      notification({ owner_id: '_801' }, { distance: -1, moving_time: 1.5, start_date_local: 'yesterday' }),
+    );
     expect(status).toBe(400);
     expect(refusedFields(json)).toEqual(
       expect.arrayContaining([

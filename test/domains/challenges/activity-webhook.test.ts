@@ -26,7 +26,13 @@ function notification(ownerId: number, overrides: Record<string, unknown> = {}) 
     object_id: ++activityIds,
     owner_id: ownerId,
     event_time: 1_714_636_800,
-    activity: { type: 'Ride', start_date_local: '2024-05-02T08:00:00Z', distance: 42_195.4, moving_time: 5_400, total_elevation_gain: 310.6 },
+    activity: {
+      type: 'Ride',
+      start_date_local: '2024-05-02T08:00:00Z',
+      distance: 42_195.4,
+      moving_time: 5_400,
+      total_elevation_gain: 310.6,
+    },
     ...overrides,
   };
 }
@@ -48,7 +54,10 @@ async function leaderboard(challengeId: string) {
 
 describe('POST /webhooks/activities', () => {
   it('imports a tracker activity into every running challenge the athlete competes in', async () => {
-    const rides = await runningChallenge(t, [['701', 'Ann'], ['702', 'Bob']]);
+    const rides = await runningChallenge(t, [
+      ['701', 'Ann'],
+      ['702', 'Bob'],
+    ]);
     const alsoRides = await runningChallenge(t, [['701', 'Ann']]);
     const runs = await runningChallenge(t, [['701', 'Ann']], { activityType: 'RUN' });
     const body = notification(701);
@@ -56,7 +65,10 @@ describe('POST /webhooks/activities', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ accepted: true, recorded: true });
 
-    expect(await leaderboard(rides.id)).toEqual([['701', 42_195, 1], ['702', 0, 0]]);
+    expect(await leaderboard(rides.id)).toEqual([
+      ['701', 42_195, 1],
+      ['702', 0, 0],
+    ]);
     expect(await leaderboard(alsoRides.id)).toEqual([['701', 42_195, 1]]);
     // A ride does not count in a running challenge: the challenge refused it, the process moved on.
     expect(await leaderboard(runs.id)).toEqual([['701', 0, 0]]);
@@ -112,7 +124,9 @@ describe('POST /webhooks/activities', () => {
     const head = await t.app.store.head();
     const bad = await post({ object_type: 'activity', aspect_type: 'create', object_id: -1 });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).fields.map((field: { path: string }) => field.path)).toEqual(expect.arrayContaining(['object_id', 'owner_id']));
+    expect((await bad.json()).fields.map((field: { path: string }) => field.path)).toEqual(
+      expect.arrayContaining(['object_id', 'owner_id']),
+    );
     const athlete = await post(notification(1, { object_type: 'athlete' }));
     expect(await athlete.json()).toMatchObject({ accepted: false });
     expect(await t.app.store.head()).toBe(head);

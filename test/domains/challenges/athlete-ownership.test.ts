@@ -34,14 +34,25 @@ async function runningChallenge() {
 }
 
 const ride = (challengeId: string, activityId: string, athleteId: string, distanceMetres: number) => ({
-  input: { challengeId, activityId, athleteId, activityType: 'RIDE', startDateLocal: '2024-05-03T08:00:00.000Z', distanceMetres, movingTimeSeconds: 60, elevationMetres: 0 },
+  input: {
+    challengeId,
+    activityId,
+    athleteId,
+    activityType: 'RIDE',
+    startDateLocal: '2024-05-03T08:00:00.000Z',
+    distanceMetres,
+    movingTimeSeconds: 60,
+    elevationMetres: 0,
+  },
 });
 
 describe('an athlete belongs to whoever joined it first (defect 2)', () => {
   it('nobody else imports activities for it or makes it leave; refusals append nothing', async () => {
     const challengeId = await runningChallenge();
     const athleteId = `ath-${crypto.randomUUID().slice(0, 8)}`;
-    expect((await as(alice, JOIN, { input: { challengeId, athleteId, athleteName: 'Alice' } })).data?.joinChallenge.__typename).toBe('Challenge');
+    expect((await as(alice, JOIN, { input: { challengeId, athleteId, athleteName: 'Alice' } })).data?.joinChallenge.__typename).toBe(
+      'Challenge',
+    );
 
     const imported = await appendsNothing(t, () => as(bob, IMPORT, ride(challengeId, 'bogus-1', athleteId, 999_999)));
     expect(imported.data?.importActivity).toMatchObject({ __typename: 'ForbiddenError' });

@@ -26,7 +26,16 @@ describe('challenge lifecycle', () => {
   it('is created with a slug derived from its name, once', () => {
     challenge
       .given()
-      .when({ type: 'CreateChallenge', challengeId, name: 'Tour of May', description: 'Ride 100 km in May', startDate, endDate, goalMetres, activityType: 'RIDE' })
+      .when({
+        type: 'CreateChallenge',
+        challengeId,
+        name: 'Tour of May',
+        description: 'Ride 100 km in May',
+        startDate,
+        endDate,
+        goalMetres,
+        activityType: 'RIDE',
+      })
       .then(created);
     challenge
       .given(created)
@@ -37,11 +46,14 @@ describe('challenge lifecycle', () => {
   it('goes created → hosted → started → ended', () => {
     challenge.given(created).when({ type: 'HostChallenge', challengeId }).then(hosted);
     challenge.given(created, hosted).when({ type: 'StartChallenge', challengeId }).then(started);
-    challenge.given(...running).when({ type: 'EndChallenge', challengeId }).then(ended);
+    challenge
+      .given(...running)
+      .when({ type: 'EndChallenge', challengeId })
+      .then(ended);
   });
 
   it('names the reason for every step out of order', () => {
-    const cases: Array<[typeof created[], ChallengeCommand['type'], string]> = [
+    const cases: Array<[(typeof created)[], ChallengeCommand['type'], string]> = [
       [[], 'HostChallenge', 'CHALLENGE_NOT_FOUND'],
       [[created], 'StartChallenge', 'CHALLENGE_NOT_HOSTED'],
       [[created], 'EndChallenge', 'CHALLENGE_NOT_HOSTED'],
@@ -54,7 +66,10 @@ describe('challenge lifecycle', () => {
       [[...running, ended], 'HostChallenge', 'CHALLENGE_ALREADY_ENDED'],
     ];
     for (const [history, type, code] of cases) {
-      challenge.given(...history).when({ type, challengeId } as ChallengeCommand).thenError(code);
+      challenge
+        .given(...history)
+        .when({ type, challengeId } as ChallengeCommand)
+        .thenError(code);
     }
   });
 });
@@ -75,7 +90,10 @@ describe('competitors', () => {
     const join: ChallengeCommand = { type: 'JoinChallenge', challengeId, athleteId: 'a1', athleteName: 'Ann', category: null };
     challenge.given(created).when(join).thenError('CHALLENGE_NOT_HOSTED');
     challenge.given(created, hosted, joined('a1', 'Ann')).when(join).thenError('ALREADY_A_COMPETITOR');
-    challenge.given(...running, ended).when(join).thenError('CHALLENGE_ALREADY_ENDED');
+    challenge
+      .given(...running, ended)
+      .when(join)
+      .thenError('CHALLENGE_ALREADY_ENDED');
   });
 
   it('leaving re-ranks: everyone below moves up', () => {
@@ -93,7 +111,10 @@ describe('competitors', () => {
         { type: 'CompetitorLeft', data: { challengeId, athleteId: 'a1' } },
         ranked('OVERALL', [row(1, 'b2', 'Bob', 20_000)], { positionsGained: [{ athleteId: 'b2', rank: 1, previousRank: 2, places: 1 }] }),
       );
-    challenge.given(...running).when({ type: 'LeaveChallenge', challengeId, athleteId: 'a1' }).thenError('NOT_A_COMPETITOR');
+    challenge
+      .given(...running)
+      .when({ type: 'LeaveChallenge', challengeId, athleteId: 'a1' })
+      .thenError('NOT_A_COMPETITOR');
   });
 });
 
@@ -124,11 +145,17 @@ describe('importing activities', () => {
   it('breaks a tie by who reached the distance first, then by athlete id', () => {
     const early = activity('r1', 'b2', 10_000, 2);
     const late = activity('r2', 'a1', 10_000, 3);
-    const decision = challengeAggregate.execute([...history, recorded(early)].reduce(challengeAggregate.apply, challengeAggregate.initialState), importing(late));
+    const decision = challengeAggregate.execute(
+      [...history, recorded(early)].reduce(challengeAggregate.apply, challengeAggregate.initialState),
+      importing(late),
+    );
     expect(Array.isArray(decision) && decision[1]).toMatchObject({ data: { rankings: [{ athleteId: 'b2' }, { athleteId: 'a1' }] } });
 
     const sameTime = activity('r3', 'a1', 10_000, 2);
-    const tied = challengeAggregate.execute([...history, recorded(early)].reduce(challengeAggregate.apply, challengeAggregate.initialState), importing(sameTime));
+    const tied = challengeAggregate.execute(
+      [...history, recorded(early)].reduce(challengeAggregate.apply, challengeAggregate.initialState),
+      importing(sameTime),
+    );
     expect(Array.isArray(tied) && tied[1]).toMatchObject({ data: { rankings: [{ athleteId: 'a1' }, { athleteId: 'b2' }] } });
   });
 
@@ -147,25 +174,59 @@ describe('importing activities', () => {
           ],
         }),
       );
-    const badge = { type: 'GoalAchieved', data: { challengeId, athleteId: 'a1', athleteName: 'Ann', distanceMetres: 120_000, goalMetres } } as const;
+    const badge = {
+      type: 'GoalAchieved',
+      data: { challengeId, athleteId: 'a1', athleteName: 'Ann', distanceMetres: 120_000, goalMetres },
+    } as const;
     const second = activity('r2', 'a1', 5_000);
     const decision = challengeAggregate.execute(
       [...history, recorded(first), badge].reduce(challengeAggregate.apply, challengeAggregate.initialState),
       importing(second),
     );
     expect(Array.isArray(decision) && decision.map((event) => event.type)).toEqual(['ActivityRecorded', 'LeaderboardRanked']);
-    expect(Array.isArray(decision) && decision[1]).toMatchObject({ data: { rankings: [{ athleteId: 'a1', progress: 100 }, { athleteId: 'b2', progress: 0 }] } });
+    expect(Array.isArray(decision) && decision[1]).toMatchObject({
+      data: {
+        rankings: [
+          { athleteId: 'a1', progress: 100 },
+          { athleteId: 'b2', progress: 0 },
+        ],
+      },
+    });
   });
 
   it('refuses each broken rule with its own error', () => {
-    challenge.given(...history, recorded(activity('r1', 'a1', 1))).when(importing(activity('r1', 'a1', 1))).thenError('DUPLICATE_ACTIVITY');
-    challenge.given(...history).when(importing(activity('r1', 'zz', 1))).thenError('NOT_A_COMPETITOR');
-    challenge.given(...history).when(importing(activity('r1', 'a1', 1, 2, { startDateLocal: '2024-04-30T23:59:59.000Z' }))).thenError('OUTSIDE_CHALLENGE_PERIOD');
-    challenge.given(...history).when(importing(activity('r1', 'a1', 1, 2, { startDateLocal: endDate }))).thenError('OUTSIDE_CHALLENGE_PERIOD');
-    challenge.given(created, hosted, joined('a1', 'Ann')).when(importing(activity('r1', 'a1', 1))).thenError('OUTSIDE_CHALLENGE_PERIOD');
-    challenge.given(...history, ended).when(importing(activity('r1', 'a1', 1))).thenError('OUTSIDE_CHALLENGE_PERIOD');
-    challenge.given(...history).when(importing(activity('r1', 'a1', 1, 2, { activityType: 'RUN' }))).thenError('WRONG_ACTIVITY_TYPE');
-    challenge.given().when(importing(activity('r1', 'a1', 1))).thenError('CHALLENGE_NOT_FOUND');
+    challenge
+      .given(...history, recorded(activity('r1', 'a1', 1)))
+      .when(importing(activity('r1', 'a1', 1)))
+      .thenError('DUPLICATE_ACTIVITY');
+    challenge
+      .given(...history)
+      .when(importing(activity('r1', 'zz', 1)))
+      .thenError('NOT_A_COMPETITOR');
+    challenge
+      .given(...history)
+      .when(importing(activity('r1', 'a1', 1, 2, { startDateLocal: '2024-04-30T23:59:59.000Z' })))
+      .thenError('OUTSIDE_CHALLENGE_PERIOD');
+    challenge
+      .given(...history)
+      .when(importing(activity('r1', 'a1', 1, 2, { startDateLocal: endDate })))
+      .thenError('OUTSIDE_CHALLENGE_PERIOD');
+    challenge
+      .given(created, hosted, joined('a1', 'Ann'))
+      .when(importing(activity('r1', 'a1', 1)))
+      .thenError('OUTSIDE_CHALLENGE_PERIOD');
+    challenge
+      .given(...history, ended)
+      .when(importing(activity('r1', 'a1', 1)))
+      .thenError('OUTSIDE_CHALLENGE_PERIOD');
+    challenge
+      .given(...history)
+      .when(importing(activity('r1', 'a1', 1, 2, { activityType: 'RUN' })))
+      .thenError('WRONG_ACTIVITY_TYPE');
+    challenge
+      .given()
+      .when(importing(activity('r1', 'a1', 1)))
+      .thenError('CHALLENGE_NOT_FOUND');
   });
 });
 
@@ -191,7 +252,13 @@ describe('removing activities', () => {
         }),
       );
     const removed = { type: 'ActivityRemoved', data: { challengeId, ...ride } } as const;
-    challenge.given(...history, removed).when({ type: 'RemoveActivity', challengeId, activityId: 'r1' }).thenError('ACTIVITY_NOT_FOUND');
-    challenge.given(...history, removed).when(importing(ride)).thenError('DUPLICATE_ACTIVITY');
+    challenge
+      .given(...history, removed)
+      .when({ type: 'RemoveActivity', challengeId, activityId: 'r1' })
+      .thenError('ACTIVITY_NOT_FOUND');
+    challenge
+      .given(...history, removed)
+      .when(importing(ride))
+      .thenError('DUPLICATE_ACTIVITY');
   });
 });

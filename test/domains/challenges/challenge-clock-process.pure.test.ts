@@ -19,13 +19,21 @@ describe('challenge clock process', () => {
       .given(createdEvent!)
       .when(hostedEvent!)
       .then(
-        { type: 'ScheduleCommand', scheduleId: startScheduleId(challengeId), dueAt: startDate, command: { type: 'StartChallenge', challengeId } },
+        {
+          type: 'ScheduleCommand',
+          scheduleId: startScheduleId(challengeId),
+          dueAt: startDate,
+          command: { type: 'StartChallenge', challengeId },
+        },
         { type: 'ScheduleCommand', scheduleId: endScheduleId(challengeId), dueAt: endDate, command: { type: 'EndChallenge', challengeId } },
       );
   });
 
   it('cancels what is left of the schedule when the challenge is started or ended by hand', () => {
-    clock.given(createdEvent!, hostedEvent!).when(startedEvent!).then({ type: 'CancelScheduledCommand', scheduleId: startScheduleId(challengeId) });
+    clock
+      .given(createdEvent!, hostedEvent!)
+      .when(startedEvent!)
+      .then({ type: 'CancelScheduledCommand', scheduleId: startScheduleId(challengeId) });
     clock
       .given(createdEvent!, hostedEvent!, startedEvent!)
       .when(endedEvent!)

@@ -100,7 +100,9 @@ describe('the challenge clock', () => {
   it('sends each due command once, however many schedulers run it at the same time', async () => {
     const id = await hostedChallenge({ startDate: '2030-11-01T00:00:00.000Z', endDate: '2030-11-02T00:00:00.000Z' });
     const late = new ManualClock('2030-11-03T00:00:00Z');
-    const schedulers = [1, 2, 3].map(() => new CommandScheduler({ db: t.app.database.db, router: t.app.router, clock: late, logger: t.app.logger }));
+    const schedulers = [1, 2, 3].map(
+      () => new CommandScheduler({ db: t.app.database.db, router: t.app.router, clock: late, logger: t.app.logger }),
+    );
     await Promise.all(schedulers.map((scheduler) => scheduler.runDue()));
     await t.settle();
     const stream = await t.app.store.readStream(`challenge-${id}`);

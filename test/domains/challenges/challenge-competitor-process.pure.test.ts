@@ -43,7 +43,10 @@ describe('challenge-competitor process', () => {
     spec
       .given(joined('tour'), joined('vuelta'), left('vuelta'))
       .when(deleted)
-      .then({ type: 'RemoveActivity', challengeId: 'tour', activityId: '991' }, { type: 'RemoveActivity', challengeId: 'vuelta', activityId: '991' });
+      .then(
+        { type: 'RemoveActivity', challengeId: 'tour', activityId: '991' },
+        { type: 'RemoveActivity', challengeId: 'vuelta', activityId: '991' },
+      );
   });
 
   it('takes a refusal (the challenge is not running, say) as the answer, not a failure', () => {

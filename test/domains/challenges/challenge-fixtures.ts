@@ -11,7 +11,16 @@ export const goalMetres = 100_000;
 
 export const created: ChallengeEvent = {
   type: 'ChallengeCreated',
-  data: { challengeId, name: challengeName, slug: 'tour-of-may', description: 'Ride 100 km in May', startDate, endDate, goalMetres, activityType: 'RIDE' },
+  data: {
+    challengeId,
+    name: challengeName,
+    slug: 'tour-of-may',
+    description: 'Ride 100 km in May',
+    startDate,
+    endDate,
+    goalMetres,
+    activityType: 'RIDE',
+  },
 };
 export const hosted: ChallengeEvent = { type: 'ChallengeHosted', data: { challengeId } };
 export const started: ChallengeEvent = { type: 'ChallengeStarted', data: { challengeId } };
@@ -21,7 +30,13 @@ export function joined(athleteId: string, athleteName: string, categories: Chall
   return { type: 'CompetitorJoined', data: { challengeId, athleteId, athleteName, categories } };
 }
 
-export function activity(activityId: string, athleteId: string, distanceMetres: number, day = 2, overrides: Partial<ActivityDetails> = {}): ActivityDetails {
+export function activity(
+  activityId: string,
+  athleteId: string,
+  distanceMetres: number,
+  day = 2,
+  overrides: Partial<ActivityDetails> = {},
+): ActivityDetails {
   return {
     activityId,
     athleteId,
@@ -55,7 +70,9 @@ export function row(rank: number, athleteId: string, athleteName: string, distan
 export function ranked(
   category: ChallengeCategory,
   rankings: Ranking[],
-  changes: Partial<Pick<Extract<ChallengeEvent, { type: 'LeaderboardRanked' }>['data'], 'newPositions' | 'positionsGained' | 'positionsLost'>> = {},
+  changes: Partial<
+    Pick<Extract<ChallengeEvent, { type: 'LeaderboardRanked' }>['data'], 'newPositions' | 'positionsGained' | 'positionsLost'>
+  > = {},
 ): ChallengeEvent {
   return {
     type: 'LeaderboardRanked',

@@ -32,7 +32,11 @@ export function newChallenge(overrides: Record<string, unknown> = {}) {
 }
 
 /** Creates, hosts and starts a challenge and lets the athletes join it. */
-export async function runningChallenge(t: TestApp, athletes: Array<[id: string, name: string, category?: 'MEN' | 'WOMEN']>, overrides = {}) {
+export async function runningChallenge(
+  t: TestApp,
+  athletes: Array<[id: string, name: string, category?: 'MEN' | 'WOMEN']>,
+  overrides = {},
+) {
   const input = newChallenge(overrides);
   expect((await t.graphql<any, any>(CREATE_CHALLENGE, { input })).data.createChallenge.__typename).toBe('Challenge');
   expect((await t.graphql<any, any>(HOST_CHALLENGE, { challengeId: input.id })).data.hostChallenge.__typename).toBe('Challenge');
@@ -44,7 +48,14 @@ export async function runningChallenge(t: TestApp, athletes: Array<[id: string, 
   return input;
 }
 
-export async function importActivity(t: TestApp, challengeId: string, activityId: string, athleteId: string, distanceMetres: number, day = 2) {
+export async function importActivity(
+  t: TestApp,
+  challengeId: string,
+  activityId: string,
+  athleteId: string,
+  distanceMetres: number,
+  day = 2,
+) {
   const { data, errors } = await t.graphql<any, any>(IMPORT_ACTIVITY, {
     input: {
       challengeId,

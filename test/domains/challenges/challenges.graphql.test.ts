@@ -50,7 +50,13 @@ describe('creating challenges', () => {
   it('creates a challenge with a slug from its name and reads it by id and by slug', async () => {
     const input = newChallenge({ name: 'Tour de Café Été' });
     const { data } = await t.graphql<any, any>(CREATE_CHALLENGE, { input });
-    expect(data.createChallenge).toMatchObject({ __typename: 'Challenge', id: input.id, slug: 'tour-de-cafe-ete', status: 'CREATED', competitorCount: 0 });
+    expect(data.createChallenge).toMatchObject({
+      __typename: 'Challenge',
+      id: input.id,
+      slug: 'tour-de-cafe-ete',
+      status: 'CREATED',
+      competitorCount: 0,
+    });
     expect((await t.graphql<any, any>(CHALLENGE, { slug: 'tour-de-cafe-ete' })).data.challenge.id).toBe(input.id);
     expect((await t.graphql<any, any>(CHALLENGE, { id: input.id })).data.challenge.slug).toBe('tour-de-cafe-ete');
   });
@@ -88,7 +94,10 @@ describe('lifecycle through GraphQL', () => {
     expect(await refused(END_CHALLENGE, { challengeId: input.id })).toMatchObject({ __typename: 'ChallengeNotStartedError' });
     expect((await t.graphql<any, any>(START_CHALLENGE, { challengeId: input.id })).data.startChallenge.status).toBe('ACTIVE');
     expect(await refused(START_CHALLENGE, { challengeId: input.id })).toMatchObject({ __typename: 'ChallengeAlreadyStartedError' });
-    expect((await t.graphql<any, any>(CHALLENGES, { status: 'ACTIVE' })).data.challenges).toContainEqual({ id: input.id, status: 'ACTIVE' });
+    expect((await t.graphql<any, any>(CHALLENGES, { status: 'ACTIVE' })).data.challenges).toContainEqual({
+      id: input.id,
+      status: 'ACTIVE',
+    });
     expect((await t.graphql<any, any>(END_CHALLENGE, { challengeId: input.id })).data.endChallenge.status).toBe('ENDED');
     expect(await refused(END_CHALLENGE, { challengeId: input.id })).toMatchObject({ __typename: 'ChallengeAlreadyEndedError' });
     expect(await refused(HOST_CHALLENGE, { challengeId: 'no-such-challenge' })).toMatchObject({ __typename: 'ChallengeNotFoundError' });
@@ -128,18 +137,25 @@ describe('leaderboards', () => {
   it('refuses each bad import with its own typed error and appends nothing', async () => {
     const { id } = await runningChallenge(t, [['ann', 'Ann']]);
     await importActivity(t, id, 'r1', 'ann', 1_000);
-    expect(await refused(IMPORT_ACTIVITY, ride(id, 'r1', 'ann'))).toMatchObject({ __typename: 'DuplicateActivityError', code: 'DUPLICATE_ACTIVITY' });
+    expect(await refused(IMPORT_ACTIVITY, ride(id, 'r1', 'ann'))).toMatchObject({
+      __typename: 'DuplicateActivityError',
+      code: 'DUPLICATE_ACTIVITY',
+    });
     // Nobody ever joined 'zed', so nobody owns it: the import is refused before the challenge is asked.
     expect(await refused(IMPORT_ACTIVITY, ride(id, 'r2', 'zed'))).toMatchObject({ __typename: 'ForbiddenError' });
     expect(await refused(IMPORT_ACTIVITY, ride(id, 'r3', 'ann', { startDateLocal: '2024-04-30T08:00:00Z' }))).toMatchObject({
       __typename: 'OutsideChallengePeriodError',
     });
-    expect(await refused(IMPORT_ACTIVITY, ride(id, 'r4', 'ann', { activityType: 'RUN' }))).toMatchObject({ __typename: 'WrongActivityTypeError' });
+    expect(await refused(IMPORT_ACTIVITY, ride(id, 'r4', 'ann', { activityType: 'RUN' }))).toMatchObject({
+      __typename: 'WrongActivityTypeError',
+    });
     expect(await refused(IMPORT_ACTIVITY, ride(id, 'r5', 'ann', { distanceMetres: -1 }))).toMatchObject({
       __typename: 'ValidationError',
       fields: [{ path: 'distanceMetres' }],
     });
-    expect(await refused(REMOVE_ACTIVITY, { input: { challengeId: id, activityId: 'nope' } })).toMatchObject({ __typename: 'ActivityNotFoundError' });
+    expect(await refused(REMOVE_ACTIVITY, { input: { challengeId: id, activityId: 'nope' } })).toMatchObject({
+      __typename: 'ActivityNotFoundError',
+    });
   });
 
   it('re-ranks when an activity is removed and when a competitor leaves', async () => {
@@ -151,7 +167,9 @@ describe('leaderboards', () => {
     await importActivity(t, id, 'r1', 'ann', 30_000);
     await importActivity(t, id, 'r2', 'bob', 20_000);
     await importActivity(t, id, 'r3', 'cid', 10_000);
-    expect((await t.graphql<any, any>(REMOVE_ACTIVITY, { input: { challengeId: id, activityId: 'r1' } })).data.removeActivity.__typename).toBe('Challenge');
+    expect(
+      (await t.graphql<any, any>(REMOVE_ACTIVITY, { input: { challengeId: id, activityId: 'r1' } })).data.removeActivity.__typename,
+    ).toBe('Challenge');
     const afterRemoval = (await t.graphql<any, any>(CHALLENGE, { id })).data.challenge;
     expect(afterRemoval.leaderboard.edges.map((edge: any) => edge.node.athleteId)).toEqual(['bob', 'cid', 'ann']);
     expect(afterRemoval.activities.map((activity: any) => activity.id).sort()).toEqual(['r2', 'r3']);
@@ -163,6 +181,8 @@ describe('leaderboards', () => {
       [1, 'cid'],
       [2, 'ann'],
     ]);
-    expect(await refused(LEAVE_CHALLENGE, { input: { challengeId: id, athleteId: 'bob' } })).toMatchObject({ __typename: 'NotACompetitorError' });
+    expect(await refused(LEAVE_CHALLENGE, { input: { challengeId: id, athleteId: 'bob' } })).toMatchObject({
+      __typename: 'NotACompetitorError',
+    });
   });
 });

@@ -13,17 +13,20 @@ afterAll(() => t.stop());
 /** Imports straight through the router: a burst as fast as the aggregate takes it. */
 async function burst(challengeId: string, athleteId: string, count: number, prefix: string) {
   for (let index = 0; index < count; index++) {
-    await t.app.router.dispatch({
-      type: 'ImportActivity',
-      challengeId,
-      activityId: `${prefix}-${index}`,
-      athleteId,
-      activityType: 'RIDE',
-      startDateLocal: '2024-05-03T08:00:00.000Z',
-      distanceMetres: 10,
-      movingTimeSeconds: 1,
-      elevationMetres: 0,
-    }, { actor: TEST_ACTOR });
+    await t.app.router.dispatch(
+      {
+        type: 'ImportActivity',
+        challengeId,
+        activityId: `${prefix}-${index}`,
+        athleteId,
+        activityType: 'RIDE',
+        startDateLocal: '2024-05-03T08:00:00.000Z',
+        distanceMetres: 10,
+        movingTimeSeconds: 1,
+        elevationMetres: 0,
+      },
+      { actor: TEST_ACTOR },
+    );
   }
 }
 

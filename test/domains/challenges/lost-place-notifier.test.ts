@@ -24,7 +24,15 @@ async function notifications(athleteId: string, unreadOnly = false) {
 
 describe('lost-place notifier', () => {
   it('tells every athlete who lost places, in each category, with the new rank and the hours left', async () => {
-    const challenge = await runningChallenge(t, [['n-ann', 'Ann', 'WOMEN'], ['n-bob', 'Bob'], ['n-cat', 'Cat', 'WOMEN']], { endDate: endIn32Hours() });
+    const challenge = await runningChallenge(
+      t,
+      [
+        ['n-ann', 'Ann', 'WOMEN'],
+        ['n-bob', 'Bob'],
+        ['n-cat', 'Cat', 'WOMEN'],
+      ],
+      { endDate: endIn32Hours() },
+    );
     await importActivity(t, challenge.id, 'a1', 'n-ann', 5_000);
     await importActivity(t, challenge.id, 'b1', 'n-bob', 4_000);
     expect(await notifications('n-ann')).toEqual([]);
@@ -45,23 +53,32 @@ describe('lost-place notifier', () => {
   });
 
   it('writes each (event, athlete) notification once when the event is delivered again', async () => {
-    const challenge = await runningChallenge(t, [['r-ann', 'Ann'], ['r-bob', 'Bob']]);
+    const challenge = await runningChallenge(t, [
+      ['r-ann', 'Ann'],
+      ['r-bob', 'Bob'],
+    ]);
     await importActivity(t, challenge.id, 'a1', 'r-ann', 5_000);
     await importActivity(t, challenge.id, 'b1', 'r-bob', 6_000);
     await t.settle();
     const [ranked] = (await t.app.store.readAll({ after: 0, limit: 10_000, types: ['LeaderboardRanked'] })).filter(
-      (event) => (event.data as LeaderboardRankedData).challengeId === challenge.id && (event.data as LeaderboardRankedData).positionsLost.length > 0,
+      (event) =>
+        (event.data as LeaderboardRankedData).challengeId === challenge.id &&
+        (event.data as LeaderboardRankedData).positionsLost.length > 0,
     ) as Array<RecordedEvent<'LeaderboardRanked', LeaderboardRankedData>>;
     expect(ranked).toBeDefined();
     const handle = lostPlaceNotifier.handlers.LeaderboardRanked!;
     // Redelivered twice more, one of them concurrently with another delivery.
-    const context = () => reactionContext(lostPlaceNotifier.name, ranked!, { router: t.app.router, store: t.app.store, db: t.app.database.db });
+    const context = () =>
+      reactionContext(lostPlaceNotifier.name, ranked!, { router: t.app.router, store: t.app.store, db: t.app.database.db });
     await Promise.all([handle(ranked!, context()), handle(ranked!, context())]);
     expect((await notifications('r-ann')).map((row: any) => row.placesLost)).toEqual([1]);
   });
 
   it('pages newest first, acknowledges, and pushes each new notification to its athlete', async () => {
-    const challenge = await runningChallenge(t, [['p-ann', 'Ann'], ['p-bob', 'Bob']]);
+    const challenge = await runningChallenge(t, [
+      ['p-ann', 'Ann'],
+      ['p-bob', 'Bob'],
+    ]);
     const received = await t.subscribe<any, any>(NOTIFICATION_RECEIVED, { athleteId: 'p-ann' });
     const next = received.next();
     await importActivity(t, challenge.id, 'a1', 'p-ann', 5_000);
@@ -79,8 +96,8 @@ describe('lost-place notifier', () => {
     const firstPage = (await t.graphql<any, any>(NOTIFICATIONS, { athleteId: 'p-ann', first: 1 })).data.notifications;
     expect(firstPage.edges[0].node.id).toBe(all[0].id);
     expect(firstPage.pageInfo.hasNextPage).toBe(true);
-    const secondPage = (await t.graphql<any, any>(NOTIFICATIONS, { athleteId: 'p-ann', first: 1, after: firstPage.pageInfo.endCursor })).data
-      .notifications;
+    const secondPage = (await t.graphql<any, any>(NOTIFICATIONS, { athleteId: 'p-ann', first: 1, after: firstPage.pageInfo.endCursor }))
+      .data.notifications;
     expect(secondPage.edges[0].node.id).toBe(pushed.id);
 
     const acknowledged = (await t.graphql<any, any>(ACKNOWLEDGE_NOTIFICATION, { id: pushed.id })).data.acknowledgeNotification;

@@ -44,7 +44,10 @@ describe('coin account aggregate', () => {
   });
 
   it('never sends more than it has', () => {
-    account.given(mined(358, 1)).when({ type: 'SendCoins', from: accountId, to: 'bob', amount: 2, transferId: 't1' }).thenError('NOT_ENOUGH_COINS');
+    account
+      .given(mined(358, 1))
+      .when({ type: 'SendCoins', from: accountId, to: 'bob', amount: 2, transferId: 't1' })
+      .thenError('NOT_ENOUGH_COINS');
     account.given().when({ type: 'SendCoins', from: accountId, to: 'bob', amount: 1, transferId: 't1' }).thenError('NOT_ENOUGH_COINS');
   });
 

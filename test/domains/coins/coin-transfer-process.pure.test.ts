@@ -19,7 +19,10 @@ describe('coin transfer process', () => {
   });
 
   it('ignores mined coins', () => {
-    process.given().when({ type: 'CoinMined', data: { accountId: 'alice', nonce: 358, balance: 1 } } as never).routes(undefined);
+    process
+      .given()
+      .when({ type: 'CoinMined', data: { accountId: 'alice', nonce: 358, balance: 1 } } as never)
+      .routes(undefined);
   });
 
   it('decides the same credit for a redelivered CoinsSent (the runtime derives the same command id from it)', () => {

@@ -104,7 +104,9 @@ describe('sending', () => {
       ['2', `coin-account-${from}`, 2, 'CoinMined', expect.objectContaining({ balance: 2 })],
       ['3', `coin-account-${from}`, 3, 'CoinsSent', { accountId: from, to, amount: 1, transferId, balance: 1 }],
     ]);
-    expect(await history(to)).toEqual([['1', `coin-account-${to}`, 1, 'CoinsReceived', { accountId: to, from, amount: 1, transferId, balance: 1 }]]);
+    expect(await history(to)).toEqual([
+      ['1', `coin-account-${to}`, 1, 'CoinsReceived', { accountId: to, from, amount: 1, transferId, balance: 1 }],
+    ]);
 
     const page = (await t.graphql(COIN_ACCOUNT, { accountId: from, first: 1, after: '1' })).data!.coinAccount!.events;
     expect(page.edges.map((edge) => edge.node.type)).toEqual(['CoinMined']);
@@ -159,7 +161,11 @@ describe('sending', () => {
     expect([await account(from), await account(to)]).toEqual(before);
     expect(before[1]).toMatchObject({ balance: 3, received: 3 });
     for (const id of transfers) expect((await t.graphql(COIN_TRANSFER, { id })).data!.coinTransfer!.status).toBe('COMPLETED');
-    const open = await t.app.database.db.selectFrom('process_instances').select('instance_id').where('manager', '=', coinTransferProcess.name).execute();
+    const open = await t.app.database.db
+      .selectFrom('process_instances')
+      .select('instance_id')
+      .where('manager', '=', coinTransferProcess.name)
+      .execute();
     expect(open).toEqual([]);
   });
 

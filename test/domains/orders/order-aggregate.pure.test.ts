@@ -48,11 +48,22 @@ describe('order aggregate', () => {
   });
 
   it('adds items of products not on the order yet, while OPEN', () => {
-    order.given(created).when({ type: 'AddOrderItems', id, items: [zinc] }).then({ type: 'OrderItemsAdded', data: { orderId: id, items: [zinc] } });
-    order.given(created, { type: 'OrderItemsAdded', data: { orderId: id, items: [zinc] } }).thenState({ status: 'OPEN', items: [steel, copper, zinc] });
-    const error = order.given(created).when({ type: 'AddOrderItems', id, items: [zinc, { ...copper, quantity: 1 }] }).thenError('ORDER_ITEM_EXISTS');
+    order
+      .given(created)
+      .when({ type: 'AddOrderItems', id, items: [zinc] })
+      .then({ type: 'OrderItemsAdded', data: { orderId: id, items: [zinc] } });
+    order
+      .given(created, { type: 'OrderItemsAdded', data: { orderId: id, items: [zinc] } })
+      .thenState({ status: 'OPEN', items: [steel, copper, zinc] });
+    const error = order
+      .given(created)
+      .when({ type: 'AddOrderItems', id, items: [zinc, { ...copper, quantity: 1 }] })
+      .thenError('ORDER_ITEM_EXISTS');
     expect(error.message).toContain(copper.productId);
-    order.given(created, completed).when({ type: 'AddOrderItems', id, items: [zinc] }).thenError('ORDER_NOT_OPEN');
+    order
+      .given(created, completed)
+      .when({ type: 'AddOrderItems', id, items: [zinc] })
+      .thenError('ORDER_NOT_OPEN');
   });
 
   it('removes an item while OPEN, but never the last one', () => {
@@ -60,7 +71,9 @@ describe('order aggregate', () => {
       .given(created)
       .when({ type: 'RemoveOrderItem', id, productId: steel.productId })
       .then({ type: 'OrderItemRemoved', data: { orderId: id, productId: steel.productId } });
-    order.given(created, { type: 'OrderItemRemoved', data: { orderId: id, productId: steel.productId } }).thenState({ status: 'OPEN', items: [copper] });
+    order
+      .given(created, { type: 'OrderItemRemoved', data: { orderId: id, productId: steel.productId } })
+      .thenState({ status: 'OPEN', items: [copper] });
     order.given(created).when({ type: 'RemoveOrderItem', id, productId: zinc.productId }).thenError('ORDER_ITEM_NOT_FOUND');
     order
       .given(created, { type: 'OrderItemRemoved', data: { orderId: id, productId: steel.productId } })
@@ -71,12 +84,18 @@ describe('order aggregate', () => {
 
   it('completes an OPEN order without blocked products, once', () => {
     order.given(created).when(complete()).then(completed);
-    order.given(created).when(complete([zinc.productId])).then(completed);
+    order
+      .given(created)
+      .when(complete([zinc.productId]))
+      .then(completed);
     order.given(created, completed).when(complete()).thenError('ORDER_ALREADY_COMPLETED');
   });
 
   it('refuses to complete an order with blocked products and names exactly those on the order', () => {
-    const error = order.given(created).when(complete([copper.productId, zinc.productId, steel.productId])).thenError('ORDER_HAS_BLOCKED_PRODUCTS');
+    const error = order
+      .given(created)
+      .when(complete([copper.productId, zinc.productId, steel.productId]))
+      .thenError('ORDER_HAS_BLOCKED_PRODUCTS');
     expect(error).toMatchObject({ productIds: [steel.productId, copper.productId] });
     expect(error.message).toContain(steel.productId);
   });

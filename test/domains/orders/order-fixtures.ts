@@ -22,7 +22,13 @@ export interface OrderInput {
 }
 
 export function orderInput(overrides: Partial<OrderInput> = {}): OrderInput {
-  return { id: newId(), orderNumber: newOrderNumber(), businessPartner: 'buyer@example.com', items: [newItem(), newItem({ uom: 'MT' })], ...overrides };
+  return {
+    id: newId(),
+    orderNumber: newOrderNumber(),
+    businessPartner: 'buyer@example.com',
+    items: [newItem(), newItem({ uom: 'MT' })],
+    ...overrides,
+  };
 }
 
 /** Creates an order through GraphQL and checks it was created. */

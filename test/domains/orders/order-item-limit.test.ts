@@ -45,7 +45,10 @@ describe(`an order holds at most ${MAX_ORDER_ITEMS} items`, () => {
   it('refuses an oversized order sent to the router directly, as any entry point would', async () => {
     await t.settle();
     const head = await t.app.store.head();
-    const sent = t.app.router.dispatch({ type: 'CreateOrder', ...orderInput({ items: items(MAX_ORDER_ITEMS + 1) }) }, { actor: TEST_ACTOR });
+    const sent = t.app.router.dispatch(
+      { type: 'CreateOrder', ...orderInput({ items: items(MAX_ORDER_ITEMS + 1) }) },
+      { actor: TEST_ACTOR },
+    );
     await expect(sent).rejects.toBeInstanceOf(ValidationError);
     expect(await t.app.store.head()).toBe(head);
   });

@@ -90,29 +90,32 @@ describe('order numbers', () => {
     }
   });
 
-  it.skipIf(!concurrent)(`a racing create that fails releases its claim: no number is held without its order ${NEEDS_CONCURRENCY}`, async () => {
-    for (let round = 0; round < 10; round++) {
-      // One contender reuses an existing order's id: if it wins the claim, the aggregate refuses it and the claim goes back.
-      const existing = await createOrder(t);
-      const orderNumber = newOrderNumber();
-      const contenders = [orderInput({ id: existing.id, orderNumber }), orderInput({ orderNumber })];
-      const outcomes = await Promise.all(contenders.map((input, index) => race(input, index === round % 2)));
+  it.skipIf(!concurrent)(
+    `a racing create that fails releases its claim: no number is held without its order ${NEEDS_CONCURRENCY}`,
+    async () => {
+      for (let round = 0; round < 10; round++) {
+        // One contender reuses an existing order's id: if it wins the claim, the aggregate refuses it and the claim goes back.
+        const existing = await createOrder(t);
+        const orderNumber = newOrderNumber();
+        const contenders = [orderInput({ id: existing.id, orderNumber }), orderInput({ orderNumber })];
+        const outcomes = await Promise.all(contenders.map((input, index) => race(input, index === round % 2)));
 
-      expect(outcomes[0]).toMatch(/^(ORDER_ALREADY_CREATED|ORDER_NUMBER_TAKEN)$/);
-      expect(outcomes[1]).toMatch(/^(CREATED|ORDER_NUMBER_TAKEN)$/);
-      const created = await ordersCreatedWith(orderNumber);
-      const owner = await claimOwner(orderNumber);
-      if (outcomes[1] === 'CREATED') {
-        expect(created).toEqual([`order-${contenders[1]!.id}`]);
-        expect(owner).toBe(`order-${contenders[1]!.id}`);
-      } else {
-        // The fresh contender lost to the doomed one, which gave the number back: it is free again.
-        expect(created).toEqual([]);
-        expect(owner).toBeUndefined();
-        await createOrder(t, { orderNumber });
+        expect(outcomes[0]).toMatch(/^(ORDER_ALREADY_CREATED|ORDER_NUMBER_TAKEN)$/);
+        expect(outcomes[1]).toMatch(/^(CREATED|ORDER_NUMBER_TAKEN)$/);
+        const created = await ordersCreatedWith(orderNumber);
+        const owner = await claimOwner(orderNumber);
+        if (outcomes[1] === 'CREATED') {
+          expect(created).toEqual([`order-${contenders[1]!.id}`]);
+          expect(owner).toBe(`order-${contenders[1]!.id}`);
+        } else {
+          // The fresh contender lost to the doomed one, which gave the number back: it is free again.
+          expect(created).toEqual([]);
+          expect(owner).toBeUndefined();
+          await createOrder(t, { orderNumber });
+        }
       }
-    }
-  });
+    },
+  );
 
   it('a create refused by the aggregate releases its claim, a validation failure claims nothing', async () => {
     const existing = await createOrder(t);

@@ -28,7 +28,8 @@ async function busyOrder(): Promise<string> {
     await t.app.router.dispatch({ type: 'AddOrderItems', id: input.id, items: [item] }, asOwner);
     added.push(item);
   }
-  for (const item of [added[2]!, added[5]!]) await t.app.router.dispatch({ type: 'RemoveOrderItem', id: input.id, productId: item.productId }, asOwner);
+  for (const item of [added[2]!, added[5]!])
+    await t.app.router.dispatch({ type: 'RemoveOrderItem', id: input.id, productId: item.productId }, asOwner);
   return input.id;
 }
 
@@ -83,10 +84,14 @@ describe('order snapshots', () => {
     t.app.repository.clear();
     const [last] = await t.app.store.readStream(`order-${id}`, { direction: 'backward', limit: 1 });
     const items = (await fullReplay(`order-${id}`)).state.items;
-    await expect(t.app.router.dispatch({ type: 'AddOrderItems', id, items: [items[0]!] }, asOwner)).rejects.toMatchObject({ code: 'ORDER_ITEM_EXISTS' });
+    await expect(t.app.router.dispatch({ type: 'AddOrderItems', id, items: [items[0]!] }, asOwner)).rejects.toMatchObject({
+      code: 'ORDER_ITEM_EXISTS',
+    });
     const removed = await t.app.router.dispatch({ type: 'RemoveOrderItem', id, productId: items[1]!.productId }, asOwner);
     expect(removed.version).toBe(last!.version + 1);
-    await expect(t.app.router.dispatch({ type: 'RemoveOrderItem', id: newId(), productId: items[1]!.productId }, asOwner)).rejects.toMatchObject({
+    await expect(
+      t.app.router.dispatch({ type: 'RemoveOrderItem', id: newId(), productId: items[1]!.productId }, asOwner),
+    ).rejects.toMatchObject({
       code: 'ORDER_NOT_FOUND',
     });
   });

@@ -43,7 +43,10 @@ describe('an order from creation to delivery', () => {
 
     await t.settle();
     const shipmentId = shipmentIdFor(input.id);
-    expect(await readOrder(input.id)).toMatchObject({ status: 'COMPLETED', shipment: { id: shipmentId, orderId: input.id, status: 'PENDING' } });
+    expect(await readOrder(input.id)).toMatchObject({
+      status: 'COMPLETED',
+      shipment: { id: shipmentId, orderId: input.id, status: 'PENDING' },
+    });
 
     const dispatched = await t.graphql(DISPATCH_SHIPMENT, { id: shipmentId });
     expect(dispatched.data!.dispatchShipment).toMatchObject({ __typename: 'Shipment', status: 'DISPATCHED' });
@@ -172,7 +175,10 @@ describe('bad input: a typed error, nothing appended', () => {
     expect(empty).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'items' }] });
     const item = newItem();
     const twice = await refused(t, CREATE_ORDER, { input: orderInput({ items: [item, newItem(), { ...item, quantity: 9 }] }) });
-    expect(twice).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'items.2.productId', message: 'appears more than once' }] });
+    expect(twice).toMatchObject({
+      __typename: 'ValidationError',
+      fields: [{ path: 'items.2.productId', message: 'appears more than once' }],
+    });
   });
 
   it('refuses a unit of measure other than KG or MT before it reaches the domain', async () => {
@@ -230,7 +236,9 @@ describe('refusals: a typed error, nothing appended', () => {
   it('keeps items unique and at least one, and changes only an OPEN order', async () => {
     const input = await createOrder(t);
     const [first, second] = input.items;
-    expect(await refused(t, ADD_ORDER_ITEMS, { id: input.id, items: [{ ...first!, quantity: 7 }] })).toMatchObject({ code: 'ORDER_ITEM_EXISTS' });
+    expect(await refused(t, ADD_ORDER_ITEMS, { id: input.id, items: [{ ...first!, quantity: 7 }] })).toMatchObject({
+      code: 'ORDER_ITEM_EXISTS',
+    });
     expect(await refused(t, REMOVE_ORDER_ITEM, { id: input.id, productId: newId() })).toMatchObject({ code: 'ORDER_ITEM_NOT_FOUND' });
     await t.graphql(REMOVE_ORDER_ITEM, { id: input.id, productId: first!.productId });
     expect(await refused(t, REMOVE_ORDER_ITEM, { id: input.id, productId: second!.productId })).toMatchObject({
@@ -251,7 +259,9 @@ describe('refusals: a typed error, nothing appended', () => {
     expect(await refused(t, DELETE_ORDER, { id: input.id })).toMatchObject({ code: 'ORDER_NOT_FOUND' });
     expect(await refused(t, COMPLETE_ORDER, { id: input.id })).toMatchObject({ code: 'ORDER_NOT_FOUND' });
     expect(await refused(t, ADD_ORDER_ITEMS, { id: input.id, items: [newItem()] })).toMatchObject({ code: 'ORDER_NOT_FOUND' });
-    expect(await refused(t, CREATE_ORDER, { input: orderInput({ orderNumber: input.orderNumber }) })).toMatchObject({ code: 'ORDER_NUMBER_TAKEN' });
+    expect(await refused(t, CREATE_ORDER, { input: orderInput({ orderNumber: input.orderNumber }) })).toMatchObject({
+      code: 'ORDER_NUMBER_TAKEN',
+    });
   });
 
   it('moves a shipment only forward', async () => {
@@ -280,7 +290,9 @@ describe('blocked products', () => {
         blocked: true,
       });
     }
-    expect((await t.graphql(BLOCKED_PRODUCTS, {})).data!.blockedProducts).toEqual(expect.arrayContaining([blocked.productId, removedLater.productId]));
+    expect((await t.graphql(BLOCKED_PRODUCTS, {})).data!.blockedProducts).toEqual(
+      expect.arrayContaining([blocked.productId, removedLater.productId]),
+    );
 
     const refusal = await refused(t, COMPLETE_ORDER, { id: input.id });
     expect(refusal).toMatchObject({

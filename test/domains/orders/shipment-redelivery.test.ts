@@ -54,7 +54,9 @@ describe('shipment policy against the store', () => {
     await t.graphql(COMPLETE_ORDER, { id });
     await t.settle();
     const head = await t.app.store.head();
-    await expect(t.app.router.dispatch({ type: 'CreateShipment', id: shipmentIdFor(id), orderId: id }, { actor: systemActor('shipment-policy') })).rejects.toMatchObject({
+    await expect(
+      t.app.router.dispatch({ type: 'CreateShipment', id: shipmentIdFor(id), orderId: id }, { actor: systemActor('shipment-policy') }),
+    ).rejects.toMatchObject({
       code: 'SHIPMENT_ALREADY_CREATED',
     });
     expect(await t.app.store.head()).toBe(head);

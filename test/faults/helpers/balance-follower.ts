@@ -32,7 +32,13 @@ export class BalanceFollower {
 
   /** Subscribes at `wsUrl` from the last position received; `ended` settles when that subscription stops. */
   follow(wsUrl: string): Promise<'error' | 'complete'> {
-    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: this.connectionParams });
+    const client = createClient({
+      url: wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: this.connectionParams,
+    });
     const ended = new Promise<'error' | 'complete'>((resolve) => {
       client.subscribe<{ balanceUpdated: { position: string; balance: number; delta: number } }>(
         { query: print(BALANCE_UPDATED), variables: { accountNumber: this.accountNumber, after: this.after } },

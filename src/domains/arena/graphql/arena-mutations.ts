@@ -35,7 +35,10 @@ builder.mutationField('recordKill', (t) =>
     args: { input: t.arg({ type: RecordKillInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const event = await execute(ctx, { type: 'RecordKill', ...input });
-      return readBack(await findScore(ctx, input.arenaId, event.data.week, input.attacker), `The score of ${input.attacker} in arena ${input.arenaId}`);
+      return readBack(
+        await findScore(ctx, input.arenaId, event.data.week, input.attacker),
+        `The score of ${input.attacker} in arena ${input.arenaId}`,
+      );
     },
   }),
 );

@@ -65,7 +65,10 @@ export async function findScore(ctx: GraphQLContext, arenaId: string, week: numb
         .where((inner) =>
           inner.or([
             inner('ahead.kills', '>', inner.ref('mine.kills')),
-            inner.and([inner('ahead.kills', '=', inner.ref('mine.kills')), inner('ahead.reached_position', '<', inner.ref('mine.reached_position'))]),
+            inner.and([
+              inner('ahead.kills', '=', inner.ref('mine.kills')),
+              inner('ahead.reached_position', '<', inner.ref('mine.reached_position')),
+            ]),
           ]),
         )
         .as('ahead'),

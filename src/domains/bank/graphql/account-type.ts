@@ -34,7 +34,10 @@ export const AccountType = builder.objectRef<BankAccountsTable>('Account').imple
               .where('account_number', '=', row.account_number);
             if (after) query = query.where('position', '>', parsePositionCursor(after, 'after'));
             if (before) query = query.where('position', '<', parsePositionCursor(before, 'before'));
-            return query.orderBy('position', inverted ? 'desc' : 'asc').limit(limit).execute();
+            return query
+              .orderBy('position', inverted ? 'desc' : 'asc')
+              .limit(limit)
+              .execute();
           },
         ),
     }),

@@ -28,11 +28,7 @@ builder.mutationField('transfer', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const transferId = createdId(ctx, 'transferId');
       const command: TransferCommand = { type: 'RequestTransfer', transferId, ...input };
-      await dispatch(
-        ctx,
-        command,
-        { consistency: 'strong', projections: [TRANSFERS_PROJECTION] },
-      );
+      await dispatch(ctx, command, { consistency: 'strong', projections: [TRANSFERS_PROJECTION] });
       return readBack(await findTransfer(ctx, transferId), `Transfer ${transferId}`);
     },
   }),

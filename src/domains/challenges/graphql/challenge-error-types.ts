@@ -27,6 +27,10 @@ errorType(ChallengeAlreadyEnded, 'ChallengeAlreadyEndedError', 'The challenge ha
 errorType(AlreadyACompetitor, 'AlreadyACompetitorError', 'The athlete already competes in this challenge.');
 errorType(NotACompetitor, 'NotACompetitorError', 'The athlete does not compete in this challenge.');
 errorType(DuplicateActivity, 'DuplicateActivityError', 'The activity was already imported into this challenge.');
-errorType(OutsideChallengePeriod, 'OutsideChallengePeriodError', 'The challenge is not running, or the activity started outside its period.');
+errorType(
+  OutsideChallengePeriod,
+  'OutsideChallengePeriodError',
+  'The challenge is not running, or the activity started outside its period.',
+);
 errorType(WrongActivityType, 'WrongActivityTypeError', 'The activity is not of the type the challenge counts.');
 errorType(ActivityNotFound, 'ActivityNotFoundError', 'No activity with this id counts in the challenge.');

@@ -145,7 +145,13 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const challengeId = String(input.challengeId);
       const athleteId = String(input.athleteId);
-      const joined = await execute(ctx, { type: 'JoinChallenge', challengeId, athleteId, athleteName: input.athleteName, category: input.category ?? null });
+      const joined = await execute(ctx, {
+        type: 'JoinChallenge',
+        challengeId,
+        athleteId,
+        athleteName: input.athleteName,
+        category: input.category ?? null,
+      });
       await registerJoinedAthlete(ctx, challengeId, athleteId);
       return joined;
     },

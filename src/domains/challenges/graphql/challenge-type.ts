@@ -1,7 +1,12 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
 import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
-import type { ChallengeActivitiesTable, ChallengeCompetitorsTable, ChallengesTable, ChallengeLeaderboardEntriesTable } from '../challenge-tables.js';
+import type {
+  ChallengeActivitiesTable,
+  ChallengeCompetitorsTable,
+  ChallengesTable,
+  ChallengeLeaderboardEntriesTable,
+} from '../challenge-tables.js';
 import { ActivityTypeEnum, ChallengeCategoryEnum, ChallengeStatusEnum, GenderCategoryEnum } from './challenge-enums.js';
 import { challengeTables } from './challenge-reads.js';
 import { LeaderboardEntryType } from './leaderboard-entry-type.js';
@@ -96,7 +101,12 @@ export const ChallengeType = builder.objectRef<ChallengesTable>('Challenge').imp
               .where('category', '=', args.category);
             if (after) query = query.where('rank', '>', parsePositionCursor(after, 'after'));
             if (before) query = query.where('rank', '<', parsePositionCursor(before, 'before'));
-            return (await query.orderBy('rank', inverted ? 'desc' : 'asc').limit(limit).execute()).map(toRanking);
+            return (
+              await query
+                .orderBy('rank', inverted ? 'desc' : 'asc')
+                .limit(limit)
+                .execute()
+            ).map(toRanking);
           },
         ),
     }),
@@ -110,7 +120,10 @@ export const ChallengeType = builder.objectRef<ChallengesTable>('Challenge').imp
             let query = challengeTables(ctx).selectFrom('challenge_activities').selectAll().where('challenge_id', '=', row.challenge_id);
             if (after) query = query.where('position', '<', parsePositionCursor(after, 'after'));
             if (before) query = query.where('position', '>', parsePositionCursor(before, 'before'));
-            return query.orderBy('position', inverted ? 'asc' : 'desc').limit(limit).execute();
+            return query
+              .orderBy('position', inverted ? 'asc' : 'desc')
+              .limit(limit)
+              .execute();
           },
         ),
     }),

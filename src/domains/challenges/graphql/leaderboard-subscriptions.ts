@@ -131,7 +131,14 @@ builder.subscriptionFields((t) => ({
           const previousRank = lastRank === undefined ? rankBefore(data, athlete, rank) : lastRank;
           lastRank = rank;
           if (rank === previousRank) return undefined;
-          return { challengeId: data.challengeId, athleteId: athlete, category: data.category, rank, previousRank, position: positionCursor(latest.position) };
+          return {
+            challengeId: data.challengeId,
+            athleteId: athlete,
+            category: data.category,
+            rank,
+            previousRank,
+            position: positionCursor(latest.position),
+          };
         },
       });
     },

@@ -39,7 +39,10 @@ builder.queryField('notifications', (t) =>
       resolveCursorConnection(
         { args, toCursor: (row: ChallengeNotificationsTable) => `${positionCursor(row.position)}` },
         ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
-          let query = challengeTables(ctx).selectFrom('challenge_notifications').selectAll().where('athlete_id', '=', String(args.athleteId));
+          let query = challengeTables(ctx)
+            .selectFrom('challenge_notifications')
+            .selectAll()
+            .where('athlete_id', '=', String(args.athleteId));
           if (args.unreadOnly) query = query.where('read_at', 'is', null);
           if (after) query = query.where('position', '<', parsePositionCursor(after, 'after'));
           if (before) query = query.where('position', '>', parsePositionCursor(before, 'before'));

@@ -35,7 +35,10 @@ export const activityWebhookRoute: HttpRoute = {
     }
     const parsed = trackerNotificationSchema.safeParse(json);
     if (!parsed.success) {
-      return sendInvalid(response, parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+      return sendInvalid(
+        response,
+        parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      );
     }
     const command = toTrackerCommand(parsed.data);
     if ('ignored' in command) return sendJson(response, 202, { accepted: false, ignored: command.ignored });

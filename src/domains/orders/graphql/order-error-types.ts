@@ -11,12 +11,7 @@ import {
   OrderNotOpen,
   OrderNumberTaken,
 } from '../order-errors.js';
-import {
-  ShipmentAlreadyDelivered,
-  ShipmentAlreadyDispatched,
-  ShipmentNotDispatched,
-  ShipmentNotFound,
-} from '../shipment-errors.js';
+import { ShipmentAlreadyDelivered, ShipmentAlreadyDispatched, ShipmentNotDispatched, ShipmentNotFound } from '../shipment-errors.js';
 
 errorType(OrderNotFound, 'OrderNotFoundError', 'No order has this id (or it was deleted).');
 errorType(OrderAlreadyCreated, 'OrderAlreadyCreatedError', 'An order with this id exists already (or existed and was deleted).');

@@ -56,4 +56,3 @@ export async function findOrderByNumber(ctx: GraphQLContext, orderNumber: string
 export function findShipment(ctx: GraphQLContext, id: string): Promise<ShipmentsTable | undefined> {
   return tables<OrdersTables>(ctx.app.database).selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst();
 }
-

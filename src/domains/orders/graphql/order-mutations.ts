@@ -38,7 +38,10 @@ const toItems = (items: readonly ItemInput[]): OrderItem[] =>
 
 const CreateOrderInput = builder.inputType('CreateOrderInput', {
   fields: (t) => ({
-    id: t.id({ required: true, description: 'A UUID the client chooses: sending the same create again is answered ORDER_ALREADY_CREATED.' }),
+    id: t.id({
+      required: true,
+      description: 'A UUID the client chooses: sending the same create again is answered ORDER_ALREADY_CREATED.',
+    }),
     orderNumber: t.string({ required: true, description: 'The business key: unique across all orders, exact match.' }),
     businessPartner: t.string({ required: true, description: 'An email address.' }),
     items: t.field({ type: [OrderItemInput], required: true, description: 'At least one; each product once.' }),

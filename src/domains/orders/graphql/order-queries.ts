@@ -28,28 +28,36 @@ builder.queryFields((t) => ({
     args: { orderNumber: t.arg.string({ required: true }) },
     resolve: (_root, { orderNumber }, ctx) => findOrderByNumber(ctx, orderNumber),
   }),
-  orders: t.connection({
-    access: described(authenticated, 'any signed-in actor: their own orders (every order, for admins)'),
-    type: OrderType,
-    description: 'The orders you created (every order, for operators), oldest first, optionally only those of one status or one business partner.',
-    args: {
-      status: t.arg({ type: OrderStatusEnum }),
-      businessPartner: t.arg.string({ description: 'Exact match.' }),
+  orders: t.connection(
+    {
+      access: described(authenticated, 'any signed-in actor: their own orders (every order, for admins)'),
+      type: OrderType,
+      description:
+        'The orders you created (every order, for operators), oldest first, optionally only those of one status or one business partner.',
+      args: {
+        status: t.arg({ type: OrderStatusEnum }),
+        businessPartner: t.arg.string({ description: 'Exact match.' }),
+      },
+      resolve: (_root, args, ctx) =>
+        resolveCursorConnection(
+          { args, toCursor: (order) => positionCursor(order.created_position) },
+          ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
+            let query = tables<OrdersTables>(ctx.app.database).selectFrom('orders').selectAll();
+            if (!ctx.actor?.roles.includes(ADMIN_ROLE)) query = query.where('owner', '=', ctx.actor?.subject ?? '');
+            if (args.status) query = query.where('status', '=', args.status);
+            if (args.businessPartner != null) query = query.where('business_partner', '=', args.businessPartner);
+            if (after) query = query.where('created_position', '>', parsePositionCursor(after, 'after'));
+            if (before) query = query.where('created_position', '<', parsePositionCursor(before, 'before'));
+            return query
+              .orderBy('created_position', inverted ? 'desc' : 'asc')
+              .limit(limit)
+              .execute();
+          },
+        ),
     },
-    resolve: (_root, args, ctx) =>
-      resolveCursorConnection(
-        { args, toCursor: (order) => positionCursor(order.created_position) },
-        ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
-          let query = tables<OrdersTables>(ctx.app.database).selectFrom('orders').selectAll();
-          if (!ctx.actor?.roles.includes(ADMIN_ROLE)) query = query.where('owner', '=', ctx.actor?.subject ?? '');
-          if (args.status) query = query.where('status', '=', args.status);
-          if (args.businessPartner != null) query = query.where('business_partner', '=', args.businessPartner);
-          if (after) query = query.where('created_position', '>', parsePositionCursor(after, 'after'));
-          if (before) query = query.where('created_position', '<', parsePositionCursor(before, 'before'));
-          return query.orderBy('created_position', inverted ? 'desc' : 'asc').limit(limit).execute();
-        },
-      ),
-  }, { name: 'OrderConnection' }, { name: 'OrderEdge' }),
+    { name: 'OrderConnection' },
+    { name: 'OrderEdge' },
+  ),
   shipment: t.field({
     access: authenticated,
     type: ShipmentType,

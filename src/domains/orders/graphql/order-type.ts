@@ -34,7 +34,11 @@ export const OrderType = builder.objectRef<OrdersTable>('Order').implement({
     orderNumber: t.exposeString('order_number'),
     businessPartner: t.exposeString('business_partner'),
     status: t.field({ type: OrderStatusEnum, resolve: (row) => row.status }),
-    items: t.field({ type: [OrderItemType], description: 'In the order they were added.', resolve: (row, _args, ctx) => orderLoaders(ctx).items.load(row.id) }),
+    items: t.field({
+      type: [OrderItemType],
+      description: 'In the order they were added.',
+      resolve: (row, _args, ctx) => orderLoaders(ctx).items.load(row.id),
+    }),
     shipment: t.field({
       type: ShipmentType,
       nullable: true,
