@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { EVENTS_CHANNEL, type EventStore } from './event-store.js';
 import type { RecordedEvent } from './recorded-event.js';
 import { currentReplayBudget, type ReplayBudget } from './replay-budget.js';
+import { delay } from './delay.js';
 
 export interface FeedOptions {
   /** How often to look at the log when no notification arrives (a lost NOTIFY, a listener reconnecting). */
@@ -224,7 +225,7 @@ export class EventFeed {
           } catch (error) {
             // The database is away: the subscriber waits at its cursor, and goes on once it is back.
             if (!isDatabaseUnavailable(error)) throw error;
-            await sleep(Math.min(100 * 2 ** outage++, this.pollIntervalMs), aborted.signal);
+            await delay(Math.min(100 * 2 ** outage++, this.pollIntervalMs), aborted.signal);
             continue;
           }
           const { events, through } = read;
@@ -312,18 +313,6 @@ export class EventFeed {
     this.recent.push(...events);
     if (this.recent.length > this.capacity * 1.5) this.recent = this.recent.slice(-this.capacity);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }
 
 function matches(event: RecordedEvent, streamId: string | undefined, types: readonly string[] | undefined): boolean {

@@ -6,6 +6,7 @@ import type { RecordedEvent } from '../recorded-event.js';
 import { CheckpointMovedError, advanceCheckpoint, advanceCheckpointWith, loadCheckpoint } from './checkpoints.js';
 import { runWrites } from './run-writes.js';
 import type { RuntimeKind, RuntimeState, RuntimeStatus } from './runtime-status.js';
+import { delay } from '../delay.js';
 
 export interface LogConsumerOptions {
   batchSize?: number;
@@ -359,17 +360,4 @@ export abstract class LogConsumer {
     if (this.progress.size === 0) return;
     for (const check of [...this.progress]) check();
   }
-}
-
-export function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -5,7 +5,8 @@ import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
 import { crashPoint } from './crash-point.js';
 import { type ErrorPolicy, HandlerStoppedError, defaultErrorPolicy } from './error-policy.js';
-import { LogConsumer, delay, type LogConsumerOptions } from './log-consumer.js';
+import { delay } from '../delay.js';
+import { LogConsumer, type LogConsumerOptions } from './log-consumer.js';
 
 /**
  * What a reaction leaves to store with the batch's checkpoint. Of several writes with the same

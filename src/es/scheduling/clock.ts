@@ -1,3 +1,5 @@
+import { delay } from '../delay.js';
+
 /** Where time comes from: the system's, or a test's that it advances by hand. */
 export interface Clock {
   now(): Date;
@@ -7,15 +9,5 @@ export interface Clock {
 
 export const systemClock: Clock = {
   now: () => new Date(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      if (signal?.aborted) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      }
-      signal?.addEventListener('abort', done, { once: true });
-    }),
+  sleep: delay,
 };
