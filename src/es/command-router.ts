@@ -70,12 +70,12 @@ export class CommandRouter {
     return this;
   }
 
-  /** How `strong` dispatches wait for the read side; set once the runtimes exist. */
   /** Every registered command with its aggregate and registration: for docs and checks of the rules. */
   commands(): Array<{ type: string; aggregate: Aggregate<unknown, Command, DomainEvent>; registration: CommandRegistration }> {
     return [...this.routes].map(([type, route]) => ({ type, ...route }));
   }
 
+  /** How `strong` dispatches wait for the read side; set once the runtimes exist. */
   useConsistency(wait: WaitForProjections): void {
     this.waitForProjections = wait;
   }
