@@ -68,11 +68,12 @@ describe('reserved roles: a token cannot make its bearer the system', () => {
   });
 
   it('graphql-ws: such a token closes the connection at init (4403), before any operation', async () => {
+    // Signed before the socket opens: an await between `new WebSocket` and `once('open')` can miss the event.
+    const authorization = `Bearer ${await signedWithTheSecret({ sub: 'mallory', roles: [SYSTEM_ROLE] })}`;
     const socket = new WebSocket(server.wsUrl, 'graphql-transport-ws');
     const received: string[] = [];
     socket.on('message', (data) => received.push(String(data)));
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-    const authorization = `Bearer ${await signedWithTheSecret({ sub: 'mallory', roles: [SYSTEM_ROLE] })}`;
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization } })));
     expect(await closed).toBe(4403);
     expect(received).toEqual([]);
