@@ -1,5 +1,6 @@
 import type { Ownership } from './access/ownership.js';
-import type { DomainError } from './domain-error.js';
+import type { CommandDeclarations } from './command-declarations.js';
+import { DomainError } from './domain-error.js';
 
 /** An event as an aggregate decides it: a type and its data. The store adds ids, versions and metadata. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
@@ -38,12 +39,37 @@ export interface Aggregate<State, C extends Command = Command, E extends DomainE
   snapshot?: SnapshotSettings<State>;
   /** Which events claim the aggregate for the actor who appends them; without it, nobody owns it. */
   ownership?: Ownership<E['type']>;
+  /** The commands it takes, each with its schema and the refusals it may answer (`defineCommands`). */
+  commands?: CommandDeclarations;
 }
 
+/**
+ * Defines an aggregate. With `commands` declared, a refusal the command does not declare is a bug
+ * (a mutation's result union is made of the declared ones): it throws, and so is masked and logged.
+ */
 export function defineAggregate<State, C extends Command, E extends DomainEvent>(
   aggregate: Aggregate<State, C, E>,
 ): Aggregate<State, C, E> {
-  return aggregate;
+  const { commands } = aggregate;
+  if (!commands) return aggregate;
+  return {
+    ...aggregate,
+    execute(state, command) {
+      const decision = aggregate.execute(state, command);
+      if (decision instanceof DomainError && !commands[command.type]?.refusals.some((refusal) => decision instanceof refusal)) {
+        throw new UndeclaredRefusalError(aggregate.name, command.type, decision);
+      }
+      return decision;
+    },
+  };
+}
+
+/** An aggregate refused a command with an error the command's declaration does not list. */
+export class UndeclaredRefusalError extends Error {
+  override readonly name = 'UndeclaredRefusalError';
+  constructor(aggregate: string, command: string, refusal: DomainError) {
+    super(`The ${aggregate} aggregate refused ${command} with ${refusal.code}, which ${command} does not declare among its refusals`);
+  }
 }
 
 export function streamIdOf(aggregate: { name: string }, identity: string): string {

@@ -32,12 +32,22 @@ export function refusalDetails(error: DomainError): Record<string, unknown> | un
 export interface DomainErrorClass<Args extends unknown[] = [message?: string]> {
   new (...args: Args): DomainError;
   readonly code: string;
+  /** What the refusal means, for readers of the API (the GraphQL type's description). */
+  readonly description?: string;
 }
 
-/** Declares a domain error with a fixed code: `export const AccountNotFound = domainError('ACCOUNT_NOT_FOUND', 'Account not found')`. */
-export function domainError(code: string, defaultMessage: string): DomainErrorClass {
+/** Any domain error class, whatever its constructor takes. */
+export type AnyDomainErrorClass = DomainErrorClass<any[]>;
+
+/**
+ * Declares a domain error once: its code, its default message, and what it means. Everything
+ * else (the GraphQL result type and its name, the unions of the mutations that can meet it) is
+ * derived from this: `export const AccountNotFound = domainError('ACCOUNT_NOT_FOUND', 'No account has this number')`.
+ */
+export function domainError(code: string, defaultMessage: string, description?: string): DomainErrorClass {
   return class extends DomainError {
     static readonly code = code;
+    static readonly description = description;
     override readonly name = code;
     constructor(message: string = defaultMessage) {
       super(code, message);
@@ -53,6 +63,7 @@ export interface FieldError {
 /** Bad input: every failing field at once, each with its path (`items.0.quantity`). */
 export class ValidationError extends DomainError {
   static readonly code = 'VALIDATION_FAILED';
+  static readonly description = 'The input was invalid; every failing field is listed.';
   override readonly name = 'ValidationError';
   constructor(readonly fields: FieldError[]) {
     super(ValidationError.code, `Invalid input: ${fields.map((field) => `${field.path || '(input)'}: ${field.message}`).join('; ')}`);

@@ -26,6 +26,7 @@ export * from './replay-budget.js';
 export * from './follow-latest.js';
 export * from './follow-latest-event.js';
 export * from './event-feed.js';
+export * from './command-declarations.js';
 export * from './command-registration.js';
 export * from './aggregate-repository.js';
 export * from './middleware/validation.js';

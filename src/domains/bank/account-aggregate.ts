@@ -1,5 +1,5 @@
 import { defineAggregate, type DomainError } from '../../es/index.js';
-import type { AccountCommand } from './account-commands.js';
+import { type AccountCommand, accountCommands } from './account-commands.js';
 import type { AccountEvent } from './account-events.js';
 import { AccountClosed, AccountExists, AccountNotFound, BalanceLimitExceeded, BalanceNotZero, InsufficientFunds } from './bank-errors.js';
 
@@ -15,6 +15,7 @@ export interface AccountState {
  */
 export const accountAggregate = defineAggregate<AccountState, AccountCommand, AccountEvent>({
   name: 'account',
+  commands: accountCommands,
   ownership: { claimedBy: ['AccountOpened'] },
   initialState: { status: 'NONE', balance: 0 },
   snapshot: { every: 100, schemaVersion: 1 },

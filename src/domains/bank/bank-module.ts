@@ -3,7 +3,6 @@ import { admin } from '../../auth/admin-role.js';
 import { authenticated, owner, ownerOf, systemOnly } from '../../es/index.js';
 import { accountAggregate } from './account-aggregate.js';
 import { accountsProjector } from './accounts-projector.js';
-import { accountNumberOnlySchema, amountCommandSchema, openAccountSchema, requestTransferSchema } from './bank-command-schemas.js';
 import { transferAggregate } from './transfer-aggregate.js';
 import { transferProcess } from './transfer-process.js';
 import { transfersProjector } from './transfers-projector.js';
@@ -18,17 +17,17 @@ export const bankModule: DomainModule = {
   register({ router, runtimes }) {
     router.register(accountAggregate, {
       // An account belongs to whoever opened it; anyone signed in may pay into it.
-      OpenAccount: { identity: 'accountNumber', schema: openAccountSchema, access: owner },
-      Deposit: { identity: 'accountNumber', schema: amountCommandSchema, access: authenticated },
-      Withdraw: { identity: 'accountNumber', schema: amountCommandSchema, access: owner },
-      ApplyFee: { identity: 'accountNumber', schema: amountCommandSchema, access: admin },
-      CloseAccount: { identity: 'accountNumber', schema: accountNumberOnlySchema, access: owner },
+      OpenAccount: { identity: 'accountNumber', access: owner },
+      Deposit: { identity: 'accountNumber', access: authenticated },
+      Withdraw: { identity: 'accountNumber', access: owner },
+      ApplyFee: { identity: 'accountNumber', access: admin },
+      CloseAccount: { identity: 'accountNumber', access: owner },
       DebitForTransfer: { identity: 'accountNumber', access: systemOnly },
       CreditForTransfer: { identity: 'accountNumber', access: systemOnly },
       RefundTransfer: { identity: 'accountNumber', access: systemOnly },
     });
     router.register(transferAggregate, {
-      RequestTransfer: { identity: 'transferId', schema: requestTransferSchema, access: transferFromOwnAccount },
+      RequestTransfer: { identity: 'transferId', access: transferFromOwnAccount },
       CompleteTransfer: { identity: 'transferId', access: systemOnly },
       FailTransfer: { identity: 'transferId', access: systemOnly },
     });

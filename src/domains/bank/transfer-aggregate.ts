@@ -1,16 +1,14 @@
-import { defineAggregate, domainError } from '../../es/index.js';
-import type { TransferCommand } from './transfer-commands.js';
+import { defineAggregate } from '../../es/index.js';
+import { type TransferCommand, transferCommands } from './transfer-commands.js';
+import { TransferExists, TransferNotFound, TransferNotPending } from './transfer-errors.js';
 import type { TransferEvent } from './transfer-events.js';
-
-export const TransferExists = domainError('TRANSFER_EXISTS', 'A transfer with this id already exists');
-export const TransferNotPending = domainError('TRANSFER_NOT_PENDING', 'The transfer has already ended');
-export const TransferNotFound = domainError('TRANSFER_NOT_FOUND', 'No transfer has this id');
 
 export type TransferStatus = 'NONE' | 'PENDING' | 'COMPLETED' | 'FAILED';
 
 /** The record of one transfer's outcome; the money moves on the accounts, driven by the transfer process. */
 export const transferAggregate = defineAggregate<{ status: TransferStatus }, TransferCommand, TransferEvent>({
   name: 'transfer',
+  commands: transferCommands,
   ownership: { claimedBy: ['TransferRequested'] },
   initialState: { status: 'NONE' },
 

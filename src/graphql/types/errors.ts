@@ -1,4 +1,5 @@
-import { DomainError, type DomainErrorClass, ValidationError } from '../../es/index.js';
+import type { ObjectFieldsShape, ObjectRef } from '@pothos/core';
+import { type AnyDomainErrorClass, type DomainError, ValidationError } from '../../es/index.js';
 import { builder } from '../builder.js';
 
 /** Every error result implements this, so a client can always ask `... on Error { code message }`. */
@@ -18,21 +19,42 @@ const FieldErrorType = builder.objectRef<{ path: string; message: string }>('Fie
   }),
 });
 
-builder.objectType(ValidationError, {
+type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+
+const errorTypes = new Map<AnyDomainErrorClass, ObjectRef<any, DomainError>>();
+
+/** `ACCOUNT_NOT_FOUND` → `AccountNotFoundError`: a refusal's GraphQL name comes from its code. */
+export function errorTypeName(errorClass: AnyDomainErrorClass): string {
+  const words = errorClass.code.toLowerCase().split('_');
+  return `${words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}Error`;
+}
+
+/**
+ * The result type of a domain error, implementing `Error`, made once from its declaration: the
+ * name from its code, the description from what it means. An error that carries data (fields
+ * beyond code and message) passes them here, once, beside its declaration.
+ */
+export function errorType<Refusal extends DomainError>(
+  errorClass: AnyDomainErrorClass & (new (...args: any[]) => Refusal),
+  options: { fields?: ObjectFieldsShape<BuilderTypes, Refusal>; name?: string } = {},
+): ObjectRef<any, DomainError> {
+  const known = errorTypes.get(errorClass);
+  if (known) return known;
+  const ref = builder.objectType(errorClass as new (...args: any[]) => DomainError, {
+    name: options.name ?? errorTypeName(errorClass),
+    interfaces: [ErrorInterface],
+    description: errorClass.description ?? `Refused with code ${errorClass.code}.`,
+    isTypeOf: (value) => value instanceof errorClass,
+    ...(options.fields ? { fields: options.fields as ObjectFieldsShape<BuilderTypes, DomainError> } : {}),
+  }) as unknown as ObjectRef<any, DomainError>;
+  errorTypes.set(errorClass, ref);
+  return ref;
+}
+
+errorType(ValidationError, {
+  // Older than the naming rule; clients know it by this name.
   name: 'ValidationError',
-  interfaces: [ErrorInterface],
-  description: 'The input was invalid; every failing field is listed.',
   fields: (t) => ({
     fields: t.field({ type: [FieldErrorType], resolve: (error) => error.fields }),
   }),
 });
-
-/** Exposes a domain error class as a result type `name` implementing `Error`. */
-export function errorType(errorClass: DomainErrorClass, name: string, description?: string) {
-  return builder.objectType(errorClass, {
-    name,
-    interfaces: [ErrorInterface],
-    description: description ?? `Refused with code ${errorClass.code}.`,
-    isTypeOf: (value) => value instanceof errorClass,
-  });
-}

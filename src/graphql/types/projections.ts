@@ -19,13 +19,20 @@ import { admin } from '../../auth/admin-role.js';
  * which events they gave up on, and the two repairs: retry a dead letter, rebuild a projection.
  */
 
-export const UnknownProjection = domainError('UNKNOWN_PROJECTION', 'No projector has this name');
-export const DeadLetterNotFound = domainError('DEAD_LETTER_NOT_FOUND', 'No pending dead letter has this id');
-export const DeadLetterRetryFailed = domainError('DEAD_LETTER_RETRY_FAILED', 'The handler failed again');
-
-errorType(UnknownProjection, 'UnknownProjectionError', 'No projector has this name.');
-errorType(DeadLetterNotFound, 'DeadLetterNotFoundError', 'No dead letter waiting for a retry has this id.');
-errorType(DeadLetterRetryFailed, 'DeadLetterRetryFailedError', 'The handler failed again; the dead letter stays.');
+export const UnknownProjection = domainError('UNKNOWN_PROJECTION', 'No projector has this name', 'No projector has this name.');
+export const DeadLetterNotFound = domainError(
+  'DEAD_LETTER_NOT_FOUND',
+  'No pending dead letter has this id',
+  'No dead letter waiting for a retry has this id.',
+);
+export const DeadLetterRetryFailed = domainError(
+  'DEAD_LETTER_RETRY_FAILED',
+  'The handler failed again',
+  'The handler failed again; the dead letter stays.',
+);
+errorType(UnknownProjection);
+errorType(DeadLetterNotFound);
+errorType(DeadLetterRetryFailed);
 
 const RuntimeKindEnum = builder.enumType('RuntimeKind', {
   values: {

@@ -11,7 +11,7 @@ import { findArenaWeek, findScore } from './find-arena-scores.js';
 import { byCommand } from '../../../graphql/field-access.js';
 import { readBack } from '../../../graphql/read-back.js';
 
-errorType(ArenaNotFound, 'ArenaNotFoundError', 'No kill was ever recorded in this arena.');
+errorType(ArenaNotFound);
 
 /** Sends the command and waits until the arena projection has it, so the answer reads its own write. */
 async function execute(ctx: GraphQLContext, command: ArenaCommand): Promise<ArenaEvent> {

@@ -1,4 +1,3 @@
-import './bank-error-types.js';
 import './account-query.js';
 import './account-mutations.js';
 import './transfer-fields.js';

@@ -9,12 +9,8 @@ import { CalculatorType } from './calculator-type.js';
 import { byCommand } from '../../../graphql/field-access.js';
 import { readBack } from '../../../graphql/read-back.js';
 
-errorType(
-  MultiplyOverflow,
-  'MultiplyOverflowError',
-  'The result would exceed the maximum value 10000 (MULTIPLY, or DIVIDE by a number below 1); nothing was changed.',
-);
-errorType(DivideByZero, 'DivideByZeroError', 'DIVIDE by 0; nothing was changed.');
+errorType(MultiplyOverflow);
+errorType(DivideByZero);
 
 const CalculatorOperationEnum = builder.enumType('CalculatorOperation', {
   values: CALCULATOR_OPERATIONS,

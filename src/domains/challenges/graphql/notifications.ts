@@ -12,7 +12,7 @@ import { ChallengeCategoryEnum } from './challenge-enums.js';
 import { challengeTables } from './challenge-reads.js';
 import { athleteOwnerOfArg, ownerOfNotification } from './athlete-access.js';
 
-errorType(NotificationNotFound, 'NotificationNotFoundError', 'No notification has this id.');
+errorType(NotificationNotFound);
 
 const NotificationType = builder.objectRef<ChallengeNotificationsTable>('Notification').implement({
   description: 'A message to an athlete: so far, that they lost places on a leaderboard.',
