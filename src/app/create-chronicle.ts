@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { connect } from '../db/connect.js';
 import { tables, type Database } from '../db/database.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { migrateToLatest } from '../db/migrate.js';
 import {
   AggregateRepository,
@@ -42,7 +43,7 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   const db = tables<EventStoreTables>(database);
   const metrics = new ChronicleMetrics();
   const store = new MeasuredEventStore(db, metrics);
-  const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs });
+  const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs, isUnavailable: isDatabaseUnavailable });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
   const router = new CommandRouter(store, repository, [
     commandTelemetry(metrics, logger),

@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { LockSession } from './lock-session.js';
+import type { LockSession, NotificationHandler } from '../es/index.js';
 
 export type DialectName = 'postgres' | 'pglite';
-
-/** Called with the payload of each NOTIFY on a channel; `reconnected` after the listener lost and regained its connection. */
-export interface NotificationHandler {
-  onNotify(payload: string): void;
-  onReconnect?(): void;
-}
 
 /**
  * One database behind one Kysely interface, whichever dialect runs it.

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Database, NotificationHandler } from './database.js';
+import type { NotificationHandler } from '../es/index.js';
+import type { Database } from './database.js';
 import { fromDatabase } from './database-unavailable.js';
 import { markedPool } from './marked-pool.js';
 import { parseBigint } from './parse-bigint.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { LockSession } from './lock-session.js';
+import type { LockSession } from '../es/index.js';
 
 export interface PostgresLockSessionOptions {
   /** A query on the session that takes longer than this counts as a lost session. */

@@ -1,6 +1,4 @@
 import { Repeater } from '@repeaterjs/repeater';
-import type { Database } from '../db/database.js';
-import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { EVENTS_CHANNEL, type EventStore } from './event-store.js';
 import type { RecordedEvent } from './recorded-event.js';
 import { currentReplayBudget, type ReplayBudget } from './replay-budget.js';
@@ -12,6 +10,23 @@ export interface FeedOptions {
   /** How many recent events stay in memory for followers that are close behind. */
   capacity?: number;
   batchSize?: number;
+  /**
+   * Whether a failed read means the database is away (refused, reset, restarting) rather than a
+   * fault: a follower then waits at its cursor and reads again once it is back, instead of failing.
+   * The app passes `isDatabaseUnavailable` of src/db; by default no failure is an outage.
+   */
+  isUnavailable?: (error: unknown) => boolean;
+}
+
+/** Called with the payload of each NOTIFY on a channel; `onReconnect` after the listener lost and regained its connection. */
+export interface NotificationHandler {
+  onNotify(payload: string): void;
+  onReconnect?(): void;
+}
+
+/** How the feed hears of commits made elsewhere: the database's LISTEN/NOTIFY (`Database` of src/db is one). */
+export interface Notifications {
+  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
 }
 
 export interface FollowOptions {
@@ -53,15 +68,17 @@ export class EventFeed {
   private readonly pollIntervalMs: number;
   private readonly capacity: number;
   private readonly batchSize: number;
+  private readonly isUnavailable: (error: unknown) => boolean;
 
   constructor(
     private readonly store: EventStore,
-    private readonly database: Pick<Database, 'listen'>,
-    { pollIntervalMs = 1_000, capacity = 10_000, batchSize = 1_000 }: FeedOptions = {},
+    private readonly database: Notifications,
+    { pollIntervalMs = 1_000, capacity = 10_000, batchSize = 1_000, isUnavailable = () => false }: FeedOptions = {},
   ) {
     this.pollIntervalMs = pollIntervalMs;
     this.capacity = capacity;
     this.batchSize = batchSize;
+    this.isUnavailable = isUnavailable;
   }
 
   async start(): Promise<void> {
@@ -224,7 +241,7 @@ export class EventFeed {
             outage = 0;
           } catch (error) {
             // The database is away: the subscriber waits at its cursor, and goes on once it is back.
-            if (!isDatabaseUnavailable(error)) throw error;
+            if (!this.isUnavailable(error)) throw error;
             await delay(Math.min(100 * 2 ** outage++, this.pollIntervalMs), aborted.signal);
             continue;
           }

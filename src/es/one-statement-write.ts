@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { preparedAs } from '../db/prepared-statements.js';
+import { preparedAs } from './prepared-statement.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { AppendResult } from './append-result.js';
 import type { RecordedEvent } from './recorded-event.js';

@@ -1,4 +1,4 @@
-import type { Chronicle } from '../app/chronicle.js';
+import type { Chronicle } from '../server/chronicle.js';
 import type { Actor } from '../es/index.js';
 import type { IdempotentMutation } from './idempotent-mutation.js';
 

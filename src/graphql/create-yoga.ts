@@ -1,5 +1,5 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { Chronicle } from '../app/chronicle.js';
+import type { Chronicle } from '../server/chronicle.js';
 import { type Authenticator, createAuthenticator } from '../auth/authenticator.js';
 import type { Actor } from '../es/index.js';
 import { abuseLimits } from '../server/abuse-limits.js';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Chronicle } from '../app/chronicle.js';
+import type { Chronicle } from './chronicle.js';
 import { createAuthenticator } from '../auth/authenticator.js';
 import type { Actor } from '../es/index.js';
 import { createChronicleYoga } from '../graphql/create-yoga.js';

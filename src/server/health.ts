@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Chronicle } from '../app/chronicle.js';
+import type { Chronicle } from './chronicle.js';
 import type { RuntimeKind, RuntimeState } from '../es/index.js';
 
 export interface HealthReport {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Chronicle } from '../app/chronicle.js';
+import type { Chronicle } from './chronicle.js';
 
 export interface HttpRouteContext {
   app: Chronicle;

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Chronicle } from '../app/chronicle.js';
+import type { Chronicle } from './chronicle.js';
 
 export const METRICS_PATH = '/metrics';
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { LockSession } from '../../db/lock-session.js';
+import type { LockSession } from './lock-session.js';
 
 export interface LeadershipChanges {
   /** This instance now holds `name`'s lock: run it. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { LockSession } from '../../db/lock-session.js';
+import type { LockSession } from './lock-session.js';
 import type { CommandRouter } from '../command-router.js';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
