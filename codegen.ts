@@ -16,6 +16,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         importExtension: '.js',
         enumsAsTypes: true,
+        onlyOperationTypes: true,
         strictScalars: true,
         scalars: {
           SafeInt: 'number',

@@ -1,9 +1,27 @@
 /* eslint-disable */
-/** Internal type. DO NOT USE DIRECTLY. */
-type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
-/** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+  /** The `SafeInt` scalar type represents non-fractional signed whole numeric values that are considered safe as defined by the ECMAScript specification. */
+  SafeInt: { input: number; output: number; }
+};
+
 export type AccountStatus =
   | 'CLOSED'
   | 'OPEN';
@@ -16,9 +34,9 @@ export type ActivityType =
   | 'WALK';
 
 export type ApplyFeeInput = {
-  accountNumber: string;
+  accountNumber: Scalars['String']['input'];
   /** Integer minor units (cents), greater than 0. */
-  amount: number;
+  amount: Scalars['SafeInt']['input'];
 };
 
 /** Why a balance changed. */
@@ -32,9 +50,9 @@ export type BalanceChangeReason =
 
 export type CalculateInput = {
   /** Any non-blank id; a calculator starts at 0 with its first operation. */
-  calculatorId: string | number;
+  calculatorId: Scalars['ID']['input'];
   /** Finite and not negative. ADD clamps at 10000 and SUBTRACT at 0; MULTIPLY past 10000 and DIVIDE by 0 fail. */
-  operand: number;
+  operand: Scalars['Float']['input'];
   operation: CalculatorOperation;
 };
 
@@ -74,31 +92,31 @@ export type CoinTransferStatus =
 
 export type CreateChallengeInput = {
   activityType: ActivityType;
-  description: string;
+  description: Scalars['String']['input'];
   /** Must be after the start date. */
-  endDate: string;
+  endDate: Scalars['DateTime']['input'];
   /** Greater than 0. */
-  goalMetres: number;
-  id: string | number;
-  name: string;
-  startDate: string;
+  goalMetres: Scalars['SafeInt']['input'];
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  startDate: Scalars['DateTime']['input'];
 };
 
 export type CreateOrderInput = {
   /** An email address. */
-  businessPartner: string;
+  businessPartner: Scalars['String']['input'];
   /** A UUID the client chooses: sending the same create again is answered ORDER_ALREADY_CREATED. */
-  id: string | number;
+  id: Scalars['ID']['input'];
   /** At least one; each product once. */
   items: Array<OrderItemInput>;
   /** The business key: unique across all orders, exact match. */
-  orderNumber: string;
+  orderNumber: Scalars['String']['input'];
 };
 
 export type DepositInput = {
-  accountNumber: string;
+  accountNumber: Scalars['String']['input'];
   /** Integer minor units (cents), greater than 0. */
-  amount: number;
+  amount: Scalars['SafeInt']['input'];
 };
 
 export type GenderCategory =
@@ -106,47 +124,47 @@ export type GenderCategory =
   | 'WOMEN';
 
 export type ImportActivityInput = {
-  activityId: string | number;
+  activityId: Scalars['ID']['input'];
   activityType: ActivityType;
-  athleteId: string | number;
-  challengeId: string | number;
-  distanceMetres: number;
-  elevationMetres: number;
-  movingTimeSeconds: number;
-  startDateLocal: string;
+  athleteId: Scalars['ID']['input'];
+  challengeId: Scalars['ID']['input'];
+  distanceMetres: Scalars['SafeInt']['input'];
+  elevationMetres: Scalars['SafeInt']['input'];
+  movingTimeSeconds: Scalars['SafeInt']['input'];
+  startDateLocal: Scalars['DateTime']['input'];
 };
 
 export type JoinChallengeInput = {
-  athleteId: string | number;
-  athleteName: string;
+  athleteId: Scalars['ID']['input'];
+  athleteName: Scalars['String']['input'];
   /** A category besides OVERALL, if any. */
-  category?: GenderCategory | null | undefined;
-  challengeId: string | number;
+  category?: InputMaybe<GenderCategory>;
+  challengeId: Scalars['ID']['input'];
 };
 
 export type LeaveChallengeInput = {
-  athleteId: string | number;
-  challengeId: string | number;
+  athleteId: Scalars['ID']['input'];
+  challengeId: Scalars['ID']['input'];
 };
 
 export type MineCoinInput = {
   /** Any non-blank id of at most 100 characters. */
-  accountId: string;
+  accountId: Scalars['String']['input'];
   /** At least 0 and greater than the account’s last nonce, such that the first byte of SHA-256( SHA-256(UTF-8 accountId) ‖ SHA-256(UTF-8 decimal nonce) ) is 0. */
-  nonce: number;
+  nonce: Scalars['Int']['input'];
 };
 
 export type OpenAccountInput = {
   /** 1 to 34 letters, digits or dashes. */
-  accountNumber: string;
-  holder: string;
+  accountNumber: Scalars['String']['input'];
+  holder: Scalars['String']['input'];
 };
 
 export type OrderItemInput = {
   /** A UUID. */
-  productId: string | number;
+  productId: Scalars['ID']['input'];
   /** Greater than 0. */
-  quantity: number;
+  quantity: Scalars['Float']['input'];
   uom: UnitOfMeasure;
 };
 
@@ -167,13 +185,13 @@ export type OrderStatus =
 
 export type RecordKillInput = {
   /** Any non-blank id of at most 100 characters; an arena opens with its first kill. */
-  arenaId: string;
-  attacker: string;
+  arenaId: Scalars['String']['input'];
+  attacker: Scalars['String']['input'];
 };
 
 export type RemoveActivityInput = {
-  activityId: string | number;
-  challengeId: string | number;
+  activityId: Scalars['ID']['input'];
+  challengeId: Scalars['ID']['input'];
 };
 
 export type RuntimeKind =
@@ -195,10 +213,10 @@ export type RuntimeState =
 
 export type SendCoinsInput = {
   /** Whole coins, greater than 0. */
-  amount: number;
-  from: string;
+  amount: Scalars['SafeInt']['input'];
+  from: Scalars['String']['input'];
   /** Any other account id; an account that has no coins yet comes into being. */
-  to: string;
+  to: Scalars['String']['input'];
 };
 
 export type ShipmentStatus =
@@ -208,9 +226,9 @@ export type ShipmentStatus =
 
 export type TransferInput = {
   /** Integer minor units (cents), greater than 0. */
-  amount: number;
-  from: string;
-  to: string;
+  amount: Scalars['SafeInt']['input'];
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 export type TransferStatus =
@@ -224,9 +242,9 @@ export type UnitOfMeasure =
   | 'MT';
 
 export type WithdrawInput = {
-  accountNumber: string;
+  accountNumber: Scalars['String']['input'];
   /** Integer minor units (cents), greater than 0. */
-  amount: number;
+  amount: Scalars['SafeInt']['input'];
 };
 
 export type AuthOpenMutationVariables = Exact<{
@@ -234,7 +252,7 @@ export type AuthOpenMutationVariables = Exact<{
 }>;
 
 
-export type AuthOpenMutation = { openAccount:
+export type AuthOpenMutation = { __typename?: 'Mutation', openAccount:
     | { __typename: 'Account', accountNumber: string }
     | { __typename: 'AccountExistsError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
@@ -247,7 +265,7 @@ export type AuthDepositMutationVariables = Exact<{
 }>;
 
 
-export type AuthDepositMutation = { deposit:
+export type AuthDepositMutation = { __typename?: 'Mutation', deposit:
     | { __typename: 'Account', accountNumber: string }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
@@ -262,7 +280,7 @@ export type AuthDepositBalanceMutationVariables = Exact<{
 }>;
 
 
-export type AuthDepositBalanceMutation = { deposit:
+export type AuthDepositBalanceMutation = { __typename?: 'Mutation', deposit:
     | { __typename: 'Account', accountNumber: string, balance: number }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
@@ -277,7 +295,7 @@ export type AuthWithdrawMutationVariables = Exact<{
 }>;
 
 
-export type AuthWithdrawMutation = { withdraw:
+export type AuthWithdrawMutation = { __typename?: 'Mutation', withdraw:
     | { __typename: 'Account', balance: number }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
@@ -293,7 +311,7 @@ export type AuthApplyFeeMutationVariables = Exact<{
 }>;
 
 
-export type AuthApplyFeeMutation = { applyFee:
+export type AuthApplyFeeMutation = { __typename?: 'Mutation', applyFee:
     | { __typename: 'Account', accountNumber: string }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
@@ -304,11 +322,11 @@ export type AuthApplyFeeMutation = { applyFee:
    };
 
 export type AuthCloseMutationVariables = Exact<{
-  accountNumber: string;
+  accountNumber: Scalars['String']['input'];
 }>;
 
 
-export type AuthCloseMutation = { closeAccount:
+export type AuthCloseMutation = { __typename?: 'Mutation', closeAccount:
     | { __typename: 'Account', status: AccountStatus }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
@@ -323,7 +341,7 @@ export type AuthTransferMutationVariables = Exact<{
 }>;
 
 
-export type AuthTransferMutation = { transfer:
+export type AuthTransferMutation = { __typename?: 'Mutation', transfer:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Transfer', id: string, status: TransferStatus }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
@@ -331,42 +349,42 @@ export type AuthTransferMutation = { transfer:
    };
 
 export type AuthBalanceQueryVariables = Exact<{
-  accountNumber: string;
+  accountNumber: Scalars['String']['input'];
 }>;
 
 
-export type AuthBalanceQuery = { account: { accountNumber: string, balance: number } | null };
+export type AuthBalanceQuery = { __typename?: 'Query', account?: { __typename?: 'Account', accountNumber: string, balance: number } | null };
 
 export type AuthBalanceUpdatesSubscriptionVariables = Exact<{
-  accountNumber: string;
+  accountNumber: Scalars['String']['input'];
 }>;
 
 
-export type AuthBalanceUpdatesSubscription = { balanceUpdated: { balance: number, delta: number } };
+export type AuthBalanceUpdatesSubscription = { __typename?: 'Subscription', balanceUpdated: { __typename?: 'BalanceUpdate', balance: number, delta: number } };
 
 export type AuthEventLogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuthEventLogQuery = { events: { edges: Array<{ node: { type: string } }> } };
+export type AuthEventLogQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', type: string } }> } };
 
 export type AuthProjectionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuthProjectionsQuery = { projections: Array<{ name: string }> };
+export type AuthProjectionsQuery = { __typename?: 'Query', projections: Array<{ __typename?: 'Projection', name: string }> };
 
 export type AuthActorOfEventsQueryVariables = Exact<{
-  correlationId: string;
+  correlationId: Scalars['String']['input'];
 }>;
 
 
-export type AuthActorOfEventsQuery = { events: { edges: Array<{ node: { type: string, streamId: string, metadata: { actor: string | null, custom: unknown } } }> } };
+export type AuthActorOfEventsQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', type: string, streamId: string, metadata: { __typename?: 'EventMetadata', actor?: string | null, custom: unknown } } }> } };
 
 export type AuthnOpenMutationVariables = Exact<{
   input: OpenAccountInput;
 }>;
 
 
-export type AuthnOpenMutation = { openAccount:
+export type AuthnOpenMutation = { __typename?: 'Mutation', openAccount:
     | { __typename: 'Account' }
     | { __typename: 'AccountExistsError', code: string }
     | { __typename: 'ForbiddenError', code: string }
@@ -379,20 +397,20 @@ export type RecordKillMutationVariables = Exact<{
 }>;
 
 
-export type RecordKillMutation = { recordKill:
+export type RecordKillMutation = { __typename?: 'Mutation', recordKill:
     | { __typename: 'ArenaScore', attacker: string, kills: number, rank: number }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type CompleteWeekMutationVariables = Exact<{
-  arenaId: string;
+  arenaId: Scalars['String']['input'];
 }>;
 
 
-export type CompleteWeekMutation = { completeWeek:
-    | { __typename: 'Arena', id: string, week: number, currentWeek: number, completed: boolean, top10: Array<{ attacker: string, kills: number, rank: number }> }
+export type CompleteWeekMutation = { __typename?: 'Mutation', completeWeek:
+    | { __typename: 'Arena', id: string, week: number, currentWeek: number, completed: boolean, top10: Array<{ __typename?: 'ArenaScore', attacker: string, kills: number, rank: number }> }
     | { __typename: 'ArenaNotFoundError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
@@ -400,34 +418,34 @@ export type CompleteWeekMutation = { completeWeek:
    };
 
 export type ArenaQueryVariables = Exact<{
-  id: string;
-  week?: number | null | undefined;
-  attacker: string;
+  id: Scalars['String']['input'];
+  week?: InputMaybe<Scalars['Int']['input']>;
+  attacker: Scalars['String']['input'];
 }>;
 
 
-export type ArenaQuery = { arena: { id: string, week: number, currentWeek: number, completed: boolean, top10: Array<{ attacker: string, kills: number, rank: number }>, score: { attacker: string, kills: number, rank: number } | null } | null };
+export type ArenaQuery = { __typename?: 'Query', arena?: { __typename?: 'Arena', id: string, week: number, currentWeek: number, completed: boolean, top10: Array<{ __typename?: 'ArenaScore', attacker: string, kills: number, rank: number }>, score?: { __typename?: 'ArenaScore', attacker: string, kills: number, rank: number } | null } | null };
 
 export type ArenaTop10ChangedSubscriptionVariables = Exact<{
-  arenaId: string;
+  arenaId: Scalars['String']['input'];
 }>;
 
 
-export type ArenaTop10ChangedSubscription = { arenaTop10Changed: { arenaId: string, week: number, top10: Array<{ attacker: string, kills: number, rank: number }> } };
+export type ArenaTop10ChangedSubscription = { __typename?: 'Subscription', arenaTop10Changed: { __typename?: 'ArenaTop10', arenaId: string, week: number, top10: Array<{ __typename?: 'ArenaScore', attacker: string, kills: number, rank: number }> } };
 
-export type AccountFieldsFragment = { accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number };
+export type AccountFieldsFragment = { __typename?: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number };
 
 export type OpenAccountMutationVariables = Exact<{
   input: OpenAccountInput;
 }>;
 
 
-export type OpenAccountMutation = { openAccount:
+export type OpenAccountMutation = { __typename?: 'Mutation', openAccount:
     | { __typename: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number }
     | { __typename: 'AccountExistsError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type DepositMutationVariables = Exact<{
@@ -435,14 +453,14 @@ export type DepositMutationVariables = Exact<{
 }>;
 
 
-export type DepositMutation = { deposit:
+export type DepositMutation = { __typename?: 'Mutation', deposit:
     | { __typename: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceLimitExceededError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type WithdrawMutationVariables = Exact<{
@@ -450,7 +468,7 @@ export type WithdrawMutationVariables = Exact<{
 }>;
 
 
-export type WithdrawMutation = { withdraw:
+export type WithdrawMutation = { __typename?: 'Mutation', withdraw:
     | { __typename: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
@@ -458,7 +476,7 @@ export type WithdrawMutation = { withdraw:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InsufficientFundsError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type ApplyFeeMutationVariables = Exact<{
@@ -466,22 +484,22 @@ export type ApplyFeeMutationVariables = Exact<{
 }>;
 
 
-export type ApplyFeeMutation = { applyFee:
+export type ApplyFeeMutation = { __typename?: 'Mutation', applyFee:
     | { __typename: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
     | { __typename: 'BalanceLimitExceededError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type CloseAccountMutationVariables = Exact<{
-  accountNumber: string;
+  accountNumber: Scalars['String']['input'];
 }>;
 
 
-export type CloseAccountMutation = { closeAccount:
+export type CloseAccountMutation = { __typename?: 'Mutation', closeAccount:
     | { __typename: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number }
     | { __typename: 'AccountClosedError', code: string, message: string }
     | { __typename: 'AccountNotFoundError', code: string, message: string }
@@ -492,98 +510,98 @@ export type CloseAccountMutation = { closeAccount:
    };
 
 export type AccountQueryVariables = Exact<{
-  accountNumber: string;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+  accountNumber: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type AccountQuery = { account: { accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number, transactions: { edges: Array<{ cursor: string, node: { kind: BalanceChangeReason, amount: number, delta: number, balance: number, transferId: string | null, position: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type AccountQuery = { __typename?: 'Query', account?: { __typename?: 'Account', accountNumber: string, holder: string, balance: number, status: AccountStatus, version: number, transactions: { __typename?: 'AccountTransactionsConnection', edges: Array<{ __typename?: 'AccountTransactionsConnectionEdge', cursor: string, node: { __typename?: 'AccountTransaction', kind: BalanceChangeReason, amount: number, delta: number, balance: number, transferId?: string | null, position: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
 
 export type TransferMutationVariables = Exact<{
   input: TransferInput;
 }>;
 
 
-export type TransferMutation = { transfer:
+export type TransferMutation = { __typename?: 'Mutation', transfer:
     | { __typename: 'ForbiddenError' }
-    | { __typename: 'Transfer', id: string, from: string, to: string, amount: number, status: TransferStatus, failureReason: string | null }
+    | { __typename: 'Transfer', id: string, from: string, to: string, amount: number, status: TransferStatus, failureReason?: string | null }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type TransferStatusQueryVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type TransferStatusQuery = { transfer: { id: string, from: string, to: string, amount: number, status: TransferStatus, failureReason: string | null } | null };
+export type TransferStatusQuery = { __typename?: 'Query', transfer?: { __typename?: 'Transfer', id: string, from: string, to: string, amount: number, status: TransferStatus, failureReason?: string | null } | null };
 
 export type BalanceUpdatedSubscriptionVariables = Exact<{
-  accountNumber: string;
-  after?: string | null | undefined;
+  accountNumber: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type BalanceUpdatedSubscription = { balanceUpdated: { accountNumber: string, balance: number, delta: number, reason: BalanceChangeReason, position: string, transferId: string | null } };
+export type BalanceUpdatedSubscription = { __typename?: 'Subscription', balanceUpdated: { __typename?: 'BalanceUpdate', accountNumber: string, balance: number, delta: number, reason: BalanceChangeReason, position: string, transferId?: string | null } };
 
 export type CalculateMutationVariables = Exact<{
   input: CalculateInput;
 }>;
 
 
-export type CalculateMutation = { calculate:
+export type CalculateMutation = { __typename?: 'Mutation', calculate:
     | { __typename: 'Calculator', id: string, value: number, version: number, updatedAt: string }
     | { __typename: 'DivideByZeroError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'MultiplyOverflowError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type CalculatorQueryVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type CalculatorQuery = { calculator: { id: string, value: number, version: number } | null };
+export type CalculatorQuery = { __typename?: 'Query', calculator?: { __typename?: 'Calculator', id: string, value: number, version: number } | null };
 
 export type AddInfinityMutationVariables = Exact<{
-  calculatorId: string | number;
+  calculatorId: Scalars['ID']['input'];
 }>;
 
 
-export type AddInfinityMutation = { calculate:
+export type AddInfinityMutation = { __typename?: 'Mutation', calculate:
     | { __typename: 'Calculator' }
     | { __typename: 'DivideByZeroError' }
     | { __typename: 'ForbiddenError' }
     | { __typename: 'MultiplyOverflowError' }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
-export type ChallengeFieldsFragment = { id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number };
+export type ChallengeFieldsFragment = { __typename?: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number };
 
 export type CreateChallengeMutationVariables = Exact<{
   input: CreateChallengeInput;
 }>;
 
 
-export type CreateChallengeMutation = { createChallenge:
+export type CreateChallengeMutation = { __typename?: 'Mutation', createChallenge:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeExistsError', code: string, message: string }
     | { __typename: 'ChallengeSlugTakenError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type HostChallengeMutationVariables = Exact<{
-  challengeId: string | number;
+  challengeId: Scalars['ID']['input'];
 }>;
 
 
-export type HostChallengeMutation = { hostChallenge:
+export type HostChallengeMutation = { __typename?: 'Mutation', hostChallenge:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
     | { __typename: 'ChallengeAlreadyHostedError', code: string, message: string }
@@ -595,11 +613,11 @@ export type HostChallengeMutation = { hostChallenge:
    };
 
 export type StartChallengeMutationVariables = Exact<{
-  challengeId: string | number;
+  challengeId: Scalars['ID']['input'];
 }>;
 
 
-export type StartChallengeMutation = { startChallenge:
+export type StartChallengeMutation = { __typename?: 'Mutation', startChallenge:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
     | { __typename: 'ChallengeAlreadyStartedError', code: string, message: string }
@@ -611,11 +629,11 @@ export type StartChallengeMutation = { startChallenge:
    };
 
 export type EndChallengeMutationVariables = Exact<{
-  challengeId: string | number;
+  challengeId: Scalars['ID']['input'];
 }>;
 
 
-export type EndChallengeMutation = { endChallenge:
+export type EndChallengeMutation = { __typename?: 'Mutation', endChallenge:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
@@ -631,7 +649,7 @@ export type JoinChallengeMutationVariables = Exact<{
 }>;
 
 
-export type JoinChallengeMutation = { joinChallenge:
+export type JoinChallengeMutation = { __typename?: 'Mutation', joinChallenge:
     | { __typename: 'AlreadyACompetitorError', code: string, message: string }
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
@@ -639,7 +657,7 @@ export type JoinChallengeMutation = { joinChallenge:
     | { __typename: 'ChallengeNotHostedError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type LeaveChallengeMutationVariables = Exact<{
@@ -647,7 +665,7 @@ export type LeaveChallengeMutationVariables = Exact<{
 }>;
 
 
-export type LeaveChallengeMutation = { leaveChallenge:
+export type LeaveChallengeMutation = { __typename?: 'Mutation', leaveChallenge:
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
@@ -662,15 +680,15 @@ export type ImportActivityMutationVariables = Exact<{
 }>;
 
 
-export type ImportActivityMutation = { importActivity:
-    | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number, leaderboard: { edges: Array<{ node: { rank: number, athleteId: string, distanceMetres: number, progress: number } }> } }
+export type ImportActivityMutation = { __typename?: 'Mutation', importActivity:
+    | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number, leaderboard: { __typename?: 'ChallengeLeaderboardConnection', edges: Array<{ __typename?: 'ChallengeLeaderboardConnectionEdge', node: { __typename?: 'LeaderboardEntry', rank: number, athleteId: string, distanceMetres: number, progress: number } }> } }
     | { __typename: 'ChallengeNotFoundError', code: string, message: string }
     | { __typename: 'DuplicateActivityError', code: string, message: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotACompetitorError', code: string, message: string }
     | { __typename: 'OutsideChallengePeriodError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
     | { __typename: 'WrongActivityTypeError', code: string, message: string }
    };
 
@@ -679,7 +697,7 @@ export type RemoveActivityMutationVariables = Exact<{
 }>;
 
 
-export type RemoveActivityMutation = { removeActivity:
+export type RemoveActivityMutation = { __typename?: 'Mutation', removeActivity:
     | { __typename: 'ActivityNotFoundError', code: string, message: string }
     | { __typename: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number }
     | { __typename: 'ChallengeAlreadyEndedError', code: string, message: string }
@@ -690,91 +708,91 @@ export type RemoveActivityMutation = { removeActivity:
    };
 
 export type ChallengeQueryVariables = Exact<{
-  id?: string | number | null | undefined;
-  slug?: string | null | undefined;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
   category?: ChallengeCategory;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type ChallengeQuery = { challenge: { id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number, competitors: Array<{ athleteId: string, athleteName: string, category: GenderCategory | null }>, leaderboard: { edges: Array<{ cursor: string, node: { rank: number, athleteId: string, athleteName: string, distanceMetres: number, movingTimeSeconds: number, elevationMetres: number, activityCount: number, progress: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, activityFeed: { edges: Array<{ node: { id: string, athleteId: string, athleteName: string | null, distanceMetres: number } }> }, activities: Array<{ id: string, athleteId: string }> } | null };
+export type ChallengeQuery = { __typename?: 'Query', challenge?: { __typename?: 'Challenge', id: string, slug: string, name: string, status: ChallengeStatus, competitorCount: number, goalMetres: number, activityType: ActivityType, version: number, competitors: Array<{ __typename?: 'Competitor', athleteId: string, athleteName: string, category?: GenderCategory | null }>, leaderboard: { __typename?: 'ChallengeLeaderboardConnection', edges: Array<{ __typename?: 'ChallengeLeaderboardConnectionEdge', cursor: string, node: { __typename?: 'LeaderboardEntry', rank: number, athleteId: string, athleteName: string, distanceMetres: number, movingTimeSeconds: number, elevationMetres: number, activityCount: number, progress: number } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } }, activityFeed: { __typename?: 'ChallengeActivityFeedConnection', edges: Array<{ __typename?: 'ChallengeActivityFeedConnectionEdge', node: { __typename?: 'ChallengeActivity', id: string, athleteId: string, athleteName?: string | null, distanceMetres: number } }> }, activities: Array<{ __typename?: 'ChallengeActivity', id: string, athleteId: string }> } | null };
 
 export type ChallengesQueryVariables = Exact<{
-  status?: ChallengeStatus | null | undefined;
+  status?: InputMaybe<ChallengeStatus>;
 }>;
 
 
-export type ChallengesQuery = { challenges: Array<{ id: string, status: ChallengeStatus }> };
+export type ChallengesQuery = { __typename?: 'Query', challenges: Array<{ __typename?: 'Challenge', id: string, status: ChallengeStatus }> };
 
 export type AthleteQueryVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type AthleteQuery = { athlete: { id: string, name: string, category: GenderCategory | null } | null };
+export type AthleteQuery = { __typename?: 'Query', athlete?: { __typename?: 'Athlete', id: string, name: string, category?: GenderCategory | null } | null };
 
 export type LeaderboardChangedSubscriptionVariables = Exact<{
-  challengeId: string | number;
+  challengeId: Scalars['ID']['input'];
   category?: ChallengeCategory;
-  after?: string | null | undefined;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type LeaderboardChangedSubscription = { leaderboardChanged: { position: string, rankings: Array<{ rank: number, athleteId: string, distanceMetres: number, activityCount: number }>, newPositions: Array<{ athleteId: string, rank: number }>, positionsGained: Array<{ athleteId: string, rank: number, previousRank: number, places: number }>, positionsLost: Array<{ athleteId: string, rank: number, previousRank: number, places: number }> } };
+export type LeaderboardChangedSubscription = { __typename?: 'Subscription', leaderboardChanged: { __typename?: 'LeaderboardChange', position: string, rankings: Array<{ __typename?: 'LeaderboardEntry', rank: number, athleteId: string, distanceMetres: number, activityCount: number }>, newPositions: Array<{ __typename?: 'NewPosition', athleteId: string, rank: number }>, positionsGained: Array<{ __typename?: 'PositionChange', athleteId: string, rank: number, previousRank: number, places: number }>, positionsLost: Array<{ __typename?: 'PositionChange', athleteId: string, rank: number, previousRank: number, places: number }> } };
 
 export type RankChangedSubscriptionVariables = Exact<{
-  challengeId: string | number;
-  athleteId: string | number;
+  challengeId: Scalars['ID']['input'];
+  athleteId: Scalars['ID']['input'];
 }>;
 
 
-export type RankChangedSubscription = { rankChanged: { athleteId: string, rank: number | null, previousRank: number | null, position: string } };
+export type RankChangedSubscription = { __typename?: 'Subscription', rankChanged: { __typename?: 'RankChange', athleteId: string, rank?: number | null, previousRank?: number | null, position: string } };
 
 export type NotificationsQueryVariables = Exact<{
-  athleteId: string | number;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  unreadOnly?: boolean;
+  athleteId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  unreadOnly?: Scalars['Boolean']['input'];
 }>;
 
 
-export type NotificationsQuery = { notifications: { edges: Array<{ cursor: string, node: { id: string, challengeId: string, category: ChallengeCategory, message: string, rank: number, placesLost: number, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type NotificationsQuery = { __typename?: 'Query', notifications: { __typename?: 'QueryNotificationsConnection', edges: Array<{ __typename?: 'QueryNotificationsConnectionEdge', cursor: string, node: { __typename?: 'Notification', id: string, challengeId: string, category: ChallengeCategory, message: string, rank: number, placesLost: number, readAt?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type AcknowledgeNotificationMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type AcknowledgeNotificationMutation = { acknowledgeNotification:
+export type AcknowledgeNotificationMutation = { __typename?: 'Mutation', acknowledgeNotification:
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'Notification', id: string, readAt: string | null }
+    | { __typename: 'Notification', id: string, readAt?: string | null }
     | { __typename: 'NotificationNotFoundError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
 export type NotificationReceivedSubscriptionVariables = Exact<{
-  athleteId: string | number;
+  athleteId: Scalars['ID']['input'];
 }>;
 
 
-export type NotificationReceivedSubscription = { notificationReceived: { id: string, message: string, rank: number, placesLost: number } };
+export type NotificationReceivedSubscription = { __typename?: 'Subscription', notificationReceived: { __typename?: 'Notification', id: string, message: string, rank: number, placesLost: number } };
 
-export type CoinAccountFieldsFragment = { accountId: string, balance: number, mined: number, sent: number, received: number, lastNonce: number | null, version: number };
+export type CoinAccountFieldsFragment = { __typename?: 'CoinAccount', accountId: string, balance: number, mined: number, sent: number, received: number, lastNonce?: number | null, version: number };
 
 export type MineCoinMutationVariables = Exact<{
   input: MineCoinInput;
 }>;
 
 
-export type MineCoinMutation = { mineCoin:
-    | { __typename: 'CoinAccount', accountId: string, balance: number, mined: number, sent: number, received: number, lastNonce: number | null, version: number }
+export type MineCoinMutation = { __typename?: 'Mutation', mineCoin:
+    | { __typename: 'CoinAccount', accountId: string, balance: number, mined: number, sent: number, received: number, lastNonce?: number | null, version: number }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'InvalidNonceError', code: string, message: string }
     | { __typename: 'NonceAlreadyUsedError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type SendCoinsMutationVariables = Exact<{
@@ -782,247 +800,247 @@ export type SendCoinsMutationVariables = Exact<{
 }>;
 
 
-export type SendCoinsMutation = { sendCoins:
+export type SendCoinsMutation = { __typename?: 'Mutation', sendCoins:
     | { __typename: 'CoinTransfer', id: string, from: string, to: string, amount: number, status: CoinTransferStatus }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'NotEnoughCoinsError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type CoinAccountQueryVariables = Exact<{
-  accountId: string;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+  accountId: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type CoinAccountQuery = { coinAccount: { accountId: string, balance: number, mined: number, sent: number, received: number, lastNonce: number | null, version: number, events: { edges: Array<{ cursor: string, node: { streamId: string, version: number, type: string, data: unknown } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type CoinAccountQuery = { __typename?: 'Query', coinAccount?: { __typename?: 'CoinAccount', accountId: string, balance: number, mined: number, sent: number, received: number, lastNonce?: number | null, version: number, events: { __typename?: 'CoinAccountEventsConnection', edges: Array<{ __typename?: 'CoinAccountEventsConnectionEdge', cursor: string, node: { __typename?: 'Event', streamId: string, version: number, type: string, data: unknown } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
 
 export type CoinTransferQueryVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type CoinTransferQuery = { coinTransfer: { id: string, from: string, to: string, amount: number, status: CoinTransferStatus, completedAt: string | null } | null };
+export type CoinTransferQuery = { __typename?: 'Query', coinTransfer?: { __typename?: 'CoinTransfer', id: string, from: string, to: string, amount: number, status: CoinTransferStatus, completedAt?: string | null } | null };
 
 export type RichestQueryVariables = Exact<{
-  first?: number | null | undefined;
+  first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type RichestQuery = { richest: Array<{ accountId: string, balance: number }> };
+export type RichestQuery = { __typename?: 'Query', richest: Array<{ __typename?: 'CoinAccount', accountId: string, balance: number }> };
 
 export type RichestChangedSubscriptionVariables = Exact<{
-  first?: number | null | undefined;
+  first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type RichestChangedSubscription = { richestChanged: Array<{ accountId: string, balance: number }> };
+export type RichestChangedSubscription = { __typename?: 'Subscription', richestChanged: Array<{ __typename?: 'CoinAccount', accountId: string, balance: number }> };
 
 export type CoinBalanceChangedSubscriptionVariables = Exact<{
-  accountId: string;
-  after?: string | null | undefined;
+  accountId: Scalars['String']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type CoinBalanceChangedSubscription = { coinBalanceChanged: { accountId: string, balance: number, delta: number, reason: CoinBalanceChangeReason, transferId: string | null, version: number, position: string } };
+export type CoinBalanceChangedSubscription = { __typename?: 'Subscription', coinBalanceChanged: { __typename?: 'CoinBalanceChange', accountId: string, balance: number, delta: number, reason: CoinBalanceChangeReason, transferId?: string | null, version: number, position: string } };
 
-export type OrderFieldsFragment = { id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null };
+export type OrderFieldsFragment = { __typename?: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ __typename?: 'OrderItem', productId: string, quantity: number, uom: UnitOfMeasure }>, shipment?: { __typename?: 'Shipment', id: string, orderId: string, status: ShipmentStatus } | null };
 
 export type CreateOrderMutationVariables = Exact<{
   input: CreateOrderInput;
 }>;
 
 
-export type CreateOrderMutation = { createOrder:
+export type CreateOrderMutation = { __typename?: 'Mutation', createOrder:
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null }
+    | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ __typename?: 'OrderItem', productId: string, quantity: number, uom: UnitOfMeasure }>, shipment?: { __typename?: 'Shipment', id: string, orderId: string, status: ShipmentStatus } | null }
     | { __typename: 'OrderAlreadyCreatedError', code: string, message: string }
     | { __typename: 'OrderNumberTakenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type AddOrderItemsMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
   items: Array<OrderItemInput> | OrderItemInput;
 }>;
 
 
-export type AddOrderItemsMutation = { addOrderItems:
+export type AddOrderItemsMutation = { __typename?: 'Mutation', addOrderItems:
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null }
+    | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ __typename?: 'OrderItem', productId: string, quantity: number, uom: UnitOfMeasure }>, shipment?: { __typename?: 'Shipment', id: string, orderId: string, status: ShipmentStatus } | null }
     | { __typename: 'OrderItemExistsError', code: string, message: string }
     | { __typename: 'OrderNotFoundError', code: string, message: string }
     | { __typename: 'OrderNotOpenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type RemoveOrderItemMutationVariables = Exact<{
-  id: string | number;
-  productId: string | number;
+  id: Scalars['ID']['input'];
+  productId: Scalars['ID']['input'];
 }>;
 
 
-export type RemoveOrderItemMutation = { removeOrderItem:
+export type RemoveOrderItemMutation = { __typename?: 'Mutation', removeOrderItem:
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null }
+    | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ __typename?: 'OrderItem', productId: string, quantity: number, uom: UnitOfMeasure }>, shipment?: { __typename?: 'Shipment', id: string, orderId: string, status: ShipmentStatus } | null }
     | { __typename: 'OrderItemNotFoundError', code: string, message: string }
     | { __typename: 'OrderLastItemError', code: string, message: string }
     | { __typename: 'OrderNotFoundError', code: string, message: string }
     | { __typename: 'OrderNotOpenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type CompleteOrderMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type CompleteOrderMutation = { completeOrder:
+export type CompleteOrderMutation = { __typename?: 'Mutation', completeOrder:
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null }
+    | { __typename: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ __typename?: 'OrderItem', productId: string, quantity: number, uom: UnitOfMeasure }>, shipment?: { __typename?: 'Shipment', id: string, orderId: string, status: ShipmentStatus } | null }
     | { __typename: 'OrderAlreadyCompletedError', code: string, message: string }
     | { __typename: 'OrderHasBlockedProductsError', code: string, message: string, productIds: Array<string> }
     | { __typename: 'OrderNotFoundError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type DeleteOrderMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type DeleteOrderMutation = { deleteOrder:
+export type DeleteOrderMutation = { __typename?: 'Mutation', deleteOrder:
     | { __typename: 'DeletedOrder', id: string }
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'OrderNotFoundError', code: string, message: string }
     | { __typename: 'OrderNotOpenError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type DispatchShipmentMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type DispatchShipmentMutation = { dispatchShipment:
+export type DispatchShipmentMutation = { __typename?: 'Mutation', dispatchShipment:
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'Shipment', id: string, orderId: string, status: ShipmentStatus, dispatchedAt: string | null }
+    | { __typename: 'Shipment', id: string, orderId: string, status: ShipmentStatus, dispatchedAt?: string | null }
     | { __typename: 'ShipmentAlreadyDispatchedError', code: string, message: string }
     | { __typename: 'ShipmentNotFoundError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type DeliverShipmentMutationVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type DeliverShipmentMutation = { deliverShipment:
+export type DeliverShipmentMutation = { __typename?: 'Mutation', deliverShipment:
     | { __typename: 'ForbiddenError', code: string, message: string }
-    | { __typename: 'Shipment', id: string, orderId: string, status: ShipmentStatus, deliveredAt: string | null }
+    | { __typename: 'Shipment', id: string, orderId: string, status: ShipmentStatus, deliveredAt?: string | null }
     | { __typename: 'ShipmentAlreadyDeliveredError', code: string, message: string }
     | { __typename: 'ShipmentNotDispatchedError', code: string, message: string }
     | { __typename: 'ShipmentNotFoundError', code: string, message: string }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
-    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, message: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type BlockProductMutationVariables = Exact<{
-  productId: string | number;
+  productId: Scalars['ID']['input'];
 }>;
 
 
-export type BlockProductMutation = { blockProduct:
+export type BlockProductMutation = { __typename?: 'Mutation', blockProduct:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'ProductBlock', productId: string, blocked: boolean }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type UnblockProductMutationVariables = Exact<{
-  productId: string | number;
+  productId: Scalars['ID']['input'];
 }>;
 
 
-export type UnblockProductMutation = { unblockProduct:
+export type UnblockProductMutation = { __typename?: 'Mutation', unblockProduct:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'ProductBlock', productId: string, blocked: boolean }
     | { __typename: 'UnauthenticatedError' }
-    | { __typename: 'ValidationError', code: string, fields: Array<{ path: string, message: string }> }
+    | { __typename: 'ValidationError', code: string, fields: Array<{ __typename?: 'FieldError', path: string, message: string }> }
    };
 
 export type OrderQueryVariables = Exact<{
-  id: string | number;
+  id: Scalars['ID']['input'];
 }>;
 
 
-export type OrderQuery = { order: { id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null } | null };
+export type OrderQuery = { __typename?: 'Query', order?: { __typename?: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ __typename?: 'OrderItem', productId: string, quantity: number, uom: UnitOfMeasure }>, shipment?: { __typename?: 'Shipment', id: string, orderId: string, status: ShipmentStatus } | null } | null };
 
 export type OrderByNumberQueryVariables = Exact<{
-  orderNumber: string;
+  orderNumber: Scalars['String']['input'];
 }>;
 
 
-export type OrderByNumberQuery = { orderByNumber: { id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null } | null };
+export type OrderByNumberQuery = { __typename?: 'Query', orderByNumber?: { __typename?: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ __typename?: 'OrderItem', productId: string, quantity: number, uom: UnitOfMeasure }>, shipment?: { __typename?: 'Shipment', id: string, orderId: string, status: ShipmentStatus } | null } | null };
 
 export type OrdersQueryVariables = Exact<{
-  status?: OrderStatus | null | undefined;
-  businessPartner?: string | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+  status?: InputMaybe<OrderStatus>;
+  businessPartner?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type OrdersQuery = { orders: { edges: Array<{ cursor: string, node: { id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ productId: string, quantity: number, uom: UnitOfMeasure }>, shipment: { id: string, orderId: string, status: ShipmentStatus } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type OrdersQuery = { __typename?: 'Query', orders: { __typename?: 'OrderConnection', edges: Array<{ __typename?: 'OrderEdge', cursor: string, node: { __typename?: 'Order', id: string, orderNumber: string, businessPartner: string, status: OrderStatus, version: number, items: Array<{ __typename?: 'OrderItem', productId: string, quantity: number, uom: UnitOfMeasure }>, shipment?: { __typename?: 'Shipment', id: string, orderId: string, status: ShipmentStatus } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type BlockedProductsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BlockedProductsQuery = { blockedProducts: Array<string> };
+export type BlockedProductsQuery = { __typename?: 'Query', blockedProducts: Array<string> };
 
 export type EventsByCorrelationQueryVariables = Exact<{
-  correlationId: string;
+  correlationId: Scalars['String']['input'];
 }>;
 
 
-export type EventsByCorrelationQuery = { events: { edges: Array<{ node: { position: string, eventId: string, streamId: string, version: number, type: string, metadata: { correlationId: string, causationId: string | null } } }> } };
+export type EventsByCorrelationQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', position: string, eventId: string, streamId: string, version: number, type: string, metadata: { __typename?: 'EventMetadata', correlationId: string, causationId?: string | null } } }> } };
 
 export type OrdersStreamQueryVariables = Exact<{
-  after?: string | null | undefined;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type OrdersStreamQuery = { stream: { version: number, events: { edges: Array<{ cursor: string, node: { position: string, streamId: string, version: number, type: string, data: unknown, linkedFrom: { streamId: string, version: number } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type OrdersStreamQuery = { __typename?: 'Query', stream?: { __typename?: 'Stream', version: number, events: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', position: string, streamId: string, version: number, type: string, data: unknown, linkedFrom?: { __typename?: 'EventOrigin', streamId: string, version: number } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
 
 export type OrderStatusChangedSubscriptionVariables = Exact<{
-  id: string | number;
-  after?: string | null | undefined;
+  id: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type OrderStatusChangedSubscription = { orderStatusChanged: { orderId: string, status: OrderLifecycleStatus, shipmentId: string | null, eventType: string, position: string } };
+export type OrderStatusChangedSubscription = { __typename?: 'Subscription', orderStatusChanged: { __typename?: 'OrderStatusChange', orderId: string, status: OrderLifecycleStatus, shipmentId?: string | null, eventType: string, position: string } };
 
 export type OrderDeadLettersQueryVariables = Exact<{
-  handler?: string | null | undefined;
+  handler?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type OrderDeadLettersQuery = { deadLetters: Array<{ id: number, handler: string, position: string, eventId: string, eventType: string, error: string, attempts: number }> };
+export type OrderDeadLettersQuery = { __typename?: 'Query', deadLetters: Array<{ __typename?: 'DeadLetter', id: number, handler: string, position: string, eventId: string, eventType: string, error: string, attempts: number }> };
 
 export type RetryOrderDeadLetterMutationVariables = Exact<{
-  id: number;
+  id: Scalars['SafeInt']['input'];
 }>;
 
 
-export type RetryOrderDeadLetterMutation = { retryDeadLetter:
+export type RetryOrderDeadLetterMutation = { __typename?: 'Mutation', retryDeadLetter:
     | { __typename: 'DeadLetter', id: number, eventType: string }
     | { __typename: 'DeadLetterNotFoundError', code: string, message: string }
     | { __typename: 'DeadLetterRetryFailedError', code: string, message: string }
@@ -1034,14 +1052,14 @@ export type RetryOrderDeadLetterMutation = { retryDeadLetter:
 export type RuntimeStatesOfInstanceQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RuntimeStatesOfInstanceQuery = { projections: Array<{ name: string, kind: RuntimeKind, status: RuntimeState, checkpoint: string, head: string, lag: number }> };
+export type RuntimeStatesOfInstanceQuery = { __typename?: 'Query', projections: Array<{ __typename?: 'Projection', name: string, kind: RuntimeKind, status: RuntimeState, checkpoint: string, head: string, lag: number }> };
 
 export type RebuildAfterFaultMutationVariables = Exact<{
-  name: string;
+  name: Scalars['String']['input'];
 }>;
 
 
-export type RebuildAfterFaultMutation = { rebuildProjection:
+export type RebuildAfterFaultMutation = { __typename?: 'Mutation', rebuildProjection:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'Projection', name: string, status: RuntimeState }
     | { __typename: 'UnauthenticatedError' }
@@ -1050,18 +1068,18 @@ export type RebuildAfterFaultMutation = { rebuildProjection:
    };
 
 export type FollowSubscriptionVariables = Exact<{
-  after?: string | null | undefined;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type FollowSubscription = { events: { position: string, type: string } };
+export type FollowSubscription = { __typename?: 'Subscription', events: { __typename?: 'Event', position: string, type: string } };
 
 export type RebuildMutationVariables = Exact<{
-  name: string;
+  name: Scalars['String']['input'];
 }>;
 
 
-export type RebuildMutation = { rebuildProjection:
+export type RebuildMutation = { __typename?: 'Mutation', rebuildProjection:
     | { __typename: 'ForbiddenError' }
     | { __typename: 'Projection', name: string }
     | { __typename: 'UnauthenticatedError' }
@@ -1070,56 +1088,56 @@ export type RebuildMutation = { rebuildProjection:
    };
 
 export type StreamVersionQueryVariables = Exact<{
-  id: string;
+  id: Scalars['String']['input'];
 }>;
 
 
-export type StreamVersionQuery = { stream: { version: number } | null };
+export type StreamVersionQuery = { __typename?: 'Query', stream?: { __typename?: 'Stream', version: number } | null };
 
 export type EventsAfterQueryVariables = Exact<{
-  after?: string | null | undefined;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type EventsAfterQuery = { events: { edges: Array<{ cursor: string }> } };
+export type EventsAfterQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', cursor: string }> } };
 
 export type LogPageQueryVariables = Exact<{
-  after?: string | null | undefined;
-  first?: number | null | undefined;
-  types?: Array<string> | string | null | undefined;
-  correlationId?: string | null | undefined;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  correlationId?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type LogPageQuery = { events: { edges: Array<{ cursor: string, node: { position: string, eventId: string, streamId: string, version: number, type: string, data: unknown, occurredAt: string, metadata: { correlationId: string, causationId: string | null, actor: string | null, custom: unknown } } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+export type LogPageQuery = { __typename?: 'Query', events: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', position: string, eventId: string, streamId: string, version: number, type: string, data: unknown, occurredAt: string, metadata: { __typename?: 'EventMetadata', correlationId: string, causationId?: string | null, actor?: string | null, custom: unknown } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
 
 export type StreamPageQueryVariables = Exact<{
-  id: string;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
+  id: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type StreamPageQuery = { stream: { id: string, version: number, events: { edges: Array<{ cursor: string, node: { position: string, streamId: string, version: number, type: string, linkedFrom: { streamId: string, version: number } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type StreamPageQuery = { __typename?: 'Query', stream?: { __typename?: 'Stream', id: string, version: number, events: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', cursor: string, node: { __typename?: 'Event', position: string, streamId: string, version: number, type: string, linkedFrom?: { __typename?: 'EventOrigin', streamId: string, version: number } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } } | null };
 
 export type ProjectionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ProjectionsQuery = { projections: Array<{ name: string, kind: RuntimeKind, checkpoint: string, head: string, lag: number, status: RuntimeState, error: string | null }> };
+export type ProjectionsQuery = { __typename?: 'Query', projections: Array<{ __typename?: 'Projection', name: string, kind: RuntimeKind, checkpoint: string, head: string, lag: number, status: RuntimeState, error?: string | null }> };
 
 export type DeadLettersQueryVariables = Exact<{
-  handler?: string | null | undefined;
+  handler?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type DeadLettersQuery = { deadLetters: Array<{ id: number, handler: string, position: string, eventType: string, error: string, attempts: number, event: { streamId: string, data: unknown } | null }> };
+export type DeadLettersQuery = { __typename?: 'Query', deadLetters: Array<{ __typename?: 'DeadLetter', id: number, handler: string, position: string, eventType: string, error: string, attempts: number, event?: { __typename?: 'Event', streamId: string, data: unknown } | null }> };
 
 export type RetryDeadLetterMutationVariables = Exact<{
-  id: number;
+  id: Scalars['SafeInt']['input'];
 }>;
 
 
-export type RetryDeadLetterMutation = { retryDeadLetter:
+export type RetryDeadLetterMutation = { __typename?: 'Mutation', retryDeadLetter:
     | { __typename: 'DeadLetter', id: number, eventType: string }
     | { __typename: 'DeadLetterNotFoundError', code: string, message: string }
     | { __typename: 'DeadLetterRetryFailedError', code: string, message: string }
@@ -1129,11 +1147,11 @@ export type RetryDeadLetterMutation = { retryDeadLetter:
    };
 
 export type RebuildProjectionMutationVariables = Exact<{
-  name: string;
+  name: Scalars['String']['input'];
 }>;
 
 
-export type RebuildProjectionMutation = { rebuildProjection:
+export type RebuildProjectionMutation = { __typename?: 'Mutation', rebuildProjection:
     | { __typename: 'ForbiddenError', code: string, message: string }
     | { __typename: 'Projection', name: string, kind: RuntimeKind }
     | { __typename: 'UnauthenticatedError', code: string, message: string }
@@ -1142,27 +1160,27 @@ export type RebuildProjectionMutation = { rebuildProjection:
    };
 
 export type TailSubscriptionVariables = Exact<{
-  after?: string | null | undefined;
-  types?: Array<string> | string | null | undefined;
-  streamId?: string | null | undefined;
+  after?: InputMaybe<Scalars['String']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  streamId?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type TailSubscription = { events: { position: string, streamId: string, type: string, data: unknown } };
+export type TailSubscription = { __typename?: 'Subscription', events: { __typename?: 'Event', position: string, streamId: string, type: string, data: unknown } };
 
 export type LoggedStreamVersionQueryVariables = Exact<{
-  id: string;
+  id: Scalars['String']['input'];
 }>;
 
 
-export type LoggedStreamVersionQuery = { stream: { version: number } | null };
+export type LoggedStreamVersionQuery = { __typename?: 'Query', stream?: { __typename?: 'Stream', version: number } | null };
 
 export type MeteredCalculateMutationVariables = Exact<{
   input: CalculateInput;
 }>;
 
 
-export type MeteredCalculateMutation = { calculate:
+export type MeteredCalculateMutation = { __typename?: 'Mutation', calculate:
     | { __typename: 'Calculator' }
     | { __typename: 'DivideByZeroError', code: string }
     | { __typename: 'ForbiddenError', code: string }
