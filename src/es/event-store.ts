@@ -5,9 +5,9 @@ import { DomainError, refusalDetails } from './domain-error.js';
 import { InvalidAppendError } from './errors.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { ExpectedVersion } from './expected-version.js';
+import { type EventRow, prepareEvent, toRecordedEvent } from './event-serialiser.js';
 import type { EventMetadata, NewEvent, RecordedEvent } from './recorded-event.js';
-import { toRecordedEvent, type EventRow } from './to-recorded-event.js';
-import type { PreparedEvent, WriteRequest } from './write-request.js';
+import type { WriteRequest } from './write-request.js';
 
 export const EVENTS_CHANNEL = 'chronicle_events';
 
@@ -64,7 +64,7 @@ export class EventStore {
       kind: 'append',
       streamId,
       expected: expectedVersion,
-      events: events.map((event) => prepare(event, metadata)),
+      events: events.map((event) => prepareEvent(assertEvent(event), metadata)),
     });
   }
 
@@ -220,22 +220,10 @@ export class EventStore {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function prepare(event: NewEvent, shared: EventMetadata): PreparedEvent {
+function assertEvent(event: NewEvent): NewEvent {
   if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppendError('An event needs a type');
   if (event.id !== undefined && !UUID.test(event.id)) throw new InvalidAppendError(`Event id "${event.id}" is not a UUID`);
-  const id = event.id?.toLowerCase() ?? crypto.randomUUID();
-  const { correlationId, causationId, actor, ...user } = { ...shared, ...event.metadata };
-  const data = JSON.stringify(event.data ?? {});
-  return {
-    id,
-    type: event.type,
-    data,
-    metadata: JSON.stringify(user),
-    correlationId: correlationId ?? id,
-    causationId: causationId ?? null,
-    actor: actor ?? null,
-    occurredAt: new Date(),
-  };
+  return event;
 }
 
 function assertStreamId(streamId: string): void {

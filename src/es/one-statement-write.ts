@@ -2,9 +2,9 @@ import { type Kysely, sql } from 'kysely';
 import { preparedAs } from './prepared-statement.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { AppendResult } from './append-result.js';
+import { type EventRow, eventRecordJson, toRecordedEvent } from './event-serialiser.js';
 import type { RecordedEvent } from './recorded-event.js';
-import { type EventRow as StoredRow, toRecordedEvent } from './to-recorded-event.js';
-import type { PreparedEvent, WriteRequest } from './write-request.js';
+import type { WriteRequest } from './write-request.js';
 
 type AppendRequest = Extract<WriteRequest, { kind: 'append' }>;
 
@@ -54,10 +54,10 @@ export async function writeInOneStatement(
   writerId = '',
 ): Promise<OneStatementResult> {
   const streams = requests.map((request) => ({ stream_id: request.streamId, count: request.events.length, ...expectation(request) }));
-  const events: EventRow[] = [];
+  const events: string[] = [];
   for (const request of requests) {
     for (const [index, event] of request.events.entries()) {
-      events.push({ batchOrder: events.length + 1, streamOrder: index + 1, streamId: request.streamId, event });
+      events.push(eventRecordJson(event, request.streamId, placeInBatch(events.length + 1, index + 1)));
     }
   }
 
@@ -65,7 +65,7 @@ export async function writeInOneStatement(
     start: number;
     written: number;
     versions: Array<{ stream_id: string; version: number }> | null;
-    events: Array<Omit<StoredRow, 'occurred_at'> & { occurred_at: string }> | null;
+    events: Array<Omit<EventRow, 'occurred_at'> & { occurred_at: string }> | null;
   }>`${sql.raw(preparedAs('chronicle_append'))}
     with head as materialized (
       select position as start from event_store_head where id = 1 for update
@@ -98,7 +98,7 @@ export async function writeInOneStatement(
     ),
     accepted as (
       select e.*, v.version - q.count + e.stream_order as version, row_number() over (order by e.batch_order) as place
-      from json_to_recordset(${`[${events.map(eventJson).join(',')}]`}::json) as e(batch_order bigint, stream_order bigint, event_id uuid,
+      from json_to_recordset(${`[${events.join(',')}]`}::json) as e(batch_order bigint, stream_order bigint, event_id uuid,
           stream_id text, type text, data jsonb, metadata jsonb, correlation_id text, causation_id text, actor text,
           occurred_at timestamptz)
         join versions v on v.stream_id = e.stream_id
@@ -140,20 +140,10 @@ function expectation({ expected }: AppendRequest): { mode: 'new' | 'exact' | 'an
   return { mode: 'exact', previous: expected as number };
 }
 
-interface EventRow {
-  /** Place in the batch, from 1: positions follow it. */
-  batchOrder: number;
-  /** Place in its append, from 1: the event's version is its stream's version before the append plus this. */
-  streamOrder: number;
-  streamId: string;
-  event: PreparedEvent;
-}
-
-function eventJson({ batchOrder, streamOrder, streamId, event }: EventRow): string {
-  return (
-    `{"batch_order":${batchOrder},"stream_order":${streamOrder},"event_id":${JSON.stringify(event.id)},"stream_id":${JSON.stringify(streamId)},` +
-    `"type":${JSON.stringify(event.type)},"data":${event.data},"metadata":${event.metadata},` +
-    `"correlation_id":${JSON.stringify(event.correlationId)},"causation_id":${JSON.stringify(event.causationId)},` +
-    `"actor":${JSON.stringify(event.actor)},"occurred_at":${JSON.stringify(event.occurredAt.toISOString())}}`
-  );
+/**
+ * An event's place in the statement: `batch_order` in the batch, from 1 (positions follow it);
+ * `stream_order` in its append, from 1 (its version is its stream's version before the append plus this).
+ */
+function placeInBatch(batchOrder: number, streamOrder: number) {
+  return { batch_order: batchOrder, stream_order: streamOrder };
 }

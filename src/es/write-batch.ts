@@ -1,9 +1,10 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AppendResult } from './append-result.js';
 import { DuplicateEventError, InvalidAppendError, WrongExpectedVersionError } from './errors.js';
+import { eventRecordJson, type PreparedEvent } from './event-serialiser.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import { satisfiesExpectedVersion } from './expected-version.js';
-import type { PreparedEvent, WriteOutcome, WriteRequest } from './write-request.js';
+import type { WriteOutcome, WriteRequest } from './write-request.js';
 
 export interface BatchResult {
   outcomes: WriteOutcome[];
@@ -162,17 +163,18 @@ function planBatch(known: KnownState, requests: WriteRequest[]): BatchPlan {
 
 /**
  * Every insert and update of the batch, the head update and the notification, in one statement
- * (data-modifying CTEs). Rows travel as one JSON document per table, so the statement has the same
- * few values whatever the batch size; `data` and `metadata` are parts of the JSON documents, as the text
- * `prepare` already produced. Nothing to write (every request failed or was a replay): undefined.
+ * (data-modifying CTEs). Rows travel as one JSON document per table (events as `eventRecordJson`
+ * renders them), so the statement has the same few values whatever the batch size. Nothing to
+ * write (every request failed or was a replay): undefined.
  */
 function writeStatement(plan: BatchPlan, notifyChannel: string): RawBuilder<unknown> | undefined {
   if (plan.streams.length === 0) return undefined;
   const steps: RawBuilder<unknown>[] = [];
   if (plan.eventRows.length > 0) {
+    const rows = plan.eventRows.map(({ position, event, streamId, version }) => eventRecordJson(event, streamId, { position, version }));
     steps.push(sql`insert into events (position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at)
       select position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at
-      from json_to_recordset(${`[${plan.eventRows.map(eventJson).join(',')}]`}::json) as r(position bigint, event_id uuid,
+      from json_to_recordset(${`[${rows.join(',')}]`}::json) as r(position bigint, event_id uuid,
         stream_id text, version bigint, type text, data jsonb, metadata jsonb, correlation_id text, causation_id text, actor text,
         occurred_at timestamptz)`);
   }
@@ -192,15 +194,6 @@ function writeStatement(plan: BatchPlan, notifyChannel: string): RawBuilder<unkn
     sql`, `,
   );
   return sql`with ${ctes} select pg_notify(${notifyChannel}, ${String(plan.head)})`;
-}
-
-function eventJson({ position, event, streamId, version }: EventRowValues): string {
-  return (
-    `{"position":${position},"event_id":${JSON.stringify(event.id)},"stream_id":${JSON.stringify(streamId)},` +
-    `"version":${version},"type":${JSON.stringify(event.type)},"data":${event.data},"metadata":${event.metadata},` +
-    `"correlation_id":${JSON.stringify(event.correlationId)},"causation_id":${JSON.stringify(event.causationId)},` +
-    `"actor":${JSON.stringify(event.actor)},"occurred_at":${JSON.stringify(event.occurredAt.toISOString())}}`
-  );
 }
 
 /**
