@@ -1,5 +1,5 @@
 import type { InputFieldMap, InputShapeFromFields, ObjectRef } from '@pothos/core';
-import type { Aggregate, Command, DomainEvent, ExecutionResult } from '../es/index.js';
+import type { Aggregate, AnyDomainErrorClass, Command, DomainEvent, ExecutionResult } from '../es/index.js';
 import { builder } from './builder.js';
 import type { GraphQLContext } from './context.js';
 import { dispatch } from './dispatch.js';
@@ -37,6 +37,18 @@ interface CommandMutationOptions<C extends Command, Type extends C['type'], Fiel
   result: (ctx: GraphQLContext, command: Extract<C, { type: Type }>, execution: ExecutionResult<DomainEvent>) => Shape | Promise<Shape>;
 }
 
+/**
+ * The declared refusals of `command`, each with its GraphQL type made: the `errors.types` of a
+ * field that sends it (`commandMutation` does this itself; a field that sends several commands
+ * lists the refusals of each).
+ */
+export function refusalsOf(aggregate: Aggregate<any, any, any>, command: string): AnyDomainErrorClass[] {
+  const declaration = aggregate.commands?.[command];
+  if (!declaration) throw new Error(`The ${aggregate.name} aggregate declares no command ${command}`);
+  for (const refusal of declaration.refusals) errorType(refusal);
+  return [...declaration.refusals];
+}
+
 type ArgBuilder = Parameters<Parameters<typeof builder.args>[0]>[0];
 
 /**
@@ -48,12 +60,7 @@ export function commandMutation<C extends Command, Type extends C['type'], Field
   field: string,
   options: CommandMutationOptions<C, Type, Fields, Shape>,
 ): void {
-  const declaration = options.aggregate.commands?.[options.command];
-  if (!declaration) throw new Error(`${field}: the ${options.aggregate.name} aggregate declares no command ${options.command}`);
-  const refusals = declaration.refusals.map((refusal) => {
-    errorType(refusal);
-    return refusal;
-  });
+  const refusals = refusalsOf(options.aggregate, options.command);
   const fieldArguments =
     'input' in options.arguments
       ? builder.args((t) => ({
