@@ -2,7 +2,7 @@ import { commandMutation, type InputFieldBuilder } from '../../../graphql/comman
 import { accountAggregate } from '../account-aggregate.js';
 import { ACCOUNTS_PROJECTION } from '../accounts-projector.js';
 import { AccountType } from './account-type.js';
-import { loadAccount } from './load-account.js';
+import { loadAccount } from './bank-reads.js';
 
 // Every account mutation answers with the account as projected once its command is done.
 

@@ -1,7 +1,6 @@
 import { builder } from '../../../graphql/builder.js';
-import { AccountType } from './account-type.js';
-import { findAccount } from './load-account.js';
-import { accountOwner } from './account-access.js';
+import { AccountType, accountOwner } from './account-type.js';
+import { findAccount } from './bank-reads.js';
 
 builder.queryField('account', (t) =>
   t.field({

@@ -1,7 +1,12 @@
 import { builder } from '../../../graphql/builder.js';
 import { positionCursor } from '../../../graphql/position-cursor.js';
 import type { BankTransactionsTable } from '../bank-tables.js';
-import { BalanceChangeReasonEnum } from './balance-change-reason-enum.js';
+import { balanceChanges } from '../account-events.js';
+
+export const BalanceChangeReasonEnum = builder.enumType('BalanceChangeReason', {
+  description: 'Why a balance changed.',
+  values: Object.values(balanceChanges).map((change) => change.reason),
+});
 
 export const AccountTransactionType = builder.objectRef<BankTransactionsTable>('AccountTransaction').implement({
   description: 'One change of an account balance, in the order it happened.',

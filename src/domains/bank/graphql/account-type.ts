@@ -1,12 +1,15 @@
-import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
-import { tables } from '../../../db/database.js';
+import { type ResolveCursorConnectionArgs, resolveCursorConnection } from '@pothos/plugin-relay';
 import { everyone } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
 import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 import { accountAggregate } from '../account-aggregate.js';
-import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
-import type { BankAccountsTable, BankTables } from '../bank-tables.js';
+import { positionCursor } from '../../../graphql/position-cursor.js';
+import type { BankAccountsTable } from '../bank-tables.js';
 import { AccountTransactionType } from './account-transaction-type.js';
+import { accountTransactions } from './bank-reads.js';
+
+/** Only the owner of the account the field's `accountNumber` argument names. */
+export const accountOwner = ownerOfField(accountAggregate, ({ args }: FieldInput<{ accountNumber: string }>) => args.accountNumber);
 
 export const AccountStatusEnum = builder.enumType('AccountStatus', { values: ['OPEN', 'CLOSED'] as const });
 
@@ -27,18 +30,7 @@ export const AccountType = builder.objectRef<BankAccountsTable>('Account').imple
       resolve: (row, args, ctx) =>
         resolveCursorConnection(
           { args, toCursor: (transaction) => positionCursor(transaction.position) },
-          ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
-            let query = tables<BankTables>(ctx.app.database)
-              .selectFrom('bank_transactions')
-              .selectAll()
-              .where('account_number', '=', row.account_number);
-            if (after) query = query.where('position', '>', parsePositionCursor(after, 'after'));
-            if (before) query = query.where('position', '<', parsePositionCursor(before, 'before'));
-            return query
-              .orderBy('position', inverted ? 'desc' : 'asc')
-              .limit(limit)
-              .execute();
-          },
+          (page: ResolveCursorConnectionArgs) => accountTransactions(ctx, row.account_number, page),
         ),
     }),
   }),

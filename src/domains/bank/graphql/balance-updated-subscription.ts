@@ -3,8 +3,8 @@ import { builder } from '../../../graphql/builder.js';
 import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
 import { accountAggregate } from '../account-aggregate.js';
 import { type BalanceChangeReason, type BalanceEventType, balanceChanges, balanceEventTypes } from '../account-events.js';
-import { BalanceChangeReasonEnum } from './balance-change-reason-enum.js';
-import { accountOwner } from './account-access.js';
+import { BalanceChangeReasonEnum } from './account-transaction-type.js';
+import { accountOwner } from './account-type.js';
 
 interface BalanceUpdate {
   accountNumber: string;

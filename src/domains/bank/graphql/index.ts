@@ -1,4 +1,5 @@
 import './account-query.js';
 import './account-mutations.js';
-import './transfer-fields.js';
+import './transfer-query.js';
+import './transfer-mutation.js';
 import './balance-updated-subscription.js';

@@ -1,7 +1,5 @@
-import { tables } from '../../../db/database.js';
 import { builder } from '../../../graphql/builder.js';
-import type { GraphQLContext } from '../../../graphql/context.js';
-import type { BankTables, BankTransfersTable } from '../bank-tables.js';
+import type { BankTransfersTable } from '../bank-tables.js';
 import { described, type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 import { accountAggregate } from '../account-aggregate.js';
 
@@ -29,11 +27,3 @@ export const TransferType = builder.objectRef<BankTransfersTable>('Transfer').im
     updatedAt: t.field({ type: 'DateTime', resolve: (row) => row.updated_at }),
   }),
 });
-
-export function findTransfer(ctx: GraphQLContext, transferId: string): Promise<BankTransfersTable | undefined> {
-  return tables<BankTables>(ctx.app.database)
-    .selectFrom('bank_transfers')
-    .selectAll()
-    .where('transfer_id', '=', transferId)
-    .executeTakeFirst();
-}

@@ -1,10 +1,9 @@
-import { builder } from '../../../graphql/builder.js';
 import { commandMutation } from '../../../graphql/command-mutation.js';
 import { createdId } from '../../../graphql/dispatch.js';
 import { transferAggregate } from '../transfer-aggregate.js';
 import { TRANSFERS_PROJECTION } from '../transfers-projector.js';
-import { findTransfer, TransferType } from './transfer-type.js';
-import { authenticated } from '../../../es/index.js';
+import { findTransfer } from './bank-reads.js';
+import { TransferType } from './transfer-type.js';
 import { readBack } from '../../../graphql/read-back.js';
 
 commandMutation('transfer', {
@@ -26,14 +25,3 @@ commandMutation('transfer', {
   waitFor: [TRANSFERS_PROJECTION],
   result: async (ctx, { transferId }) => readBack(await findTransfer(ctx, transferId), `Transfer ${transferId}`),
 });
-
-builder.queryField('transfer', (t) =>
-  t.field({
-    // Who may see it is the Transfer type's rule: the owners of its two accounts.
-    access: authenticated,
-    type: TransferType,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => findTransfer(ctx, String(id)),
-  }),
-);

@@ -1,18 +1,19 @@
+import type { ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
-import type { Chronicle } from '../../../app/chronicle.js';
 import { tables } from '../../../db/database.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
-import type { BankAccountsTable, BankTables } from '../bank-tables.js';
+import { parsePositionCursor } from '../../../graphql/position-cursor.js';
 import { readBack } from '../../../graphql/read-back.js';
+import type { BankAccountsTable, BankTables, BankTransactionsTable, BankTransfersTable } from '../bank-tables.js';
 
 type AccountLoader = DataLoader<string, BankAccountsTable | undefined>;
-const loaders = new WeakMap<Chronicle, AccountLoader>();
+const loaders = new WeakMap<GraphQLContext['app'], AccountLoader>();
 
 /**
  * Account reads of all requests in one tick go in one query. Strong mutations that one projector
  * batch releases together read their accounts together. No cache: every read is fresh.
  */
-function accountLoader(app: Chronicle): AccountLoader {
+function accountLoader(app: GraphQLContext['app']): AccountLoader {
   let loader = loaders.get(app);
   if (!loader) {
     loader = new DataLoader(
@@ -39,4 +40,27 @@ export function findAccount(ctx: GraphQLContext, accountNumber: string): Promise
 /** The account as projected after a `strong` command. */
 export async function loadAccount(ctx: GraphQLContext, accountNumber: string): Promise<BankAccountsTable> {
   return readBack(await findAccount(ctx, accountNumber), `Account ${accountNumber}`);
+}
+
+/** One page of an account's balance changes, by global position. */
+export function accountTransactions(
+  ctx: GraphQLContext,
+  accountNumber: string,
+  { before, after, limit, inverted }: ResolveCursorConnectionArgs,
+): Promise<BankTransactionsTable[]> {
+  let query = tables<BankTables>(ctx.app.database).selectFrom('bank_transactions').selectAll().where('account_number', '=', accountNumber);
+  if (after) query = query.where('position', '>', parsePositionCursor(after, 'after'));
+  if (before) query = query.where('position', '<', parsePositionCursor(before, 'before'));
+  return query
+    .orderBy('position', inverted ? 'desc' : 'asc')
+    .limit(limit)
+    .execute();
+}
+
+export function findTransfer(ctx: GraphQLContext, transferId: string): Promise<BankTransfersTable | undefined> {
+  return tables<BankTables>(ctx.app.database)
+    .selectFrom('bank_transfers')
+    .selectAll()
+    .where('transfer_id', '=', transferId)
+    .executeTakeFirst();
 }
