@@ -1,5 +1,5 @@
 import { defineAggregate } from '../../es/index.js';
-import type { CoinAccountCommand } from './coin-account-commands.js';
+import { type CoinAccountCommand, coinAccountCommands } from './coin-account-commands.js';
 import type { CoinAccountEvent } from './coin-account-events.js';
 import { InvalidNonce, NonceAlreadyUsed, NotEnoughCoins } from './coins-errors.js';
 import { isProofOfWork } from './proof-of-work.js';
@@ -17,6 +17,7 @@ export interface CoinAccountState {
  */
 export const coinAccountAggregate = defineAggregate<CoinAccountState, CoinAccountCommand, CoinAccountEvent>({
   name: 'coin-account',
+  commands: coinAccountCommands,
   // Coins received before anyone mines into an account claim nothing: its first miner owns it.
   ownership: { claimedBy: ['CoinMined'] },
   initialState: { lastNonce: null, balance: 0 },

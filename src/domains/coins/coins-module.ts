@@ -5,15 +5,16 @@ import { coinAccountAggregate } from './coin-account-aggregate.js';
 import { coinAccountsProjector } from './coin-accounts-projector.js';
 import { coinTransferProcess } from './coin-transfer-process.js';
 import { coinTransfersProjector } from './coin-transfers-projector.js';
-import { mineCoinSchema, sendCoinsSchema } from './coins-command-schemas.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
 
-/** How each coin account command is routed and checked (exported for tests that run the slice without its process). */
-export const coinAccountCommands: { [T in CoinAccountCommand['type']]: CommandRegistration<Extract<CoinAccountCommand, { type: T }>> } = {
+/** How each coin account command is routed and who may send it (exported for tests that run the slice without its process). */
+export const coinAccountRegistrations: {
+  [T in CoinAccountCommand['type']]: CommandRegistration<Extract<CoinAccountCommand, { type: T }>>;
+} = {
   // A coin account belongs to whoever first mines into it; anyone may mine into any account.
-  MineCoin: { identity: 'accountId', schema: mineCoinSchema, access: authenticated },
-  SendCoins: { identity: 'from', schema: sendCoinsSchema, access: owner },
+  MineCoin: { identity: 'accountId', access: authenticated },
+  SendCoins: { identity: 'from', access: owner },
   ReceiveCoins: { identity: 'accountId', access: systemOnly },
 };
 
@@ -21,7 +22,7 @@ export const coinAccountCommands: { [T in CoinAccountCommand['type']]: CommandRe
 export const coinsModule: DomainModule = {
   name: 'coins',
   register({ router, runtimes }) {
-    router.register(coinAccountAggregate, coinAccountCommands);
+    router.register(coinAccountAggregate, coinAccountRegistrations);
     runtimes.addProjector(coinAccountsProjector).addProjector(coinTransfersProjector).addProcessManager(coinTransferProcess);
   },
 };

@@ -4,7 +4,7 @@ import { coinAccountAggregate } from '../../../src/domains/coins/coin-account-ag
 import { coinAccountsProjector } from '../../../src/domains/coins/coin-accounts-projector.js';
 import { coinTransferProcess } from '../../../src/domains/coins/coin-transfer-process.js';
 import { coinTransfersProjector } from '../../../src/domains/coins/coin-transfers-projector.js';
-import { coinAccountCommands } from '../../../src/domains/coins/coins-module.js';
+import { coinAccountRegistrations } from '../../../src/domains/coins/coins-module.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { mine, newCoinAccountId, send } from './coin-test-helpers.js';
 import { COIN_ACCOUNT, COIN_TRANSFER, MINE_COIN, RICHEST, SEND_COINS } from './coins-operations.js';
@@ -222,7 +222,7 @@ describe('a transfer before its delivery', () => {
         {
           name: 'coins-without-delivery',
           register({ router, runtimes }) {
-            router.register(coinAccountAggregate, coinAccountCommands);
+            router.register(coinAccountAggregate, coinAccountRegistrations);
             runtimes.addProjector(coinAccountsProjector).addProjector(coinTransfersProjector);
           },
         },

@@ -1,5 +1,6 @@
 import { type RecordedEvent, streamIdOf } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
+import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
 import { coinAccountAggregate } from '../coin-account-aggregate.js';
 import {
@@ -9,7 +10,6 @@ import {
   coinBalanceChanges,
   coinsMoved,
 } from '../coin-account-events.js';
-import { coinAccountOwner } from './coin-access.js';
 
 interface CoinBalanceChange {
   accountId: string;
@@ -41,6 +41,9 @@ const CoinBalanceChangeType = builder.objectRef<CoinBalanceChange>('CoinBalanceC
 });
 
 type CoinAccountRecordedEvent = RecordedEvent & CoinAccountEvent;
+
+/** Only the first miner of the coin account the field's `accountId` argument names. */
+const coinAccountOwner = ownerOfField(coinAccountAggregate, ({ args }: FieldInput<{ accountId: string }>) => args.accountId);
 
 function toBalanceChange(event: CoinAccountRecordedEvent): CoinBalanceChange {
   return {

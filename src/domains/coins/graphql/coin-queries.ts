@@ -1,7 +1,7 @@
 import { builder } from '../../../graphql/builder.js';
 import { CoinAccountType } from './coin-account-type.js';
-import { CoinTransferType, findCoinTransfer } from './coin-transfer-type.js';
-import { findCoinAccount, findRichest, MAX_RICHEST, richestLimit } from './find-coin-accounts.js';
+import { CoinTransferType } from './coin-transfer-type.js';
+import { findCoinAccount, findCoinTransfer, findRichest, MAX_RICHEST, richestLimit } from './coins-reads.js';
 import { authenticated, everyone } from '../../../es/index.js';
 
 builder.queryFields((t) => ({

@@ -1,8 +1,7 @@
-import { tables } from '../../../db/database.js';
 import { builder } from '../../../graphql/builder.js';
-import type { GraphQLContext } from '../../../graphql/context.js';
-import type { CoinTransfersTable, CoinsTables } from '../coins-tables.js';
-import { coinTransferParty } from './coin-access.js';
+import { described, type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
+import { coinAccountAggregate } from '../coin-account-aggregate.js';
+import type { CoinTransfersTable } from '../coins-tables.js';
 
 const CoinTransferStatusEnum = builder.enumType('CoinTransferStatus', {
   values: {
@@ -10,6 +9,12 @@ const CoinTransferStatusEnum = builder.enumType('CoinTransferStatus', {
     COMPLETED: { description: 'Received: the recipient has the coins.' },
   },
 });
+
+/** A coin transfer is seen by the owners of its two accounts. */
+const coinTransferParty = described(
+  ownerOfField(coinAccountAggregate, ({ parent }: FieldInput<unknown, CoinTransfersTable>) => [parent.from_account, parent.to_account]),
+  'the owner of either coin account',
+);
 
 export const CoinTransferType = builder.objectRef<CoinTransfersTable>('CoinTransfer').implement({
   access: coinTransferParty,
@@ -24,11 +29,3 @@ export const CoinTransferType = builder.objectRef<CoinTransfersTable>('CoinTrans
     completedAt: t.field({ type: 'DateTime', nullable: true, resolve: (row) => row.completed_at }),
   }),
 });
-
-export function findCoinTransfer(ctx: GraphQLContext, transferId: string): Promise<CoinTransfersTable | undefined> {
-  return tables<CoinsTables>(ctx.app.database)
-    .selectFrom('coin_transfers')
-    .selectAll()
-    .where('transfer_id', '=', transferId)
-    .executeTakeFirst();
-}

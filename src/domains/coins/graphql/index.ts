@@ -1,5 +1,6 @@
-// The coins slice's GraphQL types, registered on the shared builder.
-import './coins-error-types.js';
+// The coins slice's GraphQL types and fields, registered on the shared builder.
+import './coin-account-type.js';
+import './coin-transfer-type.js';
 import './coin-queries.js';
 import './coin-mutations.js';
 import './coin-balance-changed-subscription.js';

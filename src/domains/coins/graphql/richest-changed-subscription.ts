@@ -4,7 +4,7 @@ import { coinAccountEventTypes } from '../coin-account-events.js';
 import { COIN_ACCOUNTS_PROJECTION } from '../coin-accounts-projector.js';
 import type { CoinAccountsTable } from '../coins-tables.js';
 import { CoinAccountType } from './coin-account-type.js';
-import { findRichest, richestLimit } from './find-coin-accounts.js';
+import { findRichest, richestLimit } from './coins-reads.js';
 
 /** Same accounts in the same order with the same balances. */
 function sameList(a: CoinAccountsTable[], b: CoinAccountsTable[]): boolean {

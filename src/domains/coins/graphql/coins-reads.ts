@@ -2,8 +2,8 @@ import { GraphQLError } from 'graphql';
 import type { Kysely } from 'kysely';
 import { tables } from '../../../db/database.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
-import type { CoinAccountsTable, CoinsTables } from '../coins-tables.js';
 import { readBack } from '../../../graphql/read-back.js';
+import type { CoinAccountsTable, CoinsTables, CoinTransfersTable } from '../coins-tables.js';
 
 export const MAX_RICHEST = 100;
 
@@ -23,9 +23,14 @@ export function findRichest(ctx: GraphQLContext, first: number): Promise<CoinAcc
   return db(ctx).selectFrom('coin_accounts').selectAll().orderBy('balance', 'desc').orderBy('account_id').limit(first).execute();
 }
 
+/** The `first` argument of `richest` and `richestChanged`, checked before anything is read. */
 export function richestLimit(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_RICHEST) {
     throw new GraphQLError(`"first" must be between 1 and ${MAX_RICHEST}`, { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
   }
   return first;
+}
+
+export function findCoinTransfer(ctx: GraphQLContext, transferId: string): Promise<CoinTransfersTable | undefined> {
+  return db(ctx).selectFrom('coin_transfers').selectAll().where('transfer_id', '=', transferId).executeTakeFirst();
 }
