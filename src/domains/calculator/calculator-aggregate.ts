@@ -1,5 +1,5 @@
 import { defineAggregate, ValidationError } from '../../es/index.js';
-import type { CalculatorCommand } from './calculator-commands.js';
+import { type CalculatorCommand, calculatorCommands } from './calculator-commands.js';
 import { DivideByZero, MultiplyOverflow } from './calculator-errors.js';
 import type { CalculationData, CalculatorEvent } from './calculator-events.js';
 
@@ -43,11 +43,12 @@ export interface CalculatorState {
  *   treating the operand's sign as a hidden second operation.
  * - Operands must be finite (NaN and ±Infinity are refused with a ValidationError on `operand`).
  *
- * The router's schema checks the operand's shape first; the aggregate repeats the rules so it is
- * correct on its own. A refused command appends nothing.
+ * The command's schema (calculator-commands.ts) checks the operand's shape first; the aggregate
+ * repeats the rules so it is correct on its own. A refused command appends nothing.
  */
 export const calculatorAggregate = defineAggregate<CalculatorState, CalculatorCommand, CalculatorEvent>({
   name: 'calculator',
+  commands: calculatorCommands,
   ownership: { claimedBy: ['CalculatorAdded', 'CalculatorSubtracted', 'CalculatorMultiplied', 'CalculatorDivided'] },
   initialState: { value: CALCULATOR_MIN },
   snapshot: { every: 100, schemaVersion: 1 },

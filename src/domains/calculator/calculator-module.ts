@@ -1,7 +1,6 @@
 import type { DomainModule } from '../../app/domain-module.js';
 import { owner } from '../../es/index.js';
 import { calculatorAggregate } from './calculator-aggregate.js';
-import { calculateSchema } from './calculator-commands.js';
 import { calculatorProjector } from './calculator-projector.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
@@ -12,7 +11,7 @@ export const calculatorModule: DomainModule = {
   register({ router, runtimes }) {
     router.register(calculatorAggregate, {
       // A calculator belongs to whoever first calculates on it.
-      Calculate: { identity: 'calculatorId', schema: calculateSchema, access: owner },
+      Calculate: { identity: 'calculatorId', access: owner },
     });
     runtimes.addProjector(calculatorProjector);
   },

@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 /** The `calculators` read table (migrations/0003-calculator.ts): one row per calculator that received a command. */
 export interface CalculatorsTable {
@@ -12,19 +12,4 @@ export interface CalculatorsTable {
 
 export interface CalculatorTables {
   calculators: CalculatorsTable;
-}
-
-/** A calculator as the read side knows it. */
-export interface CalculatorView {
-  id: string;
-  value: number;
-  version: number;
-  updatedAt: Date;
-}
-
-/** The calculator's row, or undefined for a calculator that never received a command. */
-export async function findCalculator(db: Kysely<CalculatorTables>, id: string): Promise<CalculatorView | undefined> {
-  const row = await db.selectFrom('calculators').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return undefined;
-  return { id: row.id, value: Number(row.value), version: row.version, updatedAt: new Date(row.updated_at) };
 }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../src/es/domain-error.js';
+import type { ValidationError } from '../../../src/es/domain-error.js';
 import { aggregateSpec } from '../../../src/es/testing/aggregate-spec.js';
 import { calculatorAggregate, roundCalculation } from '../../../src/domains/calculator/calculator-aggregate.js';
-import type { Calculate, CalculatorOperation } from '../../../src/domains/calculator/calculator-commands.js';
+import type { CalculatorCommand, CalculatorOperation } from '../../../src/domains/calculator/calculator-commands.js';
 import type { CalculationData, CalculatorEvent } from '../../../src/domains/calculator/calculator-events.js';
 
 const spec = aggregateSpec(calculatorAggregate);
 const id = 'calc-1';
 
-const calculate = (operation: CalculatorOperation, operand: number): Calculate => ({
+const calculate = (operation: CalculatorOperation, operand: number): CalculatorCommand => ({
   type: 'Calculate',
   calculatorId: id,
   operation,

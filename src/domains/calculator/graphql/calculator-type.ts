@@ -1,5 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
-import type { CalculatorView } from '../calculator-tables.js';
+import type { CalculatorView } from './calculator-reads.js';
 
 export const CalculatorType = builder.objectRef<CalculatorView>('Calculator').implement({
   description: 'A calculator whose value stays within [0, 10000], as the read side knows it.',
