@@ -2,6 +2,7 @@ import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
 import { authenticated } from '../../es/index.js';
 import { arenaAggregate } from './arena-aggregate.js';
+import { completeWeekSchema, recordKillSchema } from './arena-command-schemas.js';
 import { arenaProjector } from './arena-projector.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
@@ -11,8 +12,8 @@ export const arenaModule: DomainModule = {
   name: 'arena',
   register({ router, runtimes }) {
     router.register(arenaAggregate, {
-      RecordKill: { identity: 'arenaId', access: authenticated },
-      CompleteWeek: { identity: 'arenaId', access: admin },
+      RecordKill: { identity: 'arenaId', schema: recordKillSchema, access: authenticated },
+      CompleteWeek: { identity: 'arenaId', schema: completeWeekSchema, access: admin },
     });
     runtimes.addProjector(arenaProjector);
   },

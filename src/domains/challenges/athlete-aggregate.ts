@@ -1,6 +1,6 @@
 import { defineAggregate, type DomainEvent } from '../../es/index.js';
+import { type AthleteCommand, athleteCommands } from './athlete-commands.js';
 
-export type AthleteCommand = { type: 'RegisterAthlete'; athleteId: string };
 export type AthleteEvent = DomainEvent<'AthleteRegistered', { athleteId: string }>;
 
 /**
@@ -9,6 +9,7 @@ export type AthleteEvent = DomainEvent<'AthleteRegistered', { athleteId: string 
  */
 export const athleteAggregate = defineAggregate<{ registered: boolean }, AthleteCommand, AthleteEvent>({
   name: 'athlete',
+  commands: athleteCommands,
   ownership: { claimedBy: ['AthleteRegistered'] },
   initialState: { registered: false },
   execute: (state, { athleteId }) => (state.registered ? [] : { type: 'AthleteRegistered', data: { athleteId } }),

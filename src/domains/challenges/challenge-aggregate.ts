@@ -1,5 +1,5 @@
 import { defineAggregate, type DomainError } from '../../es/index.js';
-import type { ActivityDetails, ChallengeCommand } from './challenge-commands.js';
+import { type ChallengeCommand, challengeCommands } from './challenge-commands.js';
 import {
   ActivityNotFound,
   AlreadyACompetitor,
@@ -17,7 +17,7 @@ import {
 } from './challenge-errors.js';
 import type { ChallengeEvent } from './challenge-events.js';
 import { slugOf } from './challenge-slug.js';
-import type { ActivityType, ChallengeCategory, ChallengeStatus } from './challenge-values.js';
+import type { ActivityDetails, ActivityType, ChallengeCategory, ChallengeStatus } from './challenge-values.js';
 import { type AthleteTotals, compareRanks, noTotals, rank } from './leaderboard-ranking.js';
 
 export interface ChallengeState {
@@ -60,6 +60,7 @@ const initialState: ChallengeState = {
  */
 export const challengeAggregate = defineAggregate<ChallengeState, ChallengeCommand, ChallengeEvent>({
   name: 'challenge',
+  commands: challengeCommands,
   initialState,
   snapshot: { every: 200, schemaVersion: 1 },
 

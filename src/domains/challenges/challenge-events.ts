@@ -1,6 +1,5 @@
 import type { DomainEvent } from '../../es/index.js';
-import type { ActivityDetails } from './challenge-commands.js';
-import type { ActivityType, ChallengeCategory } from './challenge-values.js';
+import type { ActivityDetails, ActivityType, ChallengeCategory } from './challenge-values.js';
 
 /** One row of a ranking: an athlete's totals over the activities that count. */
 export interface Ranking {

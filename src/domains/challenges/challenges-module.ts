@@ -6,21 +6,12 @@ import { activityWebhookRoute } from './http/activity-webhook-route.js';
 import { liveAssetsRoute, liveChallengePageRoute } from './http/live-challenge-routes.js';
 import { activityOwner, athleteOwner, athleteOwnerOrNew } from './challenge-access.js';
 import { challengeAggregate } from './challenge-aggregate.js';
-import {
-  challengeIdOnlySchema,
-  createChallengeSchema,
-  importActivitySchema,
-  joinChallengeSchema,
-  leaveChallengeSchema,
-  removeActivitySchema,
-} from './challenge-command-schemas.js';
 import { ChallengeSlugTaken } from './challenge-errors.js';
 import { slugOf } from './challenge-slug.js';
 import { challengesProjector } from './challenges-projector.js';
 import { leaderboardsProjector } from './leaderboards-projector.js';
 import { challengeCompetitorProcess } from './challenge-competitor-process.js';
 import { trackerActivityAggregate } from './tracker-activity-aggregate.js';
-import { deleteTrackerActivitySchema, receiveTrackerActivitySchema } from './tracker-activity-command-schemas.js';
 import { lostPlaceNotifier } from './lost-place-notifier.js';
 import { challengeClockProcess } from './challenge-clock-process.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
@@ -33,26 +24,25 @@ export const challengesModule: DomainModule = {
     router.register(challengeAggregate, {
       CreateChallenge: {
         identity: 'challengeId',
-        schema: createChallengeSchema,
         unique: (command) => [{ scope: 'challenge-slug', value: slugOf(command.name), error: ChallengeSlugTaken }],
         access: authenticated,
       },
-      HostChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema, access: admin },
-      StartChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema, access: admin },
-      EndChallenge: { identity: 'challengeId', schema: challengeIdOnlySchema, access: admin },
+      HostChallenge: { identity: 'challengeId', access: admin },
+      StartChallenge: { identity: 'challengeId', access: admin },
+      EndChallenge: { identity: 'challengeId', access: admin },
       // An athlete belongs to whoever registered it (a first successful join does): only they move it.
-      JoinChallenge: { identity: 'challengeId', schema: joinChallengeSchema, access: athleteOwnerOrNew },
-      LeaveChallenge: { identity: 'challengeId', schema: leaveChallengeSchema, access: athleteOwner },
-      ImportActivity: { identity: 'challengeId', schema: importActivitySchema, access: athleteOwner },
-      RemoveActivity: { identity: 'challengeId', schema: removeActivitySchema, access: activityOwner },
+      JoinChallenge: { identity: 'challengeId', access: athleteOwnerOrNew },
+      LeaveChallenge: { identity: 'challengeId', access: athleteOwner },
+      ImportActivity: { identity: 'challengeId', access: athleteOwner },
+      RemoveActivity: { identity: 'challengeId', access: activityOwner },
     });
     router.register(athleteAggregate, {
-      RegisterAthlete: { identity: 'athleteId', schema: leaveChallengeSchema.pick({ athleteId: true }), access: owner },
+      RegisterAthlete: { identity: 'athleteId', access: owner },
     });
     // The tracker's activities arrive through the signed webhook, which sends them as the system.
     router.register(trackerActivityAggregate, {
-      ReceiveTrackerActivity: { identity: 'activityId', schema: receiveTrackerActivitySchema, access: systemOnly },
-      DeleteTrackerActivity: { identity: 'activityId', schema: deleteTrackerActivitySchema, access: systemOnly },
+      ReceiveTrackerActivity: { identity: 'activityId', access: systemOnly },
+      DeleteTrackerActivity: { identity: 'activityId', access: systemOnly },
     });
     runtimes.addProjector(challengesProjector).addProjector(leaderboardsProjector).addProcessManager(challengeCompetitorProcess);
     runtimes.addEventHandler(lostPlaceNotifier).addProcessManager(challengeClockProcess);

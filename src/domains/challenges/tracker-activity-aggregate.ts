@@ -1,5 +1,5 @@
 import { defineAggregate } from '../../es/index.js';
-import type { TrackerActivityCommand } from './tracker-activity-commands.js';
+import { type TrackerActivityCommand, trackerActivityCommands } from './tracker-activity-commands.js';
 import type { TrackerActivityEvent } from './tracker-activity-events.js';
 
 /**
@@ -13,6 +13,7 @@ export const trackerActivityAggregate = defineAggregate<
   TrackerActivityEvent
 >({
   name: 'tracker-activity',
+  commands: trackerActivityCommands,
   initialState: { status: 'NONE' },
 
   execute(state, command) {

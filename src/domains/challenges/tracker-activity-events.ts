@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../es/index.js';
-import type { ActivityDetails } from './challenge-commands.js';
+import type { ActivityDetails } from './challenge-values.js';
 
 export type TrackerActivityEvent =
   | DomainEvent<'TrackerActivityReceived', ActivityDetails>

@@ -1,6 +1,5 @@
-import type { ActivityDetails } from '../../../src/domains/challenges/challenge-commands.js';
 import type { ChallengeEvent, Ranking } from '../../../src/domains/challenges/challenge-events.js';
-import type { ChallengeCategory } from '../../../src/domains/challenges/challenge-values.js';
+import type { ActivityDetails, ChallengeCategory } from '../../../src/domains/challenges/challenge-values.js';
 
 /** Events and commands of one challenge, as the aggregate tests write them. */
 export const challengeId = 'tour-2024';

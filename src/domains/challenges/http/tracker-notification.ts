@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { TrackerActivityCommand } from '../tracker-activity-commands.js';
 import type { ActivityType } from '../challenge-values.js';
-import { receiveTrackerActivitySchema } from '../tracker-activity-command-schemas.js';
+import { type TrackerActivityCommand, trackerActivityCommands } from '../tracker-activity-commands.js';
 
 // Each field the tracker sends is converted, then checked by the rule of the command field it
 // becomes, so the webhook has no rules of its own and reports a failure at the tracker's path.
-const rules = receiveTrackerActivitySchema.shape;
+const rules = trackerActivityCommands.ReceiveTrackerActivity.schema.shape;
 const trackerId = (rule: z.ZodType<string, string>) => z.union([z.number(), z.string()]).transform(String).pipe(rule);
 const wholeMetres = (rule: z.ZodType<number, number>) => z.number().transform(Math.round).pipe(rule);
 
