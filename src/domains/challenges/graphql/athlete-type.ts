@@ -1,8 +1,13 @@
 import { builder } from '../../../graphql/builder.js';
+import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
+import { athleteAggregate } from '../athlete-aggregate.js';
 import type { ChallengeAthletesTable } from '../challenge-tables.js';
-import { challengeTables } from './challenge-reads.js';
-import { GenderCategoryEnum } from './challenge-enums.js';
-import { athleteOwnerOfArg } from './athlete-access.js';
+import { GenderCategoryEnum } from './challenge-type.js';
+
+/** Only the owner of the athlete the field's argument `name` names. */
+export function athleteOwnerOfArg(name: string) {
+  return ownerOfField(athleteAggregate, ({ args }: FieldInput<Record<string, string | number>>) => String(args[name]));
+}
 
 export const AthleteType = builder.objectRef<ChallengeAthletesTable>('Athlete').implement({
   description: 'An athlete as they last joined a challenge: name and leaderboard category.',
@@ -12,14 +17,3 @@ export const AthleteType = builder.objectRef<ChallengeAthletesTable>('Athlete').
     category: t.field({ type: GenderCategoryEnum, nullable: true, description: 'Besides OVERALL.', resolve: (row) => row.category }),
   }),
 });
-
-builder.queryField('athlete', (t) =>
-  t.field({
-    access: athleteOwnerOfArg('id'),
-    type: AthleteType,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) =>
-      challengeTables(ctx).selectFrom('challenge_athletes').selectAll().where('athlete_id', '=', String(id)).executeTakeFirst(),
-  }),
-);

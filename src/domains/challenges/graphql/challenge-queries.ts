@@ -1,9 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { builder } from '../../../graphql/builder.js';
-import { ChallengeStatusEnum } from './challenge-enums.js';
-import { challengeTables, findChallenge } from './challenge-reads.js';
-import { ChallengeType } from './challenge-type.js';
 import { everyone } from '../../../es/index.js';
+import { builder } from '../../../graphql/builder.js';
+import { findChallenge, listChallenges } from './challenge-reads.js';
+import { ChallengeStatusEnum, ChallengeType } from './challenge-type.js';
 
 builder.queryFields((t) => ({
   challenge: t.field({
@@ -24,10 +23,6 @@ builder.queryFields((t) => ({
     type: [ChallengeType],
     description: 'Challenges, optionally of one status, soonest start first.',
     args: { status: t.arg({ type: ChallengeStatusEnum }) },
-    resolve: (_root, { status }, ctx) => {
-      let query = challengeTables(ctx).selectFrom('challenges').selectAll();
-      if (status != null) query = query.where('status', '=', status);
-      return query.orderBy('start_date').orderBy('challenge_id').limit(500).execute();
-    },
+    resolve: (_root, { status }, ctx) => listChallenges(ctx, status),
   }),
 }));

@@ -1,17 +1,27 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { builder } from '../../../graphql/builder.js';
-import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
-import type {
-  ChallengeActivitiesTable,
-  ChallengeCompetitorsTable,
-  ChallengesTable,
-  ChallengeLeaderboardEntriesTable,
-} from '../challenge-tables.js';
-import { ActivityTypeEnum, ChallengeCategoryEnum, ChallengeStatusEnum, GenderCategoryEnum } from './challenge-enums.js';
-import { challengeTables } from './challenge-reads.js';
+import { positionCursor } from '../../../graphql/position-cursor.js';
+import type { ChallengeActivitiesTable, ChallengeCompetitorsTable, ChallengesTable } from '../challenge-tables.js';
+import { activityTypes, challengeCategories } from '../challenge-values.js';
+import { activityFeedPage, challengeActivities, challengeCompetitors, competitorName, leaderboardPage } from './challenge-reads.js';
 import { LeaderboardEntryType } from './leaderboard-entry-type.js';
 
-export const CompetitorType = builder.objectRef<ChallengeCompetitorsTable>('Competitor').implement({
+export const ActivityTypeEnum = builder.enumType('ActivityType', { values: activityTypes });
+export const ChallengeCategoryEnum = builder.enumType('ChallengeCategory', {
+  description: 'Every competitor is ranked OVERALL, and also in MEN or WOMEN when they chose one.',
+  values: challengeCategories,
+});
+export const GenderCategoryEnum = builder.enumType('GenderCategory', { values: ['MEN', 'WOMEN'] as const });
+export const ChallengeStatusEnum = builder.enumType('ChallengeStatus', {
+  values: {
+    CREATED: { description: 'Not yet open for competitors.' },
+    HOSTED: { description: 'Open for competitors; not started.' },
+    ACTIVE: { description: 'Running: activities count.' },
+    ENDED: { description: 'Over; the results are final.' },
+  },
+});
+
+const CompetitorType = builder.objectRef<ChallengeCompetitorsTable>('Competitor').implement({
   fields: (t) => ({
     athleteId: t.exposeID('athlete_id'),
     athleteName: t.exposeString('athlete_name'),
@@ -20,7 +30,7 @@ export const CompetitorType = builder.objectRef<ChallengeCompetitorsTable>('Comp
   }),
 });
 
-export const ActivityType = builder.objectRef<ChallengeActivitiesTable>('ChallengeActivity').implement({
+const ActivityType = builder.objectRef<ChallengeActivitiesTable>('ChallengeActivity').implement({
   description: 'An activity that counts in a challenge.',
   fields: (t) => ({
     id: t.exposeID('activity_id'),
@@ -28,15 +38,7 @@ export const ActivityType = builder.objectRef<ChallengeActivitiesTable>('Challen
     athleteName: t.string({
       nullable: true,
       description: 'Null when the athlete has left the challenge.',
-      resolve: async (row, _args, ctx) =>
-        (
-          await challengeTables(ctx)
-            .selectFrom('challenge_competitors')
-            .select('athlete_name')
-            .where('challenge_id', '=', row.challenge_id)
-            .where('athlete_id', '=', row.athlete_id)
-            .executeTakeFirst()
-        )?.athlete_name ?? null,
+      resolve: (row, _args, ctx) => competitorName(ctx, row.challenge_id, row.athlete_id),
     }),
     activityType: t.field({ type: ActivityTypeEnum, resolve: (row) => row.activity_type }),
     startDateLocal: t.field({ type: 'DateTime', resolve: (row) => row.start_date_local }),
@@ -47,19 +49,6 @@ export const ActivityType = builder.objectRef<ChallengeActivitiesTable>('Challen
     recordedAt: t.field({ type: 'DateTime', resolve: (row) => row.recorded_at }),
   }),
 });
-
-export function toRanking(row: ChallengeLeaderboardEntriesTable) {
-  return {
-    rank: row.rank,
-    athleteId: row.athlete_id,
-    athleteName: row.athlete_name,
-    distanceMetres: row.distance_metres,
-    movingTimeSeconds: row.moving_time_seconds,
-    elevationMetres: row.elevation_metres,
-    activityCount: row.activity_count,
-    progress: row.progress,
-  };
-}
 
 export const ChallengeType = builder.objectRef<ChallengesTable>('Challenge').implement({
   description: 'A distance challenge as its projection shows it.',
@@ -78,64 +67,30 @@ export const ChallengeType = builder.objectRef<ChallengesTable>('Challenge').imp
     competitors: t.field({
       type: [CompetitorType],
       description: 'In the order they joined.',
-      resolve: (row, _args, ctx) =>
-        challengeTables(ctx)
-          .selectFrom('challenge_competitors')
-          .selectAll()
-          .where('challenge_id', '=', row.challenge_id)
-          .orderBy('joined_position')
-          .execute(),
+      resolve: (row, _args, ctx) => challengeCompetitors(ctx, row.challenge_id),
     }),
     leaderboard: t.connection({
       type: LeaderboardEntryType,
       description: 'The latest ranking of a category, first place first; the cursor is the rank.',
       args: { category: t.arg({ type: ChallengeCategoryEnum, defaultValue: 'OVERALL', required: true }) },
       resolve: (row, args, ctx) =>
-        resolveCursorConnection(
-          { args, toCursor: (entry) => String(entry.rank) },
-          async ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
-            let query = challengeTables(ctx)
-              .selectFrom('challenge_leaderboard_entries')
-              .selectAll()
-              .where('challenge_id', '=', row.challenge_id)
-              .where('category', '=', args.category);
-            if (after) query = query.where('rank', '>', parsePositionCursor(after, 'after'));
-            if (before) query = query.where('rank', '<', parsePositionCursor(before, 'before'));
-            return (
-              await query
-                .orderBy('rank', inverted ? 'desc' : 'asc')
-                .limit(limit)
-                .execute()
-            ).map(toRanking);
-          },
+        resolveCursorConnection({ args, toCursor: (entry) => String(entry.rank) }, (page: ResolveCursorConnectionArgs) =>
+          leaderboardPage(ctx, row.challenge_id, args.category, page),
         ),
     }),
     activityFeed: t.connection({
       type: ActivityType,
       description: 'The latest activities across the challenge, newest first; the cursor is the log position.',
       resolve: (row, args, ctx) =>
-        resolveCursorConnection(
-          { args, toCursor: (activity) => positionCursor(activity.position) },
-          ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
-            let query = challengeTables(ctx).selectFrom('challenge_activities').selectAll().where('challenge_id', '=', row.challenge_id);
-            if (after) query = query.where('position', '<', parsePositionCursor(after, 'after'));
-            if (before) query = query.where('position', '>', parsePositionCursor(before, 'before'));
-            return query
-              .orderBy('position', inverted ? 'asc' : 'desc')
-              .limit(limit)
-              .execute();
-          },
+        resolveCursorConnection({ args, toCursor: (activity) => positionCursor(activity.position) }, (page: ResolveCursorConnectionArgs) =>
+          activityFeedPage(ctx, row.challenge_id, page),
         ),
     }),
     activities: t.field({
       type: [ActivityType],
       description: 'The activities of one athlete (or everyone’s), in the order they started.',
       args: { athleteId: t.arg.id() },
-      resolve: (row, args, ctx) => {
-        let query = challengeTables(ctx).selectFrom('challenge_activities').selectAll().where('challenge_id', '=', row.challenge_id);
-        if (args.athleteId != null) query = query.where('athlete_id', '=', String(args.athleteId));
-        return query.orderBy('start_date_local').orderBy('activity_id').execute();
-      },
+      resolve: (row, args, ctx) => challengeActivities(ctx, row.challenge_id, args.athleteId == null ? null : String(args.athleteId)),
     }),
   }),
 });

@@ -1,6 +1,7 @@
-import './challenge-error-types.js';
-import './athlete-type.js';
+import './athlete-query.js';
 import './challenge-queries.js';
 import './challenge-mutations.js';
 import './leaderboard-subscriptions.js';
-import './notifications.js';
+import './notification-query.js';
+import './notification-mutation.js';
+import './notification-received-subscription.js';
