@@ -1,5 +1,5 @@
 import { defineAggregate } from '../../es/index.js';
-import type { ArenaCommand } from './arena-commands.js';
+import { type ArenaCommand, arenaCommands } from './arena-commands.js';
 import type { ArenaEvent } from './arena-events.js';
 import { ArenaNotFound } from './arena-errors.js';
 
@@ -18,6 +18,7 @@ export interface ArenaState {
  */
 export const arenaAggregate = defineAggregate<ArenaState, ArenaCommand, ArenaEvent>({
   name: 'arena',
+  commands: arenaCommands,
   initialState: { open: false, week: 1, kills: {} },
   snapshot: { every: 500, schemaVersion: 1 },
 

@@ -2,7 +2,6 @@ import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
 import { authenticated } from '../../es/index.js';
 import { arenaAggregate } from './arena-aggregate.js';
-import { completeWeekSchema, recordKillSchema } from './arena-command-schemas.js';
 import { arenaProjector } from './arena-projector.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
@@ -12,8 +11,8 @@ export const arenaModule: DomainModule = {
   name: 'arena',
   register({ router, runtimes }) {
     router.register(arenaAggregate, {
-      RecordKill: { identity: 'arenaId', schema: recordKillSchema, access: authenticated },
-      CompleteWeek: { identity: 'arenaId', schema: completeWeekSchema, access: admin },
+      RecordKill: { identity: 'arenaId', access: authenticated },
+      CompleteWeek: { identity: 'arenaId', access: admin },
     });
     runtimes.addProjector(arenaProjector);
   },

@@ -1,6 +1,6 @@
 import { builder } from '../../../graphql/builder.js';
 import { ArenaType } from './arena-type.js';
-import { findArenaWeek } from './find-arena-scores.js';
+import { findArenaWeek } from './arena-reads.js';
 import { everyone } from '../../../es/index.js';
 
 builder.queryField('arena', (t) =>

@@ -4,7 +4,7 @@ import { arenaAggregate } from '../arena-aggregate.js';
 import { arenaEventTypes } from '../arena-events.js';
 import { ARENA_PROJECTION } from '../arena-projector.js';
 import { ArenaScoreType } from './arena-type.js';
-import { type ArenaScore, findArenaWeek, findTop } from './find-arena-scores.js';
+import { type ArenaScore, findArenaWeek, findTop } from './arena-reads.js';
 
 interface ArenaTop10 {
   arenaId: string;

@@ -1,5 +1,5 @@
 import { builder } from '../../../graphql/builder.js';
-import { type ArenaScore, type ArenaWeek, findScore, findTop } from './find-arena-scores.js';
+import { type ArenaScore, type ArenaWeek, findScore, findTop } from './arena-reads.js';
 
 export const ArenaScoreType = builder.objectRef<ArenaScore>('ArenaScore').implement({
   description: 'An attacker’s kills in one week and their place.',
