@@ -12,6 +12,7 @@ import {
   type EventStoreTables,
   type LogConsumerOptions,
   RuntimeRegistry,
+  strongConsistency,
   uniqueness,
   validation,
 } from '../es/index.js';
@@ -46,6 +47,12 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs, isUnavailable: isDatabaseUnavailable });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
   const router = new CommandRouter(store, repository, [
+    // First, so a strong dispatch waits after the others are done, outside the command's measured time. It
+    // waits for the runtimes, which dispatch through this router: it reaches them only once both exist.
+    strongConsistency(async (position, projections) => {
+      const stop = metrics.consistencyWait.startTimer();
+      await runtimes.waitFor(position, projections).finally(stop);
+    }),
     commandTelemetry(metrics, logger),
     validation(),
     enrichment(database.db),
@@ -60,10 +67,6 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     ...(options.runtimeOptions ? { options: options.runtimeOptions } : {}),
     // Several instances may share a PostgreSQL database: each runtime runs in the one holding its lock.
     ...(database.openLockSession ? { leadership: { openSession: () => database.openLockSession!(), retryMs: config.leaderRetryMs } } : {}),
-  });
-  router.useConsistency(async (position, projections) => {
-    const stop = metrics.consistencyWait.startTimer();
-    await runtimes.waitFor(position, projections).finally(stop);
   });
   registerRuntimeGauges(metrics, { runtimes, db, logger });
 

@@ -9,11 +9,17 @@ export interface CommandMetadata {
   actor?: Actor | undefined;
 }
 
+/** `eventual` answers once the events are stored; `strong` also waits for projections (`strongConsistency`). */
+export type Consistency = 'eventual' | 'strong';
+
 /** One command on its way through the middleware to its aggregate. Middleware may replace `command` (enrichment). */
 export interface CommandContext<C extends Command = Command> {
   command: C;
   readonly commandId: string;
   readonly metadata: CommandMetadata;
+  /** As the dispatch asked: with `strong`, the projections to wait for (all when undefined). */
+  readonly consistency: Consistency;
+  readonly projections: readonly string[] | undefined;
   readonly aggregate: Aggregate<unknown, C, DomainEvent>;
   readonly registration: CommandRegistration<C>;
   /** Scratch space for middleware to pass state from `before` to `after*` (a uniqueness claim, say). */

@@ -5,7 +5,7 @@ import { type Actor, toActor } from './actor.js';
 import type { Aggregate, Command, CommandMessage, Decision, DomainEvent } from './aggregate.js';
 import { streamIdOf } from './aggregate.js';
 import type { AggregateRepository, LoadedAggregate } from './aggregate-repository.js';
-import type { CommandContext, CommandMetadata, ExecutionResult } from './command-context.js';
+import type { CommandContext, CommandMetadata, Consistency, ExecutionResult } from './command-context.js';
 import { ConcurrencyConflictError, UnregisteredCommandError } from './command-errors.js';
 import type { CommandRegistration } from './command-registration.js';
 import { eventIdFor } from './deterministic-id.js';
@@ -14,8 +14,6 @@ import { DuplicateEventError, WrongExpectedVersionError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { Middleware } from './middleware.js';
-
-export type Consistency = 'eventual' | 'strong';
 
 export interface DispatchOptions {
   /** A stable id makes the dispatch idempotent: sent again, it returns the first result and appends nothing. */
@@ -26,12 +24,13 @@ export interface DispatchOptions {
   causationId?: string;
   /** Who sends the command (a bare subject holds no roles). */
   actor?: Actor | string | undefined;
-  /** `strong` waits until `projections` (by name; all when omitted) have processed the command's events. */
+  /**
+   * `strong` waits until `projections` (by name; all when omitted) have processed the command's
+   * events, through the `strongConsistency` middleware.
+   */
   consistency?: Consistency;
   projections?: readonly string[];
 }
-
-export type WaitForProjections = (position: number, projections?: readonly string[]) => Promise<void>;
 
 interface Route {
   aggregate: Aggregate<unknown, Command, DomainEvent>;
@@ -46,7 +45,6 @@ interface Route {
 export class CommandRouter {
   private readonly routes = new Map<string, Route>();
   private readonly lock = new KeyedLock();
-  private waitForProjections: WaitForProjections = async () => {};
   private readonly owners;
 
   constructor(
@@ -75,11 +73,6 @@ export class CommandRouter {
     return [...this.routes].map(([type, route]) => ({ type, ...route }));
   }
 
-  /** How `strong` dispatches wait for the read side; set once the runtimes exist. */
-  useConsistency(wait: WaitForProjections): void {
-    this.waitForProjections = wait;
-  }
-
   async dispatch<E extends DomainEvent = DomainEvent>(command: CommandMessage, options: DispatchOptions = {}): Promise<ExecutionResult<E>> {
     const route = this.routes.get(command?.type);
     if (!route) throw new UnregisteredCommandError(String(command?.type));
@@ -93,6 +86,8 @@ export class CommandRouter {
       command,
       commandId,
       metadata,
+      consistency: options.consistency ?? 'eventual',
+      projections: options.projections,
       aggregate: route.aggregate,
       registration: route.registration,
       assigns: new Map(),
@@ -112,9 +107,6 @@ export class CommandRouter {
       throw error;
     }
     for (const middleware of [...this.middleware].reverse()) await middleware.afterSuccess?.(context, result);
-    if (options.consistency === 'strong' && result.position !== undefined) {
-      await this.waitForProjections(result.position, options.projections);
-    }
     return result as ExecutionResult<E>;
   }
 

@@ -33,6 +33,7 @@ export * from './aggregate-repository.js';
 export * from './middleware/validation.js';
 export * from './middleware/uniqueness.js';
 export * from './middleware/enrichment.js';
+export * from './middleware/strong-consistency.js';
 export * from './middleware.js';
 export * from './event-store.js';
 export * from './event-store-tables.js';

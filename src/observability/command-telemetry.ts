@@ -5,10 +5,11 @@ import type { ChronicleMetrics, CommandOutcome } from './metrics.js';
 const STARTED = 'telemetry.started';
 
 /**
- * The first middleware: times every command, counts it by type and outcome, and logs one line
- * per command with its ids. A command sent by a GraphQL request carries the request id as its
- * correlation id, and so do the commands process managers send in reaction to its events, so one
- * id finds the request, its commands and everything they caused.
+ * The first middleware after `strongConsistency` (whose wait it does not time): times every
+ * command, counts it by type and outcome, and logs one line per command with its ids. A command
+ * sent by a GraphQL request carries the request id as its correlation id, and so do the commands
+ * process managers send in reaction to its events, so one id finds the request, its commands and
+ * everything they caused.
  */
 export function commandTelemetry(metrics: ChronicleMetrics, logger: Logger): Middleware {
   const finish = (context: CommandContext, outcome: CommandOutcome, fields: Record<string, unknown> = {}) => {
