@@ -1,5 +1,5 @@
 import { type Aggregate, defineAggregate, ValidationError } from '../../es/index.js';
-import type { OrderCommand } from './order-commands.js';
+import { type OrderCommand, orderCommands } from './order-commands.js';
 import {
   OrderAlreadyCompleted,
   OrderAlreadyCreated,
@@ -11,7 +11,7 @@ import {
   OrderNotOpen,
 } from './order-errors.js';
 import type { OrderEvent } from './order-events.js';
-import { MAX_ORDER_ITEMS, type OrderItem } from './order-item.js';
+import { MAX_ORDER_ITEMS, type OrderItem } from './orders-values.js';
 
 export type OrderStatus = 'NONE' | 'OPEN' | 'COMPLETED' | 'DELETED';
 
@@ -34,6 +34,7 @@ export function defineOrderAggregate({
 } = {}): Aggregate<OrderState, OrderCommand, OrderEvent> {
   return defineAggregate<OrderState, OrderCommand, OrderEvent>({
     name: 'order',
+    commands: orderCommands,
     ownership: { claimedBy: ['OrderCreated'] },
     initialState: { status: 'NONE', items: [] },
     snapshot: { every: snapshotEvery, schemaVersion: ORDER_SNAPSHOT_SCHEMA_VERSION },

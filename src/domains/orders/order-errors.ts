@@ -40,6 +40,7 @@ export const OrderLastItem = domainError(
 /** Completing was refused because some of the order's products are blocked; it names them. */
 export class OrderHasBlockedProducts extends DomainError {
   static readonly code = 'ORDER_HAS_BLOCKED_PRODUCTS';
+  static readonly description = 'The order cannot be completed while products on it are blocked; they are listed.';
   override readonly name = 'OrderHasBlockedProducts';
   constructor(readonly productIds: readonly string[]) {
     super(OrderHasBlockedProducts.code, `The order has blocked products: ${productIds.join(', ')}`);

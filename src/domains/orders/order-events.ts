@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../es/index.js';
-import type { OrderItem } from './order-item.js';
+import type { OrderItem } from './orders-values.js';
 
 export type OrderEvent =
   | DomainEvent<'OrderCreated', { orderId: string; orderNumber: string; businessPartner: string; items: OrderItem[] }>

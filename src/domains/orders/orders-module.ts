@@ -1,15 +1,8 @@
 import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
 import { owner, systemOnly } from '../../es/index.js';
-import { withBlockedProducts } from './blocked-products-of-order.js';
+import { withBlockedProducts } from './blocked-products-enrichment.js';
 import { DEFAULT_ORDER_SNAPSHOT_EVERY, defineOrderAggregate } from './order-aggregate.js';
-import {
-  addOrderItemsSchema,
-  createOrderSchema,
-  idOnlySchema,
-  productIdOnlySchema,
-  removeOrderItemSchema,
-} from './order-command-schemas.js';
 import { OrderNumberTaken } from './order-errors.js';
 import { ordersProjector } from './orders-projector.js';
 import { type OrdersStreamLinkerOptions, ordersStreamLinker } from './orders-stream-linker.js';
@@ -39,25 +32,24 @@ export function createOrdersModule({ snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EVER
       router.register(defineOrderAggregate({ snapshotEvery }), {
         CreateOrder: {
           identity: 'id',
-          schema: createOrderSchema,
           unique: (command) => [{ scope: ORDER_NUMBER_SCOPE, value: command.orderNumber, error: OrderNumberTaken }],
           // An order belongs to whoever created it.
           access: owner,
         },
-        AddOrderItems: { identity: 'id', schema: addOrderItemsSchema, correlation: 'stream', access: owner },
-        RemoveOrderItem: { identity: 'id', schema: removeOrderItemSchema, correlation: 'stream', access: owner },
-        CompleteOrder: { identity: 'id', schema: idOnlySchema, enrich: withBlockedProducts, correlation: 'stream', access: owner },
-        DeleteOrder: { identity: 'id', schema: idOnlySchema, correlation: 'stream', access: owner },
+        AddOrderItems: { identity: 'id', correlation: 'stream', access: owner },
+        RemoveOrderItem: { identity: 'id', correlation: 'stream', access: owner },
+        CompleteOrder: { identity: 'id', enrich: withBlockedProducts, correlation: 'stream', access: owner },
+        DeleteOrder: { identity: 'id', correlation: 'stream', access: owner },
       });
       // Shipments are the warehouse's: created by the shipment policy, moved on by operators.
       router.register(shipmentAggregate, {
         CreateShipment: { identity: 'id', access: systemOnly },
-        DispatchShipment: { identity: 'id', schema: idOnlySchema, correlation: 'stream', access: admin },
-        DeliverShipment: { identity: 'id', schema: idOnlySchema, correlation: 'stream', access: admin },
+        DispatchShipment: { identity: 'id', correlation: 'stream', access: admin },
+        DeliverShipment: { identity: 'id', correlation: 'stream', access: admin },
       });
       router.register(productBlockAggregate, {
-        BlockProduct: { identity: 'productId', schema: productIdOnlySchema, access: admin },
-        UnblockProduct: { identity: 'productId', schema: productIdOnlySchema, access: admin },
+        BlockProduct: { identity: 'productId', access: admin },
+        UnblockProduct: { identity: 'productId', access: admin },
       });
       runtimes.addProjector(ordersProjector).addEventHandler(shipmentPolicy).addEventHandler(ordersStreamLinker(linker));
     },

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { defineProjector } from '../../es/index.js';
 import type { OrderEvent } from './order-events.js';
-import type { OrderItem } from './order-item.js';
+import type { OrderItem } from './orders-values.js';
 import type { OrdersTables } from './orders-tables.js';
 import type { ProductBlockEvent } from './product-block-events.js';
 import type { ShipmentEvent } from './shipment-events.js';

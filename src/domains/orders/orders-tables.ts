@@ -1,4 +1,4 @@
-import type { UnitOfMeasure } from './order-item.js';
+import type { UnitOfMeasure } from './orders-values.js';
 
 /** As clients see an order: the shipment's progress shows on the order too. */
 export type OrderReadStatus = 'OPEN' | 'COMPLETED' | 'SHIPPED' | 'DELIVERED';

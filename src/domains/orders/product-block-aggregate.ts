@@ -1,5 +1,5 @@
 import { defineAggregate } from '../../es/index.js';
-import type { ProductBlockCommand } from './product-block-commands.js';
+import { type ProductBlockCommand, productBlockCommands } from './product-block-commands.js';
 import type { ProductBlockEvent } from './product-block-events.js';
 
 /**
@@ -8,6 +8,7 @@ import type { ProductBlockEvent } from './product-block-events.js';
  */
 export const productBlockAggregate = defineAggregate<{ blocked: boolean }, ProductBlockCommand, ProductBlockEvent>({
   name: 'product-block',
+  commands: productBlockCommands,
   initialState: { blocked: false },
 
   execute(state, { type, productId }) {

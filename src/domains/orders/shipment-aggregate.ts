@@ -1,5 +1,5 @@
 import { defineAggregate } from '../../es/index.js';
-import type { ShipmentCommand } from './shipment-commands.js';
+import { type ShipmentCommand, shipmentCommands } from './shipment-commands.js';
 import {
   ShipmentAlreadyCreated,
   ShipmentAlreadyDelivered,
@@ -19,6 +19,7 @@ export interface ShipmentState {
 /** The shipment of one completed order: PENDING → DISPATCHED → DELIVERED. */
 export const shipmentAggregate = defineAggregate<ShipmentState, ShipmentCommand, ShipmentEvent>({
   name: 'shipment',
+  commands: shipmentCommands,
   initialState: { status: 'NONE', orderId: null },
 
   execute(state, command) {

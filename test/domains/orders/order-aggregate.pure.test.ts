@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { orderAggregate } from '../../../src/domains/orders/order-aggregate.js';
 import type { OrderCommand } from '../../../src/domains/orders/order-commands.js';
 import type { OrderEvent } from '../../../src/domains/orders/order-events.js';
-import type { OrderItem } from '../../../src/domains/orders/order-item.js';
+import type { OrderItem } from '../../../src/domains/orders/orders-values.js';
 import { aggregateSpec } from '../../../src/es/testing/aggregate-spec.js';
 
 const order = aggregateSpec(orderAggregate);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ORDER_ITEMS } from '../../../src/domains/orders/order-item.js';
+import { MAX_ORDER_ITEMS } from '../../../src/domains/orders/orders-values.js';
 import { ValidationError } from '../../../src/es/domain-error.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { TEST_ACTOR } from '../../support/test-auth.js';

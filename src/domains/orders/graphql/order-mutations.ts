@@ -1,51 +1,94 @@
 import { builder } from '../../../graphql/builder.js';
-import { dispatch } from '../../../graphql/dispatch.js';
-import type { GraphQLContext } from '../../../graphql/context.js';
-import type { OrderCommand } from '../order-commands.js';
-import {
-  OrderAlreadyCompleted,
-  OrderAlreadyCreated,
-  OrderHasBlockedProducts,
-  OrderItemExists,
-  OrderItemNotFound,
-  OrderLastItem,
-  OrderNotFound,
-  OrderNotOpen,
-  OrderNumberTaken,
-} from '../order-errors.js';
-import type { OrderItem } from '../order-item.js';
+import { commandMutation } from '../../../graphql/command-mutation.js';
+import { errorType } from '../../../graphql/types/errors.js';
+import { orderAggregate } from '../order-aggregate.js';
+import { OrderHasBlockedProducts } from '../order-errors.js';
 import { ORDERS_PROJECTION } from '../orders-projector.js';
+import type { OrderItem } from '../orders-values.js';
 import { normalizeId } from './normalize-id.js';
-import { findOrder } from './order-loaders.js';
-import { OrderItemInput, OrderType } from './order-type.js';
-import { byCommand } from '../../../graphql/field-access.js';
-import { readBack } from '../../../graphql/read-back.js';
+import { OrderType, UnitOfMeasureEnum } from './order-type.js';
+import { loadOrder } from './orders-reads.js';
 
-/** Sends the command and waits until the orders projection has it. */
-async function send(ctx: GraphQLContext, command: OrderCommand): Promise<void> {
-  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION] });
-}
+// Every order mutation but the delete answers with the order as projected once its command is done.
 
-/** Sends the command and answers with the order as projected. */
-async function execute(ctx: GraphQLContext, command: OrderCommand) {
-  await send(ctx, command);
-  return readBack(await findOrder(ctx, command.id), `Order ${command.id}`);
-}
+// Before completeOrder's result union is made from its refusals: this one names the blocked products.
+errorType(OrderHasBlockedProducts, {
+  fields: (t) => ({
+    productIds: t.field({ type: ['ID'], resolve: (error) => [...error.productIds] }),
+  }),
+});
+
+const OrderItemInput = builder.inputType('OrderItemInput', {
+  fields: (t) => ({
+    productId: t.id({ required: true, description: 'A UUID.' }),
+    quantity: t.float({ required: true, description: 'Greater than 0.' }),
+    uom: t.field({ type: UnitOfMeasureEnum, required: true }),
+  }),
+});
 
 type ItemInput = { productId: string | number; quantity: number; uom: OrderItem['uom'] };
 const toItems = (items: readonly ItemInput[]): OrderItem[] =>
   items.map(({ productId, quantity, uom }) => ({ productId: normalizeId(productId), quantity, uom }));
 
-const CreateOrderInput = builder.inputType('CreateOrderInput', {
-  fields: (t) => ({
-    id: t.id({
-      required: true,
-      description: 'A UUID the client chooses: sending the same create again is answered ORDER_ALREADY_CREATED.',
+commandMutation('createOrder', {
+  aggregate: orderAggregate,
+  command: 'CreateOrder',
+  description: 'Creates an OPEN order with its items.',
+  arguments: {
+    input: (t) => ({
+      id: t.id({
+        required: true,
+        description: 'A UUID the client chooses: sending the same create again is answered ORDER_ALREADY_CREATED.',
+      }),
+      orderNumber: t.string({ required: true, description: 'The business key: unique across all orders, exact match.' }),
+      businessPartner: t.string({ required: true, description: 'An email address.' }),
+      items: t.field({ type: [OrderItemInput], required: true, description: 'At least one; each product once.' }),
     }),
-    orderNumber: t.string({ required: true, description: 'The business key: unique across all orders, exact match.' }),
-    businessPartner: t.string({ required: true, description: 'An email address.' }),
-    items: t.field({ type: [OrderItemInput], required: true, description: 'At least one; each product once.' }),
+  },
+  toCommand: ({ id, orderNumber, businessPartner, items }) => ({
+    id: normalizeId(id),
+    orderNumber,
+    businessPartner,
+    items: toItems(items),
   }),
+  type: OrderType,
+  waitFor: [ORDERS_PROJECTION],
+  result: (ctx, command) => loadOrder(ctx, command.id),
+});
+
+commandMutation('addOrderItems', {
+  aggregate: orderAggregate,
+  command: 'AddOrderItems',
+  description: 'Adds items (products not on the order yet) to an OPEN order.',
+  arguments: { args: (t) => ({ id: t.id({ required: true }), items: t.field({ type: [OrderItemInput], required: true }) }) },
+  toCommand: ({ id, items }) => ({ id: normalizeId(id), items: toItems(items) }),
+  type: OrderType,
+  waitFor: [ORDERS_PROJECTION],
+  result: (ctx, command) => loadOrder(ctx, command.id),
+});
+
+commandMutation('removeOrderItem', {
+  aggregate: orderAggregate,
+  command: 'RemoveOrderItem',
+  description: 'Removes the item of one product from an OPEN order; the last item stays.',
+  arguments: { args: (t) => ({ id: t.id({ required: true }), productId: t.id({ required: true }) }) },
+  toCommand: ({ id, productId }) => ({ id: normalizeId(id), productId: normalizeId(productId) }),
+  type: OrderType,
+  waitFor: [ORDERS_PROJECTION],
+  result: (ctx, command) => loadOrder(ctx, command.id),
+});
+
+commandMutation('completeOrder', {
+  aggregate: orderAggregate,
+  command: 'CompleteOrder',
+  description:
+    'Completes an OPEN order unless a product on it is blocked. The shipment policy then creates its shipment ' +
+    '(follow it with `order(id)` or `orderStatusChanged`).',
+  arguments: { args: (t) => ({ id: t.id({ required: true }) }) },
+  toCommand: ({ id }) => ({ id: normalizeId(id) }),
+  type: OrderType,
+  waitFor: [ORDERS_PROJECTION],
+  result: (ctx, command) => loadOrder(ctx, command.id),
 });
 
 const DeletedOrderType = builder.objectRef<{ id: string }>('DeletedOrder').implement({
@@ -53,59 +96,13 @@ const DeletedOrderType = builder.objectRef<{ id: string }>('DeletedOrder').imple
   fields: (t) => ({ id: t.exposeID('id') }),
 });
 
-builder.mutationFields((t) => ({
-  createOrder: t.field({
-    access: byCommand('CreateOrder'),
-    type: OrderType,
-    description: 'Creates an OPEN order with its items.',
-    errors: { types: [OrderAlreadyCreated, OrderNumberTaken] },
-    args: { input: t.arg({ type: CreateOrderInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      execute(ctx, {
-        type: 'CreateOrder',
-        id: normalizeId(input.id),
-        orderNumber: input.orderNumber,
-        businessPartner: input.businessPartner,
-        items: toItems(input.items),
-      }),
-  }),
-  addOrderItems: t.field({
-    access: byCommand('AddOrderItems'),
-    type: OrderType,
-    description: 'Adds items (products not on the order yet) to an OPEN order.',
-    errors: { types: [OrderNotFound, OrderNotOpen, OrderItemExists] },
-    args: { id: t.arg.id({ required: true }), items: t.arg({ type: [OrderItemInput], required: true }) },
-    resolve: (_root, { id, items }, ctx) => execute(ctx, { type: 'AddOrderItems', id: normalizeId(id), items: toItems(items) }),
-  }),
-  removeOrderItem: t.field({
-    access: byCommand('RemoveOrderItem'),
-    type: OrderType,
-    description: 'Removes the item of one product from an OPEN order; the last item stays.',
-    errors: { types: [OrderNotFound, OrderNotOpen, OrderItemNotFound, OrderLastItem] },
-    args: { id: t.arg.id({ required: true }), productId: t.arg.id({ required: true }) },
-    resolve: (_root, { id, productId }, ctx) =>
-      execute(ctx, { type: 'RemoveOrderItem', id: normalizeId(id), productId: normalizeId(productId) }),
-  }),
-  completeOrder: t.field({
-    access: byCommand('CompleteOrder'),
-    type: OrderType,
-    description:
-      'Completes an OPEN order unless a product on it is blocked. The shipment policy then creates its shipment ' +
-      '(follow it with `order(id)` or `orderStatusChanged`).',
-    errors: { types: [OrderNotFound, OrderAlreadyCompleted, OrderHasBlockedProducts] },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => execute(ctx, { type: 'CompleteOrder', id: normalizeId(id) }),
-  }),
-  deleteOrder: t.field({
-    access: byCommand('DeleteOrder'),
-    type: DeletedOrderType,
-    description: 'Deletes an OPEN order.',
-    errors: { types: [OrderNotFound, OrderNotOpen] },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      const command: OrderCommand = { type: 'DeleteOrder', id: normalizeId(id) };
-      await send(ctx, command);
-      return { id: command.id };
-    },
-  }),
-}));
+commandMutation('deleteOrder', {
+  aggregate: orderAggregate,
+  command: 'DeleteOrder',
+  description: 'Deletes an OPEN order.',
+  arguments: { args: (t) => ({ id: t.id({ required: true }) }) },
+  toCommand: ({ id }) => ({ id: normalizeId(id) }),
+  type: DeletedOrderType,
+  waitFor: [ORDERS_PROJECTION],
+  result: (_ctx, command) => ({ id: command.id }),
+});

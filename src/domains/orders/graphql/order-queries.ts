@@ -1,15 +1,12 @@
 import { resolveCursorConnection, type ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import { ADMIN_ROLE } from '../../../auth/admin-role.js';
-import { tables } from '../../../db/database.js';
-import { builder } from '../../../graphql/builder.js';
-import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
-import type { OrdersTables } from '../orders-tables.js';
-import { normalizeId } from './normalize-id.js';
-import { findOrder, findOrderByNumber, findShipment } from './order-loaders.js';
-import { OrderStatusEnum, OrderType } from './order-type.js';
-import { ShipmentType } from './shipment-type.js';
 import { authenticated } from '../../../es/index.js';
+import { builder } from '../../../graphql/builder.js';
 import { described } from '../../../graphql/field-access.js';
+import { positionCursor } from '../../../graphql/position-cursor.js';
+import { normalizeId } from './normalize-id.js';
+import { OrderStatusEnum, OrderType } from './order-type.js';
+import { findOrder, findOrderByNumber, ordersPage } from './orders-reads.js';
 
 builder.queryFields((t) => ({
   order: t.field({
@@ -38,45 +35,16 @@ builder.queryFields((t) => ({
         status: t.arg({ type: OrderStatusEnum }),
         businessPartner: t.arg.string({ description: 'Exact match.' }),
       },
-      resolve: (_root, args, ctx) =>
-        resolveCursorConnection(
+      resolve: (_root, args, ctx) => {
+        const owner = ctx.actor?.roles.includes(ADMIN_ROLE) ? null : (ctx.actor?.subject ?? '');
+        return resolveCursorConnection(
           { args, toCursor: (order) => positionCursor(order.created_position) },
-          ({ before, after, limit, inverted }: ResolveCursorConnectionArgs) => {
-            let query = tables<OrdersTables>(ctx.app.database).selectFrom('orders').selectAll();
-            if (!ctx.actor?.roles.includes(ADMIN_ROLE)) query = query.where('owner', '=', ctx.actor?.subject ?? '');
-            if (args.status) query = query.where('status', '=', args.status);
-            if (args.businessPartner != null) query = query.where('business_partner', '=', args.businessPartner);
-            if (after) query = query.where('created_position', '>', parsePositionCursor(after, 'after'));
-            if (before) query = query.where('created_position', '<', parsePositionCursor(before, 'before'));
-            return query
-              .orderBy('created_position', inverted ? 'desc' : 'asc')
-              .limit(limit)
-              .execute();
-          },
-        ),
+          (page: ResolveCursorConnectionArgs) =>
+            ordersPage(ctx, { owner, status: args.status, businessPartner: args.businessPartner }, page),
+        );
+      },
     },
     { name: 'OrderConnection' },
     { name: 'OrderEdge' },
   ),
-  shipment: t.field({
-    access: authenticated,
-    type: ShipmentType,
-    nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => findShipment(ctx, normalizeId(id)),
-  }),
-  blockedProducts: t.field({
-    access: authenticated,
-    type: ['ID'],
-    description: 'Products no order can be completed with, most recently blocked last.',
-    resolve: async (_root, _args, ctx) => {
-      const rows = await tables<OrdersTables>(ctx.app.database)
-        .selectFrom('blocked_products')
-        .select('product_id')
-        .orderBy('blocked_at')
-        .orderBy('product_id')
-        .execute();
-      return rows.map((row) => row.product_id);
-    },
-  }),
 }));

@@ -1,11 +1,11 @@
 import { type RecordedEvent, streamIdOf } from '../../../es/index.js';
 import { builder } from '../../../graphql/builder.js';
+import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
 import { parsePositionCursor, positionCursor } from '../../../graphql/position-cursor.js';
 import { orderAggregate } from '../order-aggregate.js';
 import { shipmentAggregate } from '../shipment-aggregate.js';
 import { shipmentIdFor } from '../shipment-id.js';
 import { normalizeId } from './normalize-id.js';
-import { orderOwner } from './order-access.js';
 
 /** The events that change an order's status as clients see it, and the status each one leads to. */
 const statusAfter = {
@@ -42,6 +42,9 @@ const OrderStatusChangeType = builder.objectRef<OrderStatusChange>('OrderStatusC
     occurredAt: t.field({ type: 'DateTime', resolve: (change) => change.occurredAt }),
   }),
 });
+
+/** Only whoever created the order the field's `id` argument names. */
+const orderOwner = ownerOfField(orderAggregate, ({ args }: FieldInput<{ id: string | number }>) => normalizeId(args.id));
 
 builder.subscriptionField('orderStatusChanged', (t) =>
   t.field({

@@ -1,11 +1,12 @@
-import { builder } from '../../../graphql/builder.js';
-import { unitsOfMeasure } from '../order-item.js';
-import type { OrderItemsTable, OrderReadStatus, OrdersTable } from '../orders-tables.js';
-import { orderLoaders } from './order-loaders.js';
-import { ShipmentType } from './shipment-type.js';
 import { admin } from '../../../auth/admin-role.js';
 import { anyOf } from '../../../es/index.js';
-import { ownOrder } from './order-access.js';
+import { builder } from '../../../graphql/builder.js';
+import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
+import { orderAggregate } from '../order-aggregate.js';
+import type { OrderItemsTable, OrderReadStatus, OrdersTable } from '../orders-tables.js';
+import { unitsOfMeasure } from '../orders-values.js';
+import { itemsOfOrder, shipmentOfOrder } from './orders-reads.js';
+import { ShipmentType } from './shipment-type.js';
 
 export const OrderStatusEnum = builder.enumType('OrderStatus', {
   description: 'OPEN until completed; then the shipment moves it to SHIPPED and DELIVERED.',
@@ -25,6 +26,9 @@ const OrderItemType = builder.objectRef<OrderItemsTable>('OrderItem').implement(
   }),
 });
 
+/** An order is read by whoever created it. */
+const ownOrder = ownerOfField(orderAggregate, ({ parent }: FieldInput<unknown, OrdersTable>) => parent.id);
+
 export const OrderType = builder.objectRef<OrdersTable>('Order').implement({
   // Whoever created it reads it; operators read every order.
   access: anyOf(ownOrder, admin),
@@ -37,24 +41,16 @@ export const OrderType = builder.objectRef<OrdersTable>('Order').implement({
     items: t.field({
       type: [OrderItemType],
       description: 'In the order they were added.',
-      resolve: (row, _args, ctx) => orderLoaders(ctx).items.load(row.id),
+      resolve: (row, _args, ctx) => itemsOfOrder(ctx, row.id),
     }),
     shipment: t.field({
       type: ShipmentType,
       nullable: true,
       description: 'Created by the shipment policy shortly after the order completes.',
-      resolve: (row, _args, ctx) => orderLoaders(ctx).shipmentOfOrder.load(row.id),
+      resolve: (row, _args, ctx) => shipmentOfOrder(ctx, row.id),
     }),
     version: t.int({ description: 'The version of the order stream this view reflects.', resolve: (row) => row.version }),
     createdAt: t.field({ type: 'DateTime', resolve: (row) => row.created_at }),
     updatedAt: t.field({ type: 'DateTime', resolve: (row) => row.updated_at }),
-  }),
-});
-
-export const OrderItemInput = builder.inputType('OrderItemInput', {
-  fields: (t) => ({
-    productId: t.id({ required: true, description: 'A UUID.' }),
-    quantity: t.float({ required: true, description: 'Greater than 0.' }),
-    uom: t.field({ type: UnitOfMeasureEnum, required: true }),
   }),
 });

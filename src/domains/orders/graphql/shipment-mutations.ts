@@ -1,35 +1,30 @@
-import { builder } from '../../../graphql/builder.js';
-import { dispatch } from '../../../graphql/dispatch.js';
-import type { GraphQLContext } from '../../../graphql/context.js';
+import { commandMutation } from '../../../graphql/command-mutation.js';
 import { ORDERS_PROJECTION } from '../orders-projector.js';
-import type { ShipmentCommand } from '../shipment-commands.js';
-import { ShipmentAlreadyDelivered, ShipmentAlreadyDispatched, ShipmentNotDispatched, ShipmentNotFound } from '../shipment-errors.js';
+import { shipmentAggregate } from '../shipment-aggregate.js';
 import { normalizeId } from './normalize-id.js';
-import { findShipment } from './order-loaders.js';
+import { loadShipment } from './orders-reads.js';
 import { ShipmentType } from './shipment-type.js';
-import { byCommand } from '../../../graphql/field-access.js';
-import { readBack } from '../../../graphql/read-back.js';
 
-async function execute(ctx: GraphQLContext, command: ShipmentCommand) {
-  await dispatch(ctx, command, { consistency: 'strong', projections: [ORDERS_PROJECTION] });
-  return readBack(await findShipment(ctx, command.id), `Shipment ${command.id}`);
-}
+// Both answer with the shipment as projected once its command is done.
 
-builder.mutationFields((t) => ({
-  dispatchShipment: t.field({
-    access: byCommand('DispatchShipment'),
-    type: ShipmentType,
-    description: 'Marks a PENDING shipment DISPATCHED; its order becomes SHIPPED.',
-    errors: { types: [ShipmentNotFound, ShipmentAlreadyDispatched] },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => execute(ctx, { type: 'DispatchShipment', id: normalizeId(id) }),
-  }),
-  deliverShipment: t.field({
-    access: byCommand('DeliverShipment'),
-    type: ShipmentType,
-    description: 'Marks a DISPATCHED shipment DELIVERED; its order becomes DELIVERED.',
-    errors: { types: [ShipmentNotFound, ShipmentNotDispatched, ShipmentAlreadyDelivered] },
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => execute(ctx, { type: 'DeliverShipment', id: normalizeId(id) }),
-  }),
-}));
+commandMutation('dispatchShipment', {
+  aggregate: shipmentAggregate,
+  command: 'DispatchShipment',
+  description: 'Marks a PENDING shipment DISPATCHED; its order becomes SHIPPED.',
+  arguments: { args: (t) => ({ id: t.id({ required: true }) }) },
+  toCommand: ({ id }) => ({ id: normalizeId(id) }),
+  type: ShipmentType,
+  waitFor: [ORDERS_PROJECTION],
+  result: (ctx, command) => loadShipment(ctx, command.id),
+});
+
+commandMutation('deliverShipment', {
+  aggregate: shipmentAggregate,
+  command: 'DeliverShipment',
+  description: 'Marks a DISPATCHED shipment DELIVERED; its order becomes DELIVERED.',
+  arguments: { args: (t) => ({ id: t.id({ required: true }) }) },
+  toCommand: ({ id }) => ({ id: normalizeId(id) }),
+  type: ShipmentType,
+  waitFor: [ORDERS_PROJECTION],
+  result: (ctx, command) => loadShipment(ctx, command.id),
+});

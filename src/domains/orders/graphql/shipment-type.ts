@@ -1,12 +1,16 @@
-import { builder } from '../../../graphql/builder.js';
-import type { ShipmentReadStatus, ShipmentsTable } from '../orders-tables.js';
 import { admin } from '../../../auth/admin-role.js';
 import { anyOf } from '../../../es/index.js';
-import { ownShipment } from './order-access.js';
+import { builder } from '../../../graphql/builder.js';
+import { type FieldInput, ownerOfField } from '../../../graphql/field-access.js';
+import { orderAggregate } from '../order-aggregate.js';
+import type { ShipmentReadStatus, ShipmentsTable } from '../orders-tables.js';
 
 export const ShipmentStatusEnum = builder.enumType('ShipmentStatus', {
   values: ['PENDING', 'DISPATCHED', 'DELIVERED'] as const satisfies readonly ShipmentReadStatus[],
 });
+
+/** A shipment is read by whoever created its order. */
+const ownShipment = ownerOfField(orderAggregate, ({ parent }: FieldInput<unknown, ShipmentsTable>) => parent.order_id);
 
 export const ShipmentType = builder.objectRef<ShipmentsTable>('Shipment').implement({
   // Whoever created its order reads it; operators (who move it on) read every shipment.

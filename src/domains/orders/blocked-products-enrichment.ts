@@ -4,7 +4,7 @@ import type { CompleteOrder } from './order-commands.js';
 import type { OrdersTables } from './orders-tables.js';
 
 /** The order's products (as the read model lists them) that are on the blocked list. */
-export async function blockedProductsOf(db: Kysely<OrdersTables>, orderId: string): Promise<string[]> {
+async function blockedProductsOf(db: Kysely<OrdersTables>, orderId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('order_items')
     .innerJoin('blocked_products', 'blocked_products.product_id', 'order_items.product_id')

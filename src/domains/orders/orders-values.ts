@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { MAX_ORDER_ITEMS, unitsOfMeasure } from './order-item.js';
 
+export const unitsOfMeasure = ['KG', 'MT'] as const;
+export type UnitOfMeasure = (typeof unitsOfMeasure)[number];
+
+/** The most items one order holds, so no client can make an order (its events, its reads) grow without bound. */
+export const MAX_ORDER_ITEMS = 100;
+
+/** Orders, shipments and products are named by UUIDs. */
 export const uuidSchema = z.uuid('must be a UUID');
 
 const orderItemSchema = z.object({
@@ -9,8 +15,11 @@ const orderItemSchema = z.object({
   uom: z.enum(unitsOfMeasure, `must be one of ${unitsOfMeasure.join(', ')}`),
 });
 
+/** One line of an order: a product in some quantity (kilograms or metric tonnes). A product appears once per order. */
+export type OrderItem = z.infer<typeof orderItemSchema>;
+
 /** At least one item and at most MAX_ORDER_ITEMS, each product once: a repeated product is reported at its second (and later) occurrence. */
-const orderItemsSchema = z
+export const orderItemsSchema = z
   .array(orderItemSchema)
   .min(1, 'must have at least one item')
   .max(MAX_ORDER_ITEMS, `must have at most ${MAX_ORDER_ITEMS} items`)
@@ -21,21 +30,3 @@ const orderItemsSchema = z
       seen.add(item.productId);
     });
   });
-
-export const createOrderSchema = z.object({
-  id: uuidSchema,
-  orderNumber: z
-    .string()
-    .max(100, 'must be at most 100 characters')
-    .refine((value) => value.trim().length > 0, 'must not be empty'),
-  businessPartner: z.email('must be an email address'),
-  items: orderItemsSchema,
-});
-
-export const addOrderItemsSchema = z.object({ id: uuidSchema, items: orderItemsSchema });
-
-export const removeOrderItemSchema = z.object({ id: uuidSchema, productId: uuidSchema });
-
-export const idOnlySchema = z.object({ id: uuidSchema });
-
-export const productIdOnlySchema = z.object({ productId: uuidSchema });
