@@ -2,6 +2,8 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { Database } from '../src/db/database.js';
+import { migrationsOf } from '../src/app/domain-module.js';
+import { domains } from '../src/app/domains.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createPostgresDatabase } from '../src/db/postgres-database.js';
 import { appendBenchmark } from './append.bench.js';
@@ -44,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
   };
 
   try {
-    await migrateToLatest(ctx.database(1));
+    await migrateToLatest(ctx.database(1), migrationsOf(domains));
     await printMachine(url);
     for (const benchmark of selected) {
       console.log(`\n== ${benchmark.name} ==`);

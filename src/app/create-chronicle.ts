@@ -21,7 +21,7 @@ import { MeasuredEventStore } from '../observability/measured-event-store.js';
 import { ChronicleMetrics } from '../observability/metrics.js';
 import { registerRuntimeGauges } from '../observability/runtime-gauges.js';
 import type { Chronicle } from './chronicle.js';
-import type { DomainModule } from './domain-module.js';
+import { type DomainModule, migrationsOf } from './domain-module.js';
 import { domains as allDomains } from './domains.js';
 import { createLogger } from './logger.js';
 import { schema } from './schema.js';
@@ -39,7 +39,8 @@ export interface ChronicleOptions {
 export async function createChronicle(config: Config, options: ChronicleOptions = {}): Promise<Chronicle> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? (await connect(config));
-  await migrateToLatest(database);
+  const domains = options.domains ?? allDomains;
+  await migrateToLatest(database, migrationsOf(domains));
 
   const db = tables<EventStoreTables>(database);
   const metrics = new ChronicleMetrics();
@@ -70,7 +71,6 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   });
   registerRuntimeGauges(metrics, { runtimes, db, logger });
 
-  const domains = options.domains ?? allDomains;
   for (const domain of domains) domain.register({ router, runtimes, db: database.db });
 
   await feed.start();

@@ -42,3 +42,4 @@ export * from './command-context.js';
 export * from './errors.js';
 export * from './append-result.js';
 export * from './prepared-statement.js';
+export * from './migrations/index.js';

@@ -1,8 +1,11 @@
 import { rm, writeFile } from 'node:fs/promises';
+import SchemaBuilder from '@pothos/core';
+import type { Migration } from 'kysely';
 import pg from 'pg';
 import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import { createPostgresDatabase } from '../../src/db/postgres-database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrationsOf } from '../../src/app/domain-module.js';
 import { pgliteTemplatePath } from './pglite-template.js';
 import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, databaseUrl } from './postgres-urls.js';
 
@@ -10,22 +13,34 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1
 
 /** Migrates a template database once per dialect; each test file then starts from a copy. */
 export async function setup(): Promise<() => Promise<void>> {
-  await dumpPgliteTemplate();
-  const stopPostgres = await preparePostgresTemplate();
+  const migrations = await appMigrations();
+  await dumpPgliteTemplate(migrations);
+  const stopPostgres = await preparePostgresTemplate(migrations);
   return async () => {
     await rm(pgliteTemplatePath(), { force: true });
     await stopPostgres();
   };
 }
 
-async function dumpPgliteTemplate(): Promise<void> {
+/**
+ * The migrations the server runs, from the slices the app lists. Vitest loads this file for the root and
+ * for each project, each time in a module graph of its own, but Pothos keeps one plugin registry per
+ * process: the slices' modules bring their GraphQL, whose builder would register its plugins again.
+ */
+async function appMigrations(): Promise<Record<string, Migration>> {
+  SchemaBuilder.allowPluginReRegistration = true;
+  const { domains } = await import('../../src/app/domains.js');
+  return migrationsOf(domains);
+}
+
+async function dumpPgliteTemplate(migrations: Record<string, Migration>): Promise<void> {
   const template = await createPgliteDatabase();
-  await migrateToLatest(template);
+  await migrateToLatest(template, migrations);
   await writeFile(pgliteTemplatePath(), Buffer.from(await (await template.dump()).arrayBuffer()));
   await template.close();
 }
 
-async function preparePostgresTemplate(): Promise<() => Promise<void>> {
+async function preparePostgresTemplate(migrations: Record<string, Migration>): Promise<() => Promise<void>> {
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2_000 });
   try {
     await admin.connect();
@@ -35,7 +50,7 @@ async function preparePostgresTemplate(): Promise<() => Promise<void>> {
   await dropTestDatabases(admin);
   await admin.query(`create database ${TEMPLATE_DATABASE}`);
   const template = createPostgresDatabase({ connectionString: databaseUrl(adminUrl, TEMPLATE_DATABASE), poolSize: 1 });
-  await migrateToLatest(template);
+  await migrateToLatest(template, migrations);
   await template.close();
   await admin.end();
 

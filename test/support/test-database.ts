@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Database, DialectName } from '../../src/db/database.js';
+import { migrationsOf } from '../../src/app/domain-module.js';
+import { domains } from '../../src/app/domains.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createPgliteDatabase } from '../../src/db/pglite-database.js';
 import { createPostgresDatabase } from '../../src/db/postgres-database.js';
@@ -22,7 +24,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   if (dialect === 'pglite') {
     const template = await readFile(pgliteTemplatePath()).catch(() => undefined);
     const database = await createPgliteDatabase(template ? { loadDataDir: new Blob([template]) } : {});
-    await migrateToLatest(database);
+    await migrateToLatest(database, migrationsOf(domains));
     return Object.assign(database, { url: undefined });
   }
   const adminUrl = process.env.CHRONICLE_TEST_ADMIN_URL!;

@@ -6,6 +6,7 @@ import { accountsProjector } from './accounts-projector.js';
 import { transferAggregate } from './transfer-aggregate.js';
 import { transferProcess } from './transfer-process.js';
 import { transfersProjector } from './transfers-projector.js';
+import { bankMigrations } from './migrations/index.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
 
@@ -14,6 +15,7 @@ const transferFromOwnAccount = ownerOf(accountAggregate, (command: { from: strin
 
 export const bankModule: DomainModule = {
   name: 'bank',
+  migrations: bankMigrations,
   register({ router, runtimes }) {
     router.register(accountAggregate, {
       // An account belongs to whoever opened it; anyone signed in may pay into it.

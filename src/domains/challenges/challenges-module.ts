@@ -14,11 +14,13 @@ import { challengeCompetitorProcess } from './challenge-competitor-process.js';
 import { trackerActivityAggregate } from './tracker-activity-aggregate.js';
 import { lostPlaceNotifier } from './lost-place-notifier.js';
 import { challengeClockProcess } from './challenge-clock-process.js';
+import { challengesMigrations } from './migrations/index.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
 
 export const challengesModule: DomainModule = {
   name: 'challenges',
+  migrations: challengesMigrations,
   routes: [activityWebhookRoute, liveChallengePageRoute, liveAssetsRoute],
   register({ router, runtimes }) {
     router.register(challengeAggregate, {

@@ -5,6 +5,7 @@ import { coinAccountAggregate } from './coin-account-aggregate.js';
 import { coinAccountsProjector } from './coin-accounts-projector.js';
 import { coinTransferProcess } from './coin-transfer-process.js';
 import { coinTransfersProjector } from './coin-transfers-projector.js';
+import { coinsMigrations } from './migrations/index.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
 
@@ -21,6 +22,7 @@ export const coinAccountRegistrations: {
 /** Coins: proof-of-work mining, transfers through a process manager, and the accounts' read model. */
 export const coinsModule: DomainModule = {
   name: 'coins',
+  migrations: coinsMigrations,
   register({ router, runtimes }) {
     router.register(coinAccountAggregate, coinAccountRegistrations);
     runtimes.addProjector(coinAccountsProjector).addProjector(coinTransfersProjector).addProcessManager(coinTransferProcess);

@@ -9,6 +9,7 @@ import { type OrdersStreamLinkerOptions, ordersStreamLinker } from './orders-str
 import { productBlockAggregate } from './product-block-aggregate.js';
 import { shipmentAggregate } from './shipment-aggregate.js';
 import { shipmentPolicy } from './shipment-policy.js';
+import { ordersMigrations } from './migrations/index.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
 
@@ -28,6 +29,7 @@ export interface OrdersModuleOptions {
 export function createOrdersModule({ snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EVERY, linker }: OrdersModuleOptions = {}): DomainModule {
   return {
     name: 'orders',
+    migrations: ordersMigrations,
     register({ router, runtimes }) {
       router.register(defineOrderAggregate({ snapshotEvery }), {
         CreateOrder: {

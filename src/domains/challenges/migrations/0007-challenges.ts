@@ -1,8 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /**
- * Read tables of the challenges slice (challenges, competitors, athletes, activities, leaderboards),
- * the lost-place notifications outbox, and the engine's durable table of scheduled commands.
+ * Read tables of the challenges slice (challenges, competitors, athletes, activities, leaderboards)
+ * and the lost-place notifications outbox. Until the slices brought their own migrations this one also
+ * created the engine's `scheduled_commands`, which is now `0007-scheduled-commands` of the engine.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -93,27 +94,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('challenge_notifications')
     .columns(['athlete_id', 'position', 'category'])
     .execute();
-
-  await db.schema
-    .createTable('scheduled_commands')
-    .addColumn('schedule_id', 'text', (c) => c.primaryKey())
-    .addColumn('due_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('command', 'jsonb', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('outcome', 'text')
-    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .execute();
-  await db.schema
-    .createIndex('scheduled_commands_pending_idx')
-    .on('scheduled_commands')
-    .column('due_at')
-    .where(sql.ref('status'), '=', 'PENDING')
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'scheduled_commands',
     'challenge_notifications',
     'challenge_leaderboard_entries',
     'challenge_activities',

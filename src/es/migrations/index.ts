@@ -1,0 +1,18 @@
+import type { Migration } from 'kysely';
+import * as eventStore from './0001-event-store.js';
+import * as commandRefusals from './0004-command-refusals.js';
+import * as scheduledCommands from './0007-scheduled-commands.js';
+import * as commandRefusalDetails from './0009-command-refusal-details.js';
+import * as checkpointFence from './0010-checkpoint-fence.js';
+
+/**
+ * The engine's own tables: the event store, command refusals, the checkpoint fence and scheduled
+ * commands. The slices bring theirs (`DomainModule.migrations`); the app runs both (app/domain-module.ts).
+ */
+export const engineMigrations: Readonly<Record<string, Migration>> = {
+  '0001-event-store': eventStore,
+  '0004-command-refusals': commandRefusals,
+  '0007-scheduled-commands': scheduledCommands,
+  '0009-command-refusal-details': commandRefusalDetails,
+  '0010-checkpoint-fence': checkpointFence,
+};
