@@ -23,7 +23,7 @@ export const coldLoadBenchmark: Benchmark = {
     const database = ctx.database(4);
     const store = new EventStore(tables<EventStoreTables>(database));
     const repository = new AggregateRepository(store);
-    const router = new CommandRouter(store, repository, []);
+    const router = new CommandRouter({ store, db: tables<EventStoreTables>(database), repository, middleware: [] });
     const identity = { identity: 'accountNumber', access: everyone } as const;
     router.register(accountAggregate, {
       OpenAccount: identity,

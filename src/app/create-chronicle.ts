@@ -47,18 +47,23 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   const store = new MeasuredEventStore(db, metrics);
   const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs, isUnavailable: isDatabaseUnavailable });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
-  const router = new CommandRouter(store, repository, [
-    // First, so a strong dispatch waits after the others are done, outside the command's measured time. It
-    // waits for the runtimes, which dispatch through this router: it reaches them only once both exist.
-    strongConsistency(async (position, projections) => {
-      const stop = metrics.consistencyWait.startTimer();
-      await runtimes.waitFor(position, projections).finally(stop);
-    }),
-    commandTelemetry(metrics, logger),
-    validation(),
-    enrichment(database.db),
-    uniqueness(db),
-  ]);
+  const router = new CommandRouter({
+    store,
+    db,
+    repository,
+    middleware: [
+      // First, so a strong dispatch waits after the others are done, outside the command's measured time. It
+      // waits for the runtimes, which dispatch through this router: it reaches them only once both exist.
+      strongConsistency(async (position, projections) => {
+        const stop = metrics.consistencyWait.startTimer();
+        await runtimes.waitFor(position, projections).finally(stop);
+      }),
+      commandTelemetry(metrics, logger),
+      validation(),
+      enrichment(database.db),
+      uniqueness(db),
+    ],
+  });
   const runtimes = new RuntimeRegistry({
     db,
     store,

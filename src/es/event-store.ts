@@ -1,7 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { AppendQueue, type CommittedListener } from './append-queue.js';
 import type { AppendResult } from './append-result.js';
-import { DomainError, refusalDetails } from './domain-error.js';
 import { InvalidAppendError } from './errors.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { ExpectedVersion } from './expected-version.js';
@@ -179,36 +178,6 @@ export class EventStore {
           ),
       )
       .execute();
-  }
-
-  /** Remembers that a command sent with a stable id was refused, so a redelivery gets the same answer. */
-  async recordRefusal(commandId: string, streamId: string, refusal: DomainError): Promise<void> {
-    const details = refusalDetails(refusal);
-    await this.db
-      .insertInto('command_refusals')
-      .values({
-        command_id: commandId,
-        stream_id: streamId,
-        code: refusal.code,
-        message: refusal.message,
-        details: details ? JSON.stringify(details) : null,
-      })
-      .onConflict((conflict) => conflict.column('command_id').doNothing())
-      .execute();
-  }
-
-  /**
-   * The refusal recorded for a command id: a plain `DomainError` with the recorded code, message
-   * and details (as own properties); its class is not stored, a caller that knows the classes
-   * may restore it by code.
-   */
-  async findRefusal(commandId: string): Promise<DomainError | undefined> {
-    const row = await this.db
-      .selectFrom('command_refusals')
-      .select(['code', 'message', 'details'])
-      .where('command_id', '=', commandId)
-      .executeTakeFirst();
-    return row ? Object.assign(new DomainError(row.code, row.message), row.details ?? {}) : undefined;
   }
 
   private async write(request: WriteRequest): Promise<AppendResult> {

@@ -49,7 +49,7 @@ const newId = () => crypto.randomUUID();
 /** A router with its own cache, as one process has; reads of its store are counted per stream. */
 function instance(options: { cacheSize?: number; tallySchemaVersion?: number } = {}) {
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
-  const router = new CommandRouter(store, repository, []);
+  const router = new CommandRouter({ store, db: tables<EventStoreTables>(database), repository, middleware: [] });
   registerCounter(router);
   const tally = defineTally(options.tallySchemaVersion ?? 1);
   router.register(tally, { Add: { identity: 'tallyId', access: everyone } });

@@ -12,6 +12,7 @@ import { DomainError } from '../../src/es/domain-error.js';
 import { DuplicateEventError } from '../../src/es/errors.js';
 import type { EventStoreTables } from '../../src/es/event-store-tables.js';
 import { EventStore } from '../../src/es/event-store.js';
+import { findRefusal } from '../../src/es/idempotency/refusals.js';
 import { NEEDS_CONCURRENCY, concurrent } from '../support/test-database.js';
 import { signal, startChronicle } from './fixtures/app.js';
 import { CounterAlreadyOpen, CounterWouldGoNegative, counterModule, registerCounter } from './fixtures/counter.js';
@@ -28,9 +29,10 @@ const newId = () => crypto.randomUUID();
 
 /** Another router over the same database with its own store, cache and lock, as a second process would have. */
 function secondProcess(maxAttempts?: number) {
-  const store = new EventStore(tables<EventStoreTables>(app.database));
+  const db = tables<EventStoreTables>(app.database);
+  const store = new EventStore(db);
   const repository = new AggregateRepository(store);
-  const router = new CommandRouter(store, repository, [], maxAttempts);
+  const router = new CommandRouter({ store, db, repository, middleware: [], ...(maxAttempts === undefined ? {} : { maxAttempts }) });
   registerCounter(router);
   return { store, router, repository };
 }
@@ -106,7 +108,7 @@ async function sameOpenOnTwoInstances(other: Instance): Promise<void> {
     hold.restore();
   }
   // The command succeeded: it must not also be on record as refused.
-  expect(await app.store.findRefusal(commandId)).toBeUndefined();
+  expect(await findRefusal(tables<EventStoreTables>(app.database), commandId)).toBeUndefined();
   await expect(other.router.dispatch(open, { commandId })).resolves.toMatchObject({ version: 1 });
 }
 

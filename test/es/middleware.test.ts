@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Chronicle } from '../../src/app/chronicle.js';
+import { tables } from '../../src/db/database.js';
 import { AggregateRepository } from '../../src/es/aggregate-repository.js';
 import { CommandRouter } from '../../src/es/command-router.js';
 import { ValidationError } from '../../src/es/domain-error.js';
+import type { EventStoreTables } from '../../src/es/event-store-tables.js';
 import type { Middleware } from '../../src/es/middleware.js';
 import { NEEDS_CONCURRENCY, concurrent } from '../support/test-database.js';
 import { startChronicle } from './fixtures/app.js';
@@ -171,7 +173,7 @@ describe('middleware order', () => {
 
   function router(middleware: Middleware[]) {
     const repository = new AggregateRepository(app.store);
-    const commands = new CommandRouter(app.store, repository, middleware);
+    const commands = new CommandRouter({ store: app.store, db: tables<EventStoreTables>(app.database), repository, middleware });
     registerCounter(commands);
     return commands;
   }
