@@ -39,6 +39,7 @@ export function errorType<Refusal extends DomainError>(
   options: { fields?: ObjectFieldsShape<BuilderTypes, Refusal>; name?: string } = {},
 ): ObjectRef<any, DomainError> {
   const known = errorTypes.get(errorClass);
+  if (known && options.fields) throw new Error(`${errorClass.code}: its fields must be given before any field uses the error`);
   if (known) return known;
   const ref = builder.objectType(errorClass as new (...args: any[]) => DomainError, {
     name: options.name ?? errorTypeName(errorClass),
