@@ -4,7 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { Forbidden, Unauthenticated, ValidationError } from '../es/index.js';
 import { accessRulesPlugin } from './access-rules-plugin.js';
 import type { GraphQLContext } from './context.js';
-import { idempotencyPlugin } from './idempotency-plugin.js';
+import { idempotencyPlugin } from './idempotency/idempotency-plugin.js';
 
 /** The one schema builder. It defines no types: each type file owns its fields. */
 export const builder = new SchemaBuilder<{

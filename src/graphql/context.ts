@@ -1,6 +1,6 @@
 import type { Chronicle } from '../server/chronicle.js';
 import type { Actor } from '../es/index.js';
-import type { IdempotentMutation } from './idempotent-mutation.js';
+import type { IdempotentMutation } from './idempotency/idempotent-mutation.js';
 
 /** Per request: the running instance, who is asking, and ids to trace the request through logs and events. */
 export interface GraphQLContext {

@@ -16,7 +16,7 @@ import { ServerLifecycle } from '../server/lifecycle.js';
 import { useLifecycle } from '../server/lifecycle-plugin.js';
 import { useTokenExpiry } from '../server/token-expiry-plugin.js';
 import { maskError } from '../server/mask-error.js';
-import { requestIdempotencyKey } from '../server/idempotency-key.js';
+import { requestIdempotencyKey } from './idempotency/idempotency-key.js';
 import { requestIdOf, useRequestId } from '../server/request-id.js';
 import type { GraphQLContext } from './context.js';
 

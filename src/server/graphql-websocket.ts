@@ -12,7 +12,7 @@ import type { ChronicleYoga } from '../graphql/create-yoga.js';
 import { aborted } from './aborted.js';
 import type { Limits } from './limits.js';
 import type { ServerLifecycle } from './lifecycle.js';
-import { parseIdempotencyKey } from './idempotency-key.js';
+import { parseIdempotencyKey } from '../graphql/idempotency/idempotency-key.js';
 import { maskError } from './mask-error.js';
 import { newRequestId } from './request-id.js';
 import { SocketTokenExpiry } from './socket-token-expiry.js';

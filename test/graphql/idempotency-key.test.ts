@@ -7,7 +7,7 @@ import { createChronicle } from '../../src/app/create-chronicle.js';
 import { loadConfig } from '../../src/config.js';
 import { createPostgresDatabase } from '../../src/db/postgres-database.js';
 import { createChronicleYoga, type ChronicleYoga } from '../../src/graphql/create-yoga.js';
-import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../../src/server/idempotency-key.js';
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../../src/graphql/idempotency/idempotency-key.js';
 import { ACCOUNT, DEPOSIT, OPEN_ACCOUNT, TRANSFER, WITHDRAW } from '../domains/bank/bank-operations.js';
 import { BLOCK_PRODUCT, COMPLETE_ORDER, UNBLOCK_PRODUCT } from '../domains/orders/order-operations.js';
 import { createOrder } from '../domains/orders/order-fixtures.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deterministicId } from '../es/index.js';
+import { deterministicId } from '../../es/index.js';
 
 /** The stable ids of one root mutation field of a request sent with an idempotency key. */
 export interface IdempotentMutation {
@@ -23,8 +23,8 @@ export interface MutationIdentity {
 /**
  * Everything a root mutation field does derives its ids from (actor, key, field, response key,
  * arguments): the same request sent again makes the same commands, which the router recognises
- * and answers with their first outcome; two fields of one request, or the same key with other
- * arguments, make different ones.
+ * and answers with their first outcome (src/es/idempotency/); two fields of one request, or the
+ * same key with other arguments, make different ones.
  */
 export function idempotentMutation(identity: MutationIdentity): IdempotentMutation {
   const base = deterministicId(

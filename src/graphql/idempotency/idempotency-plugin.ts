@@ -1,7 +1,7 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import type { GraphQLFieldResolver } from 'graphql';
-import type { GraphQLContext } from './context.js';
-import { asDeclaredRefusal } from './declared-refusal.js';
+import type { GraphQLContext } from '../context.js';
+import { asDeclaredRefusal } from '../declared-refusal.js';
 import { idempotentMutation } from './idempotent-mutation.js';
 
 type Resolver<Types extends SchemaTypes> = GraphQLFieldResolver<unknown, Types['Context'], object>;
