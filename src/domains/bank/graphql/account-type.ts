@@ -13,20 +13,35 @@ export const accountOwner = ownerOfField(accountAggregate, ({ args }: FieldInput
 
 export const AccountStatusEnum = builder.enumType('AccountStatus', { values: ['OPEN', 'CLOSED'] as const });
 
+const OWNER_ONLY = 'Null, with a FORBIDDEN error, for anyone but the owner.';
+
 export const AccountType = builder.objectRef<BankAccountsTable>('Account').implement({
   description: 'A bank account as its projection shows it.',
-  // Only its owner reads it; a depositor who is not the owner sees its number only.
+  // Only its owner reads it; a depositor who is not the owner (or an admin charging a fee) sees its
+  // number only. So that a mutation they may send (deposit, applyFee) never answers `data: null`,
+  // every field but the number is nullable: refused, it is null with its FORBIDDEN error, and the
+  // account (with its number) is still there to say the command succeeded.
   access: ownerOfField(accountAggregate, ({ parent }: FieldInput<unknown, BankAccountsTable>) => parent.account_number),
   fields: (t) => ({
     accountNumber: t.exposeString('account_number', { access: everyone }),
-    holder: t.exposeString('holder'),
-    balance: t.field({ type: 'SafeInt', description: 'In integer minor units (cents).', resolve: (row) => row.balance }),
-    status: t.field({ type: AccountStatusEnum, resolve: (row) => row.status }),
-    version: t.int({ description: 'The version of the account stream this view reflects.', resolve: (row) => row.version }),
-    openedAt: t.field({ type: 'DateTime', resolve: (row) => row.opened_at }),
+    holder: t.exposeString('holder', { nullable: true, description: OWNER_ONLY }),
+    balance: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: `In integer minor units (cents). ${OWNER_ONLY}`,
+      resolve: (row) => row.balance,
+    }),
+    status: t.field({ type: AccountStatusEnum, nullable: true, description: OWNER_ONLY, resolve: (row) => row.status }),
+    version: t.int({
+      nullable: true,
+      description: `The version of the account stream this view reflects. ${OWNER_ONLY}`,
+      resolve: (row) => row.version,
+    }),
+    openedAt: t.field({ type: 'DateTime', nullable: true, description: OWNER_ONLY, resolve: (row) => row.opened_at }),
     transactions: t.connection({
       type: AccountTransactionType,
-      description: 'Balance changes, oldest first.',
+      nullable: true,
+      description: `Balance changes, oldest first. ${OWNER_ONLY}`,
       resolve: (row, args, ctx) =>
         resolveCursorConnection(
           { args, toCursor: (transaction) => positionCursor(transaction.position) },

@@ -25,12 +25,15 @@ export const CoinAccountType = builder.objectRef<CoinAccountsTable>('CoinAccount
     version: t.int({ description: 'The version of the account stream this view reflects.', resolve: (row) => row.version }),
     events: t.connection({
       // Balances are public (see `richest`); the account's history is its owner's (and the operators').
+      // Nullable, so that mining into someone else's account never answers `data: null` for this field.
+      nullable: true,
       access: anyOf(
         ownerOfField(coinAccountAggregate, ({ parent }: FieldInput<unknown, CoinAccountsTable>) => parent.account_id),
         admin,
       ),
       type: EventType,
-      description: 'The account’s own history (CoinMined, CoinsSent, CoinsReceived), oldest first; the cursor is the stream version.',
+      description:
+        'The account’s own history (CoinMined, CoinsSent, CoinsReceived), oldest first; the cursor is the stream version. Null, with a FORBIDDEN error, for anyone but its owner or an admin.',
       resolve: (row, args, { app }) =>
         resolveCursorConnection(
           { args, toCursor: (event) => String(event.version) },
