@@ -21,8 +21,10 @@ commandMutation('recordKill', {
   type: ArenaScoreType,
   waitFor: [ARENA_PROJECTION],
   result: async (ctx, { arenaId, attacker }, execution) => {
-    // The week the kill counted toward, whatever week the arena has moved on to since.
-    const { week } = (execution.events[0] as Extract<ArenaEvent, { type: 'ZombieKilled' }>).data;
+    // The week the kill counted toward, whatever week the arena has moved on to since (the first
+    // kill of a week comes after the week's WeekEndFixed).
+    const killed = execution.events.find((event) => event.type === 'ZombieKilled') as Extract<ArenaEvent, { type: 'ZombieKilled' }>;
+    const { week } = killed.data;
     return readBack(await findScore(ctx, arenaId, week, attacker), `The score of ${attacker} in arena ${arenaId}`);
   },
 });
