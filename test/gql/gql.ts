@@ -31,6 +31,11 @@ type Documents = {
     "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CompleteWeekDocument,
     "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": typeof types.ArenaDocument,
     "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n": typeof types.ArenaTop10ChangedDocument,
+    "mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": typeof types.AccountOwnershipOpenDocument,
+    "mutation AccountOwnershipDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }": typeof types.AccountOwnershipDepositDocument,
+    "mutation AccountOwnershipWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }": typeof types.AccountOwnershipWithdrawDocument,
+    "mutation AccountOwnershipTransfer($input: TransferInput!) { transfer(input: $input) { __typename ... on Transfer { id } } }": typeof types.AccountOwnershipTransferDocument,
+    "query AccountOwnershipReadTransfer($id: ID!) { transfer(id: $id) { amount status } }": typeof types.AccountOwnershipReadTransferDocument,
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": typeof types.AccountFieldsFragmentDoc,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.OpenAccountDocument,
     "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.DepositDocument,
@@ -44,6 +49,12 @@ type Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
+    "mutation AthleteOwnershipCreate($input: CreateChallengeInput!) { createChallenge(input: $input) { __typename } }": typeof types.AthleteOwnershipCreateDocument,
+    "mutation AthleteOwnershipHost($challengeId: ID!) { hostChallenge(challengeId: $challengeId) { __typename } }": typeof types.AthleteOwnershipHostDocument,
+    "mutation AthleteOwnershipStart($challengeId: ID!) { startChallenge(challengeId: $challengeId) { __typename } }": typeof types.AthleteOwnershipStartDocument,
+    "\n  mutation AthleteOwnershipJoin($input: JoinChallengeInput!) {\n    joinChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n": typeof types.AthleteOwnershipJoinDocument,
+    "\n  mutation AthleteOwnershipLeave($input: LeaveChallengeInput!) {\n    leaveChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n": typeof types.AthleteOwnershipLeaveDocument,
+    "\n  mutation AthleteOwnershipImport($input: ImportActivityInput!) {\n    importActivity(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n": typeof types.AthleteOwnershipImportDocument,
     "\n  fragment ChallengeFields on Challenge { id slug name status competitorCount goalMetres activityType version }\n": typeof types.ChallengeFieldsFragmentDoc,
     "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.CreateChallengeDocument,
     "\n  mutation HostChallenge($challengeId: ID!) {\n    hostChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": typeof types.HostChallengeDocument,
@@ -61,6 +72,11 @@ type Documents = {
     "\n  query Notifications($athleteId: ID!, $first: Int, $after: String, $unreadOnly: Boolean! = false) {\n    notifications(athleteId: $athleteId, first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { id challengeId category message rank placesLost readAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation AcknowledgeNotification($id: ID!) {\n    acknowledgeNotification(id: $id) {\n      __typename\n      ... on Notification { id readAt }\n      ... on Error { code message }\n    }\n  }\n": typeof types.AcknowledgeNotificationDocument,
     "\n  subscription NotificationReceived($athleteId: ID!) {\n    notificationReceived(athleteId: $athleteId) { id message rank placesLost }\n  }\n": typeof types.NotificationReceivedDocument,
+    "mutation CoinOwnershipMine($input: MineCoinInput!) { mineCoin(input: $input) { __typename ... on Error { code } } }": typeof types.CoinOwnershipMineDocument,
+    "\n  mutation CoinOwnershipSend($input: SendCoinsInput!) {\n    sendCoins(input: $input) { __typename ... on CoinTransfer { id } ... on Error { code message } }\n  }\n": typeof types.CoinOwnershipSendDocument,
+    "\n  query CoinOwnershipHistory($accountId: String!) {\n    coinAccount(accountId: $accountId) { balance events(first: 10) { edges { node { type } } } }\n  }\n": typeof types.CoinOwnershipHistoryDocument,
+    "\n  query CoinOwnershipHistoryWithActors($accountId: String!) {\n    coinAccount(accountId: $accountId) { events(first: 10) { edges { node { metadata { actor } } } } }\n  }\n": typeof types.CoinOwnershipHistoryWithActorsDocument,
+    "query CoinOwnershipReadTransfer($id: ID!) { coinTransfer(id: $id) { id amount } }": typeof types.CoinOwnershipReadTransferDocument,
     "\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n": typeof types.CoinAccountFieldsFragmentDoc,
     "\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.MineCoinDocument,
     "\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": typeof types.SendCoinsDocument,
@@ -88,6 +104,10 @@ type Documents = {
     "\n  subscription OrderStatusChanged($id: ID!, $after: String) {\n    orderStatusChanged(id: $id, after: $after) { orderId status shipmentId eventType position }\n  }\n": typeof types.OrderStatusChangedDocument,
     "\n  query OrderDeadLetters($handler: String) {\n    deadLetters(handler: $handler) { id handler position eventId eventType error attempts }\n  }\n": typeof types.OrderDeadLettersDocument,
     "\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n": typeof types.RetryOrderDeadLetterDocument,
+    "\n  mutation OrderOwnershipCreate($input: CreateOrderInput!) {\n    createOrder(input: $input) { __typename ... on Order { id } ... on Error { code } }\n  }\n": typeof types.OrderOwnershipCreateDocument,
+    "mutation OrderOwnershipDelete($id: ID!) { deleteOrder(id: $id) { __typename ... on Error { code message } } }": typeof types.OrderOwnershipDeleteDocument,
+    "query OrderOwnershipList { orders(first: 100) { edges { node { id businessPartner } } } }": typeof types.OrderOwnershipListDocument,
+    "query OrderOwnershipOrder($id: ID!) { order(id: $id) { id businessPartner } }": typeof types.OrderOwnershipOrderDocument,
     "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n": typeof types.RuntimeStatesOfInstanceDocument,
     "\n  mutation RebuildAfterFault($name: String!) {\n    rebuildProjection(name: $name) { __typename ... on Projection { name status } }\n  }\n": typeof types.RebuildAfterFaultDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
@@ -96,6 +116,8 @@ type Documents = {
     "\n  query EventsAfter($after: String) {\n    events(after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.EventsAfterDocument,
     "\n  query LogPage($after: String, $first: Int, $types: [String!], $correlationId: String) {\n    events(after: $after, first: $first, types: $types, correlationId: $correlationId) {\n      edges {\n        cursor\n        node {\n          position\n          eventId\n          streamId\n          version\n          type\n          data\n          metadata {\n            correlationId\n            causationId\n            actor\n            custom\n          }\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.LogPageDocument,
     "\n  query StreamPage($id: String!, $first: Int, $after: String) {\n    stream(id: $id) {\n      id\n      version\n      events(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            position\n            streamId\n            version\n            type\n            linkedFrom {\n              streamId\n              version\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.StreamPageDocument,
+    "\n  mutation Twice($input: DepositInput!) {\n    first: deposit(input: $input) { __typename ... on Account { balance } }\n    second: deposit(input: $input) { __typename ... on Account { balance } }\n  }\n": typeof types.TwiceDocument,
+    "\n  mutation DepositWithoutBalance($input: DepositInput!) { deposit(input: $input) { __typename ... on Account { accountNumber } } }\n": typeof types.DepositWithoutBalanceDocument,
     "\n  query Projections {\n    projections {\n      name\n      kind\n      checkpoint\n      head\n      lag\n      status\n      error\n    }\n  }\n": typeof types.ProjectionsDocument,
     "\n  query DeadLetters($handler: String) {\n    deadLetters(handler: $handler) {\n      id\n      handler\n      position\n      eventType\n      error\n      attempts\n      event {\n        streamId\n        data\n      }\n    }\n  }\n": typeof types.DeadLettersDocument,
     "\n  mutation RetryDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter {\n        id\n        eventType\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RetryDeadLetterDocument,
@@ -122,6 +144,11 @@ const documents: Documents = {
     "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": types.CompleteWeekDocument,
     "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": types.ArenaDocument,
     "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n": types.ArenaTop10ChangedDocument,
+    "mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": types.AccountOwnershipOpenDocument,
+    "mutation AccountOwnershipDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }": types.AccountOwnershipDepositDocument,
+    "mutation AccountOwnershipWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }": types.AccountOwnershipWithdrawDocument,
+    "mutation AccountOwnershipTransfer($input: TransferInput!) { transfer(input: $input) { __typename ... on Transfer { id } } }": types.AccountOwnershipTransferDocument,
+    "query AccountOwnershipReadTransfer($id: ID!) { transfer(id: $id) { amount status } }": types.AccountOwnershipReadTransferDocument,
     "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n": types.AccountFieldsFragmentDoc,
     "\n  mutation OpenAccount($input: OpenAccountInput!) {\n    openAccount(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.OpenAccountDocument,
     "\n  mutation Deposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ...AccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.DepositDocument,
@@ -135,6 +162,12 @@ const documents: Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
+    "mutation AthleteOwnershipCreate($input: CreateChallengeInput!) { createChallenge(input: $input) { __typename } }": types.AthleteOwnershipCreateDocument,
+    "mutation AthleteOwnershipHost($challengeId: ID!) { hostChallenge(challengeId: $challengeId) { __typename } }": types.AthleteOwnershipHostDocument,
+    "mutation AthleteOwnershipStart($challengeId: ID!) { startChallenge(challengeId: $challengeId) { __typename } }": types.AthleteOwnershipStartDocument,
+    "\n  mutation AthleteOwnershipJoin($input: JoinChallengeInput!) {\n    joinChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n": types.AthleteOwnershipJoinDocument,
+    "\n  mutation AthleteOwnershipLeave($input: LeaveChallengeInput!) {\n    leaveChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n": types.AthleteOwnershipLeaveDocument,
+    "\n  mutation AthleteOwnershipImport($input: ImportActivityInput!) {\n    importActivity(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n": types.AthleteOwnershipImportDocument,
     "\n  fragment ChallengeFields on Challenge { id slug name status competitorCount goalMetres activityType version }\n": types.ChallengeFieldsFragmentDoc,
     "\n  mutation CreateChallenge($input: CreateChallengeInput!) {\n    createChallenge(input: $input) {\n      __typename\n      ...ChallengeFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.CreateChallengeDocument,
     "\n  mutation HostChallenge($challengeId: ID!) {\n    hostChallenge(challengeId: $challengeId) { __typename ...ChallengeFields ... on Error { code message } }\n  }\n": types.HostChallengeDocument,
@@ -152,6 +185,11 @@ const documents: Documents = {
     "\n  query Notifications($athleteId: ID!, $first: Int, $after: String, $unreadOnly: Boolean! = false) {\n    notifications(athleteId: $athleteId, first: $first, after: $after, unreadOnly: $unreadOnly) {\n      edges { cursor node { id challengeId category message rank placesLost readAt } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation AcknowledgeNotification($id: ID!) {\n    acknowledgeNotification(id: $id) {\n      __typename\n      ... on Notification { id readAt }\n      ... on Error { code message }\n    }\n  }\n": types.AcknowledgeNotificationDocument,
     "\n  subscription NotificationReceived($athleteId: ID!) {\n    notificationReceived(athleteId: $athleteId) { id message rank placesLost }\n  }\n": types.NotificationReceivedDocument,
+    "mutation CoinOwnershipMine($input: MineCoinInput!) { mineCoin(input: $input) { __typename ... on Error { code } } }": types.CoinOwnershipMineDocument,
+    "\n  mutation CoinOwnershipSend($input: SendCoinsInput!) {\n    sendCoins(input: $input) { __typename ... on CoinTransfer { id } ... on Error { code message } }\n  }\n": types.CoinOwnershipSendDocument,
+    "\n  query CoinOwnershipHistory($accountId: String!) {\n    coinAccount(accountId: $accountId) { balance events(first: 10) { edges { node { type } } } }\n  }\n": types.CoinOwnershipHistoryDocument,
+    "\n  query CoinOwnershipHistoryWithActors($accountId: String!) {\n    coinAccount(accountId: $accountId) { events(first: 10) { edges { node { metadata { actor } } } } }\n  }\n": types.CoinOwnershipHistoryWithActorsDocument,
+    "query CoinOwnershipReadTransfer($id: ID!) { coinTransfer(id: $id) { id amount } }": types.CoinOwnershipReadTransferDocument,
     "\n  fragment CoinAccountFields on CoinAccount { accountId balance mined sent received lastNonce version }\n": types.CoinAccountFieldsFragmentDoc,
     "\n  mutation MineCoin($input: MineCoinInput!) {\n    mineCoin(input: $input) {\n      __typename\n      ...CoinAccountFields\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.MineCoinDocument,
     "\n  mutation SendCoins($input: SendCoinsInput!) {\n    sendCoins(input: $input) {\n      __typename\n      ... on CoinTransfer { id from to amount status }\n      ... on Error { code message }\n      ... on ValidationError { fields { path message } }\n    }\n  }\n": types.SendCoinsDocument,
@@ -179,6 +217,10 @@ const documents: Documents = {
     "\n  subscription OrderStatusChanged($id: ID!, $after: String) {\n    orderStatusChanged(id: $id, after: $after) { orderId status shipmentId eventType position }\n  }\n": types.OrderStatusChangedDocument,
     "\n  query OrderDeadLetters($handler: String) {\n    deadLetters(handler: $handler) { id handler position eventId eventType error attempts }\n  }\n": types.OrderDeadLettersDocument,
     "\n  mutation RetryOrderDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter { id eventType }\n      ... on Error { code message }\n    }\n  }\n": types.RetryOrderDeadLetterDocument,
+    "\n  mutation OrderOwnershipCreate($input: CreateOrderInput!) {\n    createOrder(input: $input) { __typename ... on Order { id } ... on Error { code } }\n  }\n": types.OrderOwnershipCreateDocument,
+    "mutation OrderOwnershipDelete($id: ID!) { deleteOrder(id: $id) { __typename ... on Error { code message } } }": types.OrderOwnershipDeleteDocument,
+    "query OrderOwnershipList { orders(first: 100) { edges { node { id businessPartner } } } }": types.OrderOwnershipListDocument,
+    "query OrderOwnershipOrder($id: ID!) { order(id: $id) { id businessPartner } }": types.OrderOwnershipOrderDocument,
     "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n": types.RuntimeStatesOfInstanceDocument,
     "\n  mutation RebuildAfterFault($name: String!) {\n    rebuildProjection(name: $name) { __typename ... on Projection { name status } }\n  }\n": types.RebuildAfterFaultDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
@@ -187,6 +229,8 @@ const documents: Documents = {
     "\n  query EventsAfter($after: String) {\n    events(after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.EventsAfterDocument,
     "\n  query LogPage($after: String, $first: Int, $types: [String!], $correlationId: String) {\n    events(after: $after, first: $first, types: $types, correlationId: $correlationId) {\n      edges {\n        cursor\n        node {\n          position\n          eventId\n          streamId\n          version\n          type\n          data\n          metadata {\n            correlationId\n            causationId\n            actor\n            custom\n          }\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": types.LogPageDocument,
     "\n  query StreamPage($id: String!, $first: Int, $after: String) {\n    stream(id: $id) {\n      id\n      version\n      events(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            position\n            streamId\n            version\n            type\n            linkedFrom {\n              streamId\n              version\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.StreamPageDocument,
+    "\n  mutation Twice($input: DepositInput!) {\n    first: deposit(input: $input) { __typename ... on Account { balance } }\n    second: deposit(input: $input) { __typename ... on Account { balance } }\n  }\n": types.TwiceDocument,
+    "\n  mutation DepositWithoutBalance($input: DepositInput!) { deposit(input: $input) { __typename ... on Account { accountNumber } } }\n": types.DepositWithoutBalanceDocument,
     "\n  query Projections {\n    projections {\n      name\n      kind\n      checkpoint\n      head\n      lag\n      status\n      error\n    }\n  }\n": types.ProjectionsDocument,
     "\n  query DeadLetters($handler: String) {\n    deadLetters(handler: $handler) {\n      id\n      handler\n      position\n      eventType\n      error\n      attempts\n      event {\n        streamId\n        data\n      }\n    }\n  }\n": types.DeadLettersDocument,
     "\n  mutation RetryDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter {\n        id\n        eventType\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.RetryDeadLetterDocument,
@@ -281,6 +325,26 @@ export function graphql(source: "\n  subscription ArenaTop10Changed($arenaId: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"): (typeof documents)["mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccountOwnershipDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }"): (typeof documents)["mutation AccountOwnershipDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccountOwnershipWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }"): (typeof documents)["mutation AccountOwnershipWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccountOwnershipTransfer($input: TransferInput!) { transfer(input: $input) { __typename ... on Transfer { id } } }"): (typeof documents)["mutation AccountOwnershipTransfer($input: TransferInput!) { transfer(input: $input) { __typename ... on Transfer { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AccountOwnershipReadTransfer($id: ID!) { transfer(id: $id) { amount status } }"): (typeof documents)["query AccountOwnershipReadTransfer($id: ID!) { transfer(id: $id) { amount status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment AccountFields on Account { accountNumber holder balance status version }\n"): (typeof documents)["\n  fragment AccountFields on Account { accountNumber holder balance status version }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -330,6 +394,30 @@ export function graphql(source: "\n  query Calculator($id: ID!) {\n    calculato
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AthleteOwnershipCreate($input: CreateChallengeInput!) { createChallenge(input: $input) { __typename } }"): (typeof documents)["mutation AthleteOwnershipCreate($input: CreateChallengeInput!) { createChallenge(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AthleteOwnershipHost($challengeId: ID!) { hostChallenge(challengeId: $challengeId) { __typename } }"): (typeof documents)["mutation AthleteOwnershipHost($challengeId: ID!) { hostChallenge(challengeId: $challengeId) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AthleteOwnershipStart($challengeId: ID!) { startChallenge(challengeId: $challengeId) { __typename } }"): (typeof documents)["mutation AthleteOwnershipStart($challengeId: ID!) { startChallenge(challengeId: $challengeId) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AthleteOwnershipJoin($input: JoinChallengeInput!) {\n    joinChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AthleteOwnershipJoin($input: JoinChallengeInput!) {\n    joinChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AthleteOwnershipLeave($input: LeaveChallengeInput!) {\n    leaveChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AthleteOwnershipLeave($input: LeaveChallengeInput!) {\n    leaveChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AthleteOwnershipImport($input: ImportActivityInput!) {\n    importActivity(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation AthleteOwnershipImport($input: ImportActivityInput!) {\n    importActivity(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -398,6 +486,26 @@ export function graphql(source: "\n  mutation AcknowledgeNotification($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NotificationReceived($athleteId: ID!) {\n    notificationReceived(athleteId: $athleteId) { id message rank placesLost }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived($athleteId: ID!) {\n    notificationReceived(athleteId: $athleteId) { id message rank placesLost }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CoinOwnershipMine($input: MineCoinInput!) { mineCoin(input: $input) { __typename ... on Error { code } } }"): (typeof documents)["mutation CoinOwnershipMine($input: MineCoinInput!) { mineCoin(input: $input) { __typename ... on Error { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CoinOwnershipSend($input: SendCoinsInput!) {\n    sendCoins(input: $input) { __typename ... on CoinTransfer { id } ... on Error { code message } }\n  }\n"): (typeof documents)["\n  mutation CoinOwnershipSend($input: SendCoinsInput!) {\n    sendCoins(input: $input) { __typename ... on CoinTransfer { id } ... on Error { code message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoinOwnershipHistory($accountId: String!) {\n    coinAccount(accountId: $accountId) { balance events(first: 10) { edges { node { type } } } }\n  }\n"): (typeof documents)["\n  query CoinOwnershipHistory($accountId: String!) {\n    coinAccount(accountId: $accountId) { balance events(first: 10) { edges { node { type } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoinOwnershipHistoryWithActors($accountId: String!) {\n    coinAccount(accountId: $accountId) { events(first: 10) { edges { node { metadata { actor } } } } }\n  }\n"): (typeof documents)["\n  query CoinOwnershipHistoryWithActors($accountId: String!) {\n    coinAccount(accountId: $accountId) { events(first: 10) { edges { node { metadata { actor } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CoinOwnershipReadTransfer($id: ID!) { coinTransfer(id: $id) { id amount } }"): (typeof documents)["query CoinOwnershipReadTransfer($id: ID!) { coinTransfer(id: $id) { id amount } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -509,6 +617,22 @@ export function graphql(source: "\n  mutation RetryOrderDeadLetter($id: SafeInt!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation OrderOwnershipCreate($input: CreateOrderInput!) {\n    createOrder(input: $input) { __typename ... on Order { id } ... on Error { code } }\n  }\n"): (typeof documents)["\n  mutation OrderOwnershipCreate($input: CreateOrderInput!) {\n    createOrder(input: $input) { __typename ... on Order { id } ... on Error { code } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OrderOwnershipDelete($id: ID!) { deleteOrder(id: $id) { __typename ... on Error { code message } } }"): (typeof documents)["mutation OrderOwnershipDelete($id: ID!) { deleteOrder(id: $id) { __typename ... on Error { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrderOwnershipList { orders(first: 100) { edges { node { id businessPartner } } } }"): (typeof documents)["query OrderOwnershipList { orders(first: 100) { edges { node { id businessPartner } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OrderOwnershipOrder($id: ID!) { order(id: $id) { id businessPartner } }"): (typeof documents)["query OrderOwnershipOrder($id: ID!) { order(id: $id) { id businessPartner } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n"): (typeof documents)["\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -538,6 +662,14 @@ export function graphql(source: "\n  query LogPage($after: String, $first: Int, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StreamPage($id: String!, $first: Int, $after: String) {\n    stream(id: $id) {\n      id\n      version\n      events(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            position\n            streamId\n            version\n            type\n            linkedFrom {\n              streamId\n              version\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StreamPage($id: String!, $first: Int, $after: String) {\n    stream(id: $id) {\n      id\n      version\n      events(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            position\n            streamId\n            version\n            type\n            linkedFrom {\n              streamId\n              version\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Twice($input: DepositInput!) {\n    first: deposit(input: $input) { __typename ... on Account { balance } }\n    second: deposit(input: $input) { __typename ... on Account { balance } }\n  }\n"): (typeof documents)["\n  mutation Twice($input: DepositInput!) {\n    first: deposit(input: $input) { __typename ... on Account { balance } }\n    second: deposit(input: $input) { __typename ... on Account { balance } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DepositWithoutBalance($input: DepositInput!) { deposit(input: $input) { __typename ... on Account { accountNumber } } }\n"): (typeof documents)["\n  mutation DepositWithoutBalance($input: DepositInput!) { deposit(input: $input) { __typename ... on Account { accountNumber } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,12 +1,18 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { ExecutionResult } from 'graphql';
 import { expect } from 'vitest';
 import type { Actor } from '../../src/es/actor.js';
-import type { TestApp } from './test-app.js';
+import type { NoRequiredVariables, TestApp } from './test-app.js';
 import { authorizationFor } from './test-auth.js';
 
 /** Runs GraphQL operations on `t` with a real signed token of the actor given (anonymous when undefined). */
 export function actingAs(t: TestApp) {
-  return async (actor: Actor | undefined, query: string, variables?: Record<string, unknown>) =>
-    t.graphql<any, Record<string, unknown>>(query, variables, actor ? await authorizationFor(actor) : {});
+  async function as<R, V>(actor: Actor | undefined, document: TypedDocumentNode<R, V>, variables: NoInfer<V>): Promise<ExecutionResult<R>>;
+  async function as<R>(actor: Actor | undefined, document: TypedDocumentNode<R, NoRequiredVariables>): Promise<ExecutionResult<R>>;
+  async function as(actor: Actor | undefined, document: TypedDocumentNode<unknown, any>, variables?: unknown) {
+    return t.graphql(document, variables, actor ? await authorizationFor(actor) : {});
+  }
+  return as;
 }
 
 /** Runs `act` and checks that the log did not move: a refused operation appends nothing. */

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'graphql';
 import { GraphQLWsConnection } from '../../graphql/helpers/graphql-ws-connection.js';
 import { sseSubscription } from '../../graphql/helpers/sse.js';
+import { graphql } from '../../gql/index.js';
 import { actingAs, refusalCode } from '../../support/acting-as.js';
+import { expectTypename } from '../../support/graphql-results.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { authorizationFor, userActor } from '../../support/test-auth.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
@@ -22,10 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const OPEN = `mutation($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }`;
-const DEPOSIT = `mutation($input: DepositInput!) { deposit(input: $input) { __typename } }`;
-const WITHDRAW = `mutation($input: WithdrawInput!) { withdraw(input: $input) { __typename } }`;
-const TRANSFER = `mutation($input: TransferInput!) { transfer(input: $input) { __typename ... on Transfer { id } } }`;
+const OPEN = graphql(`mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }`);
+const DEPOSIT = graphql(`mutation AccountOwnershipDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }`);
+const WITHDRAW = graphql(`mutation AccountOwnershipWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }`);
+const TRANSFER = graphql(
+  `mutation AccountOwnershipTransfer($input: TransferInput!) { transfer(input: $input) { __typename ... on Transfer { id } } }`,
+);
+const READ_TRANSFER = graphql(`query AccountOwnershipReadTransfer($id: ID!) { transfer(id: $id) { amount status } }`);
 const BALANCE_UPDATED = parse(`subscription($accountNumber: String!) { balanceUpdated(accountNumber: $accountNumber) { balance delta } }`);
 
 let counter = 0;
@@ -50,10 +55,10 @@ describe('a transfer is seen by the owners of its two accounts (defect 2)', () =
     await open(bob, to);
     const { data } = await as(alice, TRANSFER, { input: { from, to, amount: 5 } });
     await t.settle();
-    const read = `query($id: ID!) { transfer(id: $id) { amount status } }`;
+    const { id } = expectTypename(data?.transfer, 'Transfer');
     for (const actor of [alice, bob])
-      expect((await as(actor, read, { id: data?.transfer.id })).data?.transfer).toEqual({ amount: 5, status: 'COMPLETED' });
-    const stranger = await as(carol, read, { id: data?.transfer.id });
+      expect((await as(actor, READ_TRANSFER, { id })).data?.transfer).toEqual({ amount: 5, status: 'COMPLETED' });
+    const stranger = await as(carol, READ_TRANSFER, { id });
     expect(refusalCode(stranger)).toBe('FORBIDDEN');
     expect(stranger.data?.transfer ?? null).toBeNull();
   });

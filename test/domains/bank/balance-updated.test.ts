@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectTypename } from '../../support/graphql-results.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { BALANCE_UPDATED, DEPOSIT, OPEN_ACCOUNT, TRANSFER, WITHDRAW } from './bank-operations.js';
 
@@ -100,9 +101,10 @@ describe('balanceUpdated', () => {
     const from = await open();
     const to = await open();
     const before = await deposit(from, 70);
-    const { data } = await t.graphql<any, any>(TRANSFER, { input: { from, to, amount: 30 } });
+    const { data } = await t.graphql(TRANSFER, { input: { from, to, amount: 30 } });
     const [update] = await take(await t.subscribe(BALANCE_UPDATED, { accountNumber: to, after: String(before) }), 1);
-    expect(update).toMatchObject({ reason: 'TRANSFER_IN', delta: 30, balance: 30, transferId: data.transfer.id });
+    const transfer = expectTypename(data!.transfer, 'Transfer');
+    expect(update).toMatchObject({ reason: 'TRANSFER_IN', delta: 30, balance: 30, transferId: transfer.id });
   });
 
   it('refuses a malformed cursor', async () => {

@@ -1,7 +1,9 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectTypename, firstField } from '../../support/graphql-results.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { ACCOUNTS_PROJECTION } from '../../../src/domains/bank/accounts-projector.js';
+import type { ApplyFeeMutation, DepositMutation, DepositMutationVariables, WithdrawMutation } from '../../gql/graphql.js';
 import { ACCOUNT, APPLY_FEE, CLOSE_ACCOUNT, DEPOSIT, OPEN_ACCOUNT, TRANSFER, TRANSFER_STATUS, WITHDRAW } from './bank-operations.js';
 
 let t: TestApp;
@@ -10,32 +12,36 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
+/** Deposit, withdraw and apply a fee: three mutations whose variables have one shape. */
+type AmountMutation = TypedDocumentNode<DepositMutation | WithdrawMutation | ApplyFeeMutation, DepositMutationVariables>;
+const AMOUNT_MUTATIONS: AmountMutation[] = [DEPOSIT, WITHDRAW, APPLY_FEE];
+
 let counter = 0;
 const newAccountNumber = () => `ACC-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
 
 async function open(holder = 'Ada Lovelace') {
   const accountNumber = newAccountNumber();
-  const { data } = await t.graphql<any, any>(OPEN_ACCOUNT, { input: { accountNumber, holder } });
-  expect(data.openAccount.__typename).toBe('Account');
+  const { data } = await t.graphql(OPEN_ACCOUNT, { input: { accountNumber, holder } });
+  expect(data!.openAccount.__typename).toBe('Account');
   return accountNumber;
 }
 
 /** Runs a mutation that must be refused and proves the log did not move. */
-async function refused(document: TypedDocumentNode<any, any>, variables: unknown) {
+async function refused<Result extends object, Variables>(document: TypedDocumentNode<Result, Variables>, variables: NoInfer<Variables>) {
   const head = await t.app.store.head();
-  const { data, errors } = await t.graphql<any, any>(document, variables);
+  const { data, errors } = await t.graphql(document, variables);
   expect(errors).toBeUndefined();
   expect(await t.app.store.head()).toBe(head);
-  return Object.values(data as Record<string, any>)[0];
+  return firstField(data);
 }
 
 describe('accounts', () => {
   it('opens an account and reads it back from its projection', async () => {
     const accountNumber = newAccountNumber();
-    const { data } = await t.graphql<any, any>(OPEN_ACCOUNT, { input: { accountNumber, holder: 'Ada' } });
-    expect(data.openAccount).toEqual({ __typename: 'Account', accountNumber, holder: 'Ada', balance: 0, status: 'OPEN', version: 1 });
-    const read = await t.graphql<any, any>(ACCOUNT, { accountNumber });
-    expect(read.data.account).toMatchObject({ accountNumber, balance: 0, status: 'OPEN', version: 1 });
+    const { data } = await t.graphql(OPEN_ACCOUNT, { input: { accountNumber, holder: 'Ada' } });
+    expect(data!.openAccount).toEqual({ __typename: 'Account', accountNumber, holder: 'Ada', balance: 0, status: 'OPEN', version: 1 });
+    const read = await t.graphql(ACCOUNT, { accountNumber });
+    expect(read.data!.account).toMatchObject({ accountNumber, balance: 0, status: 'OPEN', version: 1 });
   });
 
   it('answers ACCOUNT_EXISTS for a duplicate and appends nothing', async () => {
@@ -46,12 +52,12 @@ describe('accounts', () => {
 
   it('deposits, withdraws and applies fees, each answer reading its own write', async () => {
     const accountNumber = await open();
-    const deposit = await t.graphql<any, any>(DEPOSIT, { input: { accountNumber, amount: 10_000 } });
-    expect(deposit.data.deposit).toMatchObject({ __typename: 'Account', balance: 10_000, version: 2 });
-    const withdraw = await t.graphql<any, any>(WITHDRAW, { input: { accountNumber, amount: 2_500 } });
-    expect(withdraw.data.withdraw).toMatchObject({ balance: 7_500, version: 3 });
-    const fee = await t.graphql<any, any>(APPLY_FEE, { input: { accountNumber, amount: 8_000 } });
-    expect(fee.data.applyFee).toMatchObject({ balance: -500, version: 4 });
+    const deposit = await t.graphql(DEPOSIT, { input: { accountNumber, amount: 10_000 } });
+    expect(deposit.data!.deposit).toMatchObject({ __typename: 'Account', balance: 10_000, version: 2 });
+    const withdraw = await t.graphql(WITHDRAW, { input: { accountNumber, amount: 2_500 } });
+    expect(withdraw.data!.withdraw).toMatchObject({ balance: 7_500, version: 3 });
+    const fee = await t.graphql(APPLY_FEE, { input: { accountNumber, amount: 8_000 } });
+    expect(fee.data!.applyFee).toMatchObject({ balance: -500, version: 4 });
   });
 
   it('refuses a withdrawal beyond the balance with INSUFFICIENT_FUNDS and appends nothing', async () => {
@@ -59,10 +65,10 @@ describe('accounts', () => {
     await t.graphql(DEPOSIT, { input: { accountNumber, amount: 100 } });
     const result = await refused(WITHDRAW, { input: { accountNumber, amount: 101 } });
     expect(result).toMatchObject({ __typename: 'InsufficientFundsError', code: 'INSUFFICIENT_FUNDS' });
-    expect((await t.graphql<any, any>(ACCOUNT, { accountNumber })).data.account.balance).toBe(100);
+    expect((await t.graphql(ACCOUNT, { accountNumber })).data!.account!.balance).toBe(100);
   });
 
-  it.each([
+  it.each<[string, AmountMutation]>([
     ['deposit', DEPOSIT],
     ['withdraw', WITHDRAW],
     ['applyFee', APPLY_FEE],
@@ -73,23 +79,22 @@ describe('accounts', () => {
 
   it.each([0, -5])('rejects an amount of %i as a validation error on `amount`', async (amount) => {
     const accountNumber = await open();
-    for (const document of [DEPOSIT, WITHDRAW, APPLY_FEE]) {
+    for (const document of AMOUNT_MUTATIONS) {
       const result = await refused(document, { input: { accountNumber, amount } });
       expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', fields: [{ path: 'amount' }] });
     }
   });
 
   it('reports every invalid field at once', async () => {
-    const result = await refused(OPEN_ACCOUNT, { input: { accountNumber: '', holder: '   ' } });
-    expect(result.__typename).toBe('ValidationError');
-    expect(result.fields.map((field: { path: string }) => field.path).sort()).toEqual(['accountNumber', 'holder']);
+    const result = expectTypename(await refused(OPEN_ACCOUNT, { input: { accountNumber: '', holder: '   ' } }), 'ValidationError');
+    expect(result.fields.map((field) => field.path).sort()).toEqual(['accountNumber', 'holder']);
   });
 
   it('rejects a fractional or unsafe amount before it reaches the domain', async () => {
     const accountNumber = await open();
     for (const amount of [1.5, 2 ** 53]) {
       const head = await t.app.store.head();
-      const { errors } = await t.graphql<any, any>(DEPOSIT, { input: { accountNumber, amount } });
+      const { errors } = await t.graphql(DEPOSIT, { input: { accountNumber, amount } });
       expect(errors?.[0]?.message).toMatch(/SafeInt|safe integer|non-integer/i);
       expect(await t.app.store.head()).toBe(head);
     }
@@ -100,14 +105,14 @@ describe('accounts', () => {
     await t.graphql(DEPOSIT, { input: { accountNumber, amount: 50 } });
     expect(await refused(CLOSE_ACCOUNT, { accountNumber })).toMatchObject({ code: 'BALANCE_NOT_ZERO' });
     await t.graphql(WITHDRAW, { input: { accountNumber, amount: 50 } });
-    const closed = await t.graphql<any, any>(CLOSE_ACCOUNT, { accountNumber });
-    expect(closed.data.closeAccount).toMatchObject({ __typename: 'Account', status: 'CLOSED', balance: 0 });
+    const closed = await t.graphql(CLOSE_ACCOUNT, { accountNumber });
+    expect(closed.data!.closeAccount).toMatchObject({ __typename: 'Account', status: 'CLOSED', balance: 0 });
     expect(await refused(DEPOSIT, { input: { accountNumber, amount: 1 } })).toMatchObject({ code: 'ACCOUNT_CLOSED' });
     expect(await refused(CLOSE_ACCOUNT, { accountNumber })).toMatchObject({ code: 'ACCOUNT_CLOSED' });
   });
 
   it('refuses to read an unknown account: nobody owns it, and a refusal tells no more than for another’s', async () => {
-    const { data, errors } = await t.graphql<any, any>(ACCOUNT, { accountNumber: newAccountNumber() });
+    const { data, errors } = await t.graphql(ACCOUNT, { accountNumber: newAccountNumber() });
     expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(data?.account ?? null).toBeNull();
   });
@@ -116,17 +121,17 @@ describe('accounts', () => {
     const accountNumber = await open();
     for (const amount of [1, 2, 3]) await t.graphql(DEPOSIT, { input: { accountNumber, amount } });
     await t.graphql(APPLY_FEE, { input: { accountNumber, amount: 4 } });
-    const first = await t.graphql<any, any>(ACCOUNT, { accountNumber, first: 3 });
-    const page1 = first.data.account.transactions;
-    expect(page1.edges.map((edge: any) => [edge.node.kind, edge.node.delta, edge.node.balance])).toEqual([
+    const first = await t.graphql(ACCOUNT, { accountNumber, first: 3 });
+    const page1 = first.data!.account!.transactions!;
+    expect(page1.edges.map((edge) => [edge.node.kind, edge.node.delta, edge.node.balance])).toEqual([
       ['DEPOSIT', 1, 1],
       ['DEPOSIT', 2, 3],
       ['DEPOSIT', 3, 6],
     ]);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const second = await t.graphql<any, any>(ACCOUNT, { accountNumber, first: 3, after: page1.pageInfo.endCursor });
-    const page2 = second.data.account.transactions;
-    expect(page2.edges.map((edge: any) => [edge.node.kind, edge.node.delta, edge.node.balance])).toEqual([['FEE', -4, 2]]);
+    const second = await t.graphql(ACCOUNT, { accountNumber, first: 3, after: page1.pageInfo.endCursor });
+    const page2 = second.data!.account!.transactions!;
+    expect(page2.edges.map((edge) => [edge.node.kind, edge.node.delta, edge.node.balance])).toEqual([['FEE', -4, 2]]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
   });
 
@@ -166,19 +171,19 @@ describe('accounts', () => {
 
   it('answers a malformed cursor with a client error, not a crash', async () => {
     const accountNumber = await open();
-    const { errors } = await t.graphql<any, any>(ACCOUNT, { accountNumber, first: 1, after: 'not-a-cursor' });
+    const { errors } = await t.graphql(ACCOUNT, { accountNumber, first: 1, after: 'not-a-cursor' });
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 
 describe('transfers', () => {
   async function transferAndSettle(input: { from: string; to: string; amount: number }) {
-    const { data } = await t.graphql<any, any>(TRANSFER, { input });
-    expect(data.transfer).toMatchObject({ __typename: 'Transfer', status: 'PENDING', ...input });
+    const { data } = await t.graphql(TRANSFER, { input });
+    expect(data!.transfer).toMatchObject({ __typename: 'Transfer', status: 'PENDING', ...input });
     await t.settle();
-    return (await t.graphql<any, any>(TRANSFER_STATUS, { id: data.transfer.id })).data.transfer;
+    return (await t.graphql(TRANSFER_STATUS, { id: expectTypename(data!.transfer, 'Transfer').id })).data!.transfer!;
   }
-  const balanceOf = async (accountNumber: string) => (await t.graphql<any, any>(ACCOUNT, { accountNumber })).data.account.balance;
+  const balanceOf = async (accountNumber: string) => (await t.graphql(ACCOUNT, { accountNumber })).data!.account!.balance;
 
   it('moves money and completes', async () => {
     const from = await open();
@@ -200,9 +205,7 @@ describe('transfers', () => {
     const transfer = await transferAndSettle({ from, to: newAccountNumber(), amount: 300 });
     expect(transfer).toMatchObject({ status: 'FAILED', failureReason: 'ACCOUNT_NOT_FOUND' });
     expect(await balanceOf(from)).toBe(1_000);
-    const kinds = (await t.graphql<any, any>(ACCOUNT, { accountNumber: from })).data.account.transactions.edges.map(
-      (edge: any) => edge.node.kind,
-    );
+    const kinds = (await t.graphql(ACCOUNT, { accountNumber: from })).data!.account!.transactions!.edges.map((edge) => edge.node.kind);
     expect(kinds).toEqual(['DEPOSIT', 'TRANSFER_OUT', 'TRANSFER_REFUND']);
   });
 
@@ -234,6 +237,6 @@ describe('transfers', () => {
   });
 
   it('reads an unknown transfer as null', async () => {
-    expect((await t.graphql<any, any>(TRANSFER_STATUS, { id: 'no-such-transfer' })).data.transfer).toBeNull();
+    expect((await t.graphql(TRANSFER_STATUS, { id: 'no-such-transfer' })).data!.transfer).toBeNull();
   });
 });

@@ -48,8 +48,8 @@ function post(body: unknown, signature?: string) {
 
 async function leaderboard(challengeId: string) {
   await t.settle();
-  const { data } = await t.graphql<any, any>(CHALLENGE, { id: challengeId });
-  return data.challenge.leaderboard.edges.map((edge: any) => [edge.node.athleteId, edge.node.distanceMetres, edge.node.activityCount]);
+  const { data } = await t.graphql(CHALLENGE, { id: challengeId });
+  return data!.challenge!.leaderboard.edges.map((edge) => [edge.node.athleteId, edge.node.distanceMetres, edge.node.activityCount]);
 }
 
 describe('POST /webhooks/activities', () => {

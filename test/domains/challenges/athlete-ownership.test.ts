@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../gql/index.js';
+import type { ImportActivityMutationVariables } from '../../gql/graphql.js';
 import { actingAs, appendsNothing } from '../../support/acting-as.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { adminActor, userActor } from '../../support/test-auth.js';
@@ -17,13 +19,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const result = `{ __typename ... on Challenge { competitorCount } ... on Error { code message } }`;
-const CREATE = `mutation($input: CreateChallengeInput!) { createChallenge(input: $input) { __typename } }`;
-const HOST = `mutation($challengeId: ID!) { hostChallenge(challengeId: $challengeId) { __typename } }`;
-const START = `mutation($challengeId: ID!) { startChallenge(challengeId: $challengeId) { __typename } }`;
-const JOIN = `mutation($input: JoinChallengeInput!) { joinChallenge(input: $input) ${result} }`;
-const LEAVE = `mutation($input: LeaveChallengeInput!) { leaveChallenge(input: $input) ${result} }`;
-const IMPORT = `mutation($input: ImportActivityInput!) { importActivity(input: $input) ${result} }`;
+const CREATE = graphql(`mutation AthleteOwnershipCreate($input: CreateChallengeInput!) { createChallenge(input: $input) { __typename } }`);
+const HOST = graphql(`mutation AthleteOwnershipHost($challengeId: ID!) { hostChallenge(challengeId: $challengeId) { __typename } }`);
+const START = graphql(`mutation AthleteOwnershipStart($challengeId: ID!) { startChallenge(challengeId: $challengeId) { __typename } }`);
+const JOIN = graphql(`
+  mutation AthleteOwnershipJoin($input: JoinChallengeInput!) {
+    joinChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }
+  }
+`);
+const LEAVE = graphql(`
+  mutation AthleteOwnershipLeave($input: LeaveChallengeInput!) {
+    leaveChallenge(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }
+  }
+`);
+const IMPORT = graphql(`
+  mutation AthleteOwnershipImport($input: ImportActivityInput!) {
+    importActivity(input: $input) { __typename ... on Challenge { competitorCount } ... on Error { code message } }
+  }
+`);
 
 async function runningChallenge() {
   const input = newChallenge();
@@ -33,7 +46,7 @@ async function runningChallenge() {
   return input.id;
 }
 
-const ride = (challengeId: string, activityId: string, athleteId: string, distanceMetres: number) => ({
+const ride = (challengeId: string, activityId: string, athleteId: string, distanceMetres: number): ImportActivityMutationVariables => ({
   input: {
     challengeId,
     activityId,

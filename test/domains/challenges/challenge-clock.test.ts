@@ -30,7 +30,7 @@ async function hostedChallenge(dates = MAY) {
 
 async function status(id: string) {
   await t.settle();
-  return (await t.graphql<any, any>(CHALLENGE, { id })).data.challenge.status;
+  return (await t.graphql(CHALLENGE, { id })).data!.challenge!.status;
 }
 
 function schedules(id: string) {

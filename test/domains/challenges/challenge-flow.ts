@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { SchedulingModule } from '../../../src/app/scheduling-module.js';
 import { challengesModule } from '../../../src/domains/challenges/challenges-module.js';
 import { ManualClock } from '../../../src/es/testing/manual-clock.js';
+import type { CreateChallengeInput } from '../../gql/graphql.js';
 import type { TestApp } from '../../support/test-app.js';
 import { CREATE_CHALLENGE, HOST_CHALLENGE, IMPORT_ACTIVITY, JOIN_CHALLENGE, START_CHALLENGE } from './challenge-operations.js';
 
@@ -17,7 +18,7 @@ export function challengeDomains(clock = new ManualClock('2000-01-01T00:00:00Z')
 let counter = 0;
 
 /** A unique challenge id and name per call, so tests sharing a database never collide. */
-export function newChallenge(overrides: Record<string, unknown> = {}) {
+export function newChallenge(overrides: Partial<CreateChallengeInput> = {}) {
   const suffix = `${++counter}-${Math.random().toString(36).slice(2, 8)}`;
   return {
     id: `ch-${suffix}`,
@@ -35,15 +36,15 @@ export function newChallenge(overrides: Record<string, unknown> = {}) {
 export async function runningChallenge(
   t: TestApp,
   athletes: Array<[id: string, name: string, category?: 'MEN' | 'WOMEN']>,
-  overrides = {},
+  overrides: Partial<CreateChallengeInput> = {},
 ) {
   const input = newChallenge(overrides);
-  expect((await t.graphql<any, any>(CREATE_CHALLENGE, { input })).data.createChallenge.__typename).toBe('Challenge');
-  expect((await t.graphql<any, any>(HOST_CHALLENGE, { challengeId: input.id })).data.hostChallenge.__typename).toBe('Challenge');
-  expect((await t.graphql<any, any>(START_CHALLENGE, { challengeId: input.id })).data.startChallenge.__typename).toBe('Challenge');
+  expect((await t.graphql(CREATE_CHALLENGE, { input })).data!.createChallenge.__typename).toBe('Challenge');
+  expect((await t.graphql(HOST_CHALLENGE, { challengeId: input.id })).data!.hostChallenge.__typename).toBe('Challenge');
+  expect((await t.graphql(START_CHALLENGE, { challengeId: input.id })).data!.startChallenge.__typename).toBe('Challenge');
   for (const [athleteId, athleteName, category] of athletes) {
-    const joined = await t.graphql<any, any>(JOIN_CHALLENGE, { input: { challengeId: input.id, athleteId, athleteName, category } });
-    expect(joined.data.joinChallenge.__typename).toBe('Challenge');
+    const joined = await t.graphql(JOIN_CHALLENGE, { input: { challengeId: input.id, athleteId, athleteName, category } });
+    expect(joined.data!.joinChallenge.__typename).toBe('Challenge');
   }
   return input;
 }
@@ -56,7 +57,7 @@ export async function importActivity(
   distanceMetres: number,
   day = 2,
 ) {
-  const { data, errors } = await t.graphql<any, any>(IMPORT_ACTIVITY, {
+  const { data, errors } = await t.graphql(IMPORT_ACTIVITY, {
     input: {
       challengeId,
       activityId,
@@ -69,5 +70,5 @@ export async function importActivity(
     },
   });
   expect(errors).toBeUndefined();
-  return data.importActivity;
+  return data!.importActivity;
 }

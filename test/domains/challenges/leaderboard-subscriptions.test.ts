@@ -44,11 +44,11 @@ describe('leaderboardChanged', () => {
       ['bob', 'Bob'],
     ]);
     await importActivity(t, id, 'a1', 'ann', 5_000);
-    const updates = await t.subscribe<any, any>(LEADERBOARD_CHANGED, { challengeId: id });
+    const updates = await t.subscribe(LEADERBOARD_CHANGED, { challengeId: id });
     const next = updates.next();
     await importActivity(t, id, 'b1', 'bob', 9_000);
     const { value } = await next;
-    expect(value.data.leaderboardChanged).toMatchObject({
+    expect(value!.data!.leaderboardChanged).toMatchObject({
       rankings: [
         { rank: 1, athleteId: 'bob', distanceMetres: 9_000 },
         { rank: 2, athleteId: 'ann', distanceMetres: 5_000 },
@@ -65,10 +65,10 @@ describe('leaderboardChanged', () => {
       ['bob', 'Bob'],
     ]);
     await importActivity(t, id, 'a1', 'ann', 5_000);
-    const updates = await t.subscribe<any, any>(LEADERBOARD_CHANGED, { challengeId: id });
+    const updates = await t.subscribe(LEADERBOARD_CHANGED, { challengeId: id });
     const first = updates.next();
     await importActivity(t, id, 'b0', 'bob', 4_000);
-    expect((await first).value.data.leaderboardChanged.rankings.map((row: any) => row.athleteId)).toEqual(['ann', 'bob']);
+    expect((await first).value!.data!.leaderboardChanged.rankings.map((row) => row.athleteId)).toEqual(['ann', 'bob']);
 
     // More rankings than Yoga's push-based pubsub could hold for one subscriber (1024), none of them read.
     const count = 1_100;
@@ -77,7 +77,7 @@ describe('leaderboardChanged', () => {
     // The burst's commits are acknowledged; the subscription sees them once this process's feed has read them.
     await t.app.feed.waitFor(last);
 
-    const latest = (await updates.next()).value.data.leaderboardChanged;
+    const latest = (await updates.next()).value!.data!.leaderboardChanged;
     expect(Number(latest.position)).toBe(last);
     expect(latest.rankings).toEqual([
       { rank: 1, athleteId: 'bob', distanceMetres: 4_000 + 10 * count, activityCount: 1 + count },
@@ -90,7 +90,7 @@ describe('leaderboardChanged', () => {
     // Nothing of the burst is left queued: the next delivery is the next ranking.
     const after = updates.next();
     await importActivity(t, id, 'a2', 'ann', 1);
-    expect(Number((await after).value.data.leaderboardChanged.position)).toBe(await lastPosition(id));
+    expect(Number((await after).value!.data!.leaderboardChanged.position)).toBe(await lastPosition(id));
     await updates.return?.();
   }, 240_000);
 });
@@ -103,14 +103,14 @@ describe('rankChanged', () => {
       ['cid', 'Cid'],
     ]);
     await importActivity(t, id, 'a1', 'ann', 5_000);
-    const changes = await t.subscribe<any, any>(RANK_CHANGED, { challengeId: id, athleteId: 'ann' });
+    const changes = await t.subscribe(RANK_CHANGED, { challengeId: id, athleteId: 'ann' });
     const next = changes.next();
     await importActivity(t, id, 'a2', 'ann', 1_000); // Ann stays first
     await importActivity(t, id, 'c1', 'cid', 2_000); // Cid passes Bob; Ann stays first
     await importActivity(t, id, 'b1', 'bob', 9_000); // Bob passes Ann
     const { value } = await next;
-    expect(value.data.rankChanged).toMatchObject({ athleteId: 'ann', rank: 2, previousRank: 1 });
-    expect(Number(value.data.rankChanged.position)).toBe(await lastPosition(id));
+    expect(value!.data!.rankChanged).toMatchObject({ athleteId: 'ann', rank: 2, previousRank: 1 });
+    expect(Number(value!.data!.rankChanged.position)).toBe(await lastPosition(id));
     await changes.return?.();
   });
 });

@@ -3,6 +3,7 @@ import type { LeaderboardRankedData } from '../../../src/domains/challenges/chal
 import { lostPlaceNotifier } from '../../../src/domains/challenges/lost-place-notifier.js';
 import type { RecordedEvent } from '../../../src/es/recorded-event.js';
 import { reactionContext } from '../../../src/es/runtime/reaction-context.js';
+import { expectTypename } from '../../support/graphql-results.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { challengeDomains, importActivity, runningChallenge } from './challenge-flow.js';
 import { ACKNOWLEDGE_NOTIFICATION, NOTIFICATION_RECEIVED, NOTIFICATIONS } from './challenge-operations.js';
@@ -18,8 +19,8 @@ const endIn32Hours = () => new Date(Date.now() + 32.5 * 3_600_000).toISOString()
 
 async function notifications(athleteId: string, unreadOnly = false) {
   await t.settle();
-  const { data } = await t.graphql<any, any>(NOTIFICATIONS, { athleteId, first: 50, unreadOnly });
-  return data.notifications.edges.map((edge: any) => edge.node);
+  const { data } = await t.graphql(NOTIFICATIONS, { athleteId, first: 50, unreadOnly });
+  return data!.notifications.edges.map((edge) => edge.node);
 }
 
 describe('lost-place notifier', () => {
@@ -39,14 +40,14 @@ describe('lost-place notifier', () => {
     await importActivity(t, challenge.id, 'c1', 'n-cat', 9_000);
 
     const ann = await notifications('n-ann');
-    expect(ann.map((row: any) => [row.category, row.rank, row.placesLost, row.message])).toEqual(
+    expect(ann.map((row) => [row.category, row.rank, row.placesLost, row.message])).toEqual(
       expect.arrayContaining([
         ['OVERALL', 2, 1, `You lost 1 place in ${challenge.name}: you are now 2nd, 32 hours left`],
         ['WOMEN', 2, 1, `You lost 1 place in ${challenge.name} (women): you are now 2nd, 32 hours left`],
       ]),
     );
     expect(ann).toHaveLength(2);
-    expect((await notifications('n-bob')).map((row: any) => row.message)).toEqual([
+    expect((await notifications('n-bob')).map((row) => row.message)).toEqual([
       `You lost 1 place in ${challenge.name}: you are now 3rd, 32 hours left`,
     ]);
     expect(await notifications('n-cat')).toEqual([]);
@@ -71,7 +72,7 @@ describe('lost-place notifier', () => {
     const context = () =>
       reactionContext(lostPlaceNotifier.name, ranked!, { router: t.app.router, store: t.app.store, db: t.app.database.db });
     await Promise.all([handle(ranked!, context()), handle(ranked!, context())]);
-    expect((await notifications('r-ann')).map((row: any) => row.placesLost)).toEqual([1]);
+    expect((await notifications('r-ann')).map((row) => row.placesLost)).toEqual([1]);
   });
 
   it('pages newest first, acknowledges, and pushes each new notification to its athlete', async () => {
@@ -79,11 +80,11 @@ describe('lost-place notifier', () => {
       ['p-ann', 'Ann'],
       ['p-bob', 'Bob'],
     ]);
-    const received = await t.subscribe<any, any>(NOTIFICATION_RECEIVED, { athleteId: 'p-ann' });
+    const received = await t.subscribe(NOTIFICATION_RECEIVED, { athleteId: 'p-ann' });
     const next = received.next();
     await importActivity(t, challenge.id, 'a1', 'p-ann', 5_000);
     await importActivity(t, challenge.id, 'b1', 'p-bob', 6_000);
-    const pushed = (await next).value.data.notificationReceived;
+    const pushed = (await next).value!.data!.notificationReceived;
     expect(pushed).toMatchObject({ rank: 2, placesLost: 1 });
     await received.return?.();
 
@@ -91,21 +92,27 @@ describe('lost-place notifier', () => {
     await importActivity(t, challenge.id, 'b2', 'p-bob', 2_000);
     const all = await notifications('p-ann');
     expect(all).toHaveLength(2);
-    expect(all[1].id).toBe(pushed.id);
+    expect(all[1]!.id).toBe(pushed.id);
 
-    const firstPage = (await t.graphql<any, any>(NOTIFICATIONS, { athleteId: 'p-ann', first: 1 })).data.notifications;
-    expect(firstPage.edges[0].node.id).toBe(all[0].id);
+    const firstPage = (await t.graphql(NOTIFICATIONS, { athleteId: 'p-ann', first: 1 })).data!.notifications;
+    expect(firstPage.edges[0]!.node.id).toBe(all[0]!.id);
     expect(firstPage.pageInfo.hasNextPage).toBe(true);
-    const secondPage = (await t.graphql<any, any>(NOTIFICATIONS, { athleteId: 'p-ann', first: 1, after: firstPage.pageInfo.endCursor }))
-      .data.notifications;
-    expect(secondPage.edges[0].node.id).toBe(pushed.id);
+    const secondPage = (await t.graphql(NOTIFICATIONS, { athleteId: 'p-ann', first: 1, after: firstPage.pageInfo.endCursor })).data!
+      .notifications;
+    expect(secondPage.edges[0]!.node.id).toBe(pushed.id);
 
-    const acknowledged = (await t.graphql<any, any>(ACKNOWLEDGE_NOTIFICATION, { id: pushed.id })).data.acknowledgeNotification;
+    const acknowledged = expectTypename(
+      (await t.graphql(ACKNOWLEDGE_NOTIFICATION, { id: pushed.id })).data!.acknowledgeNotification,
+      'Notification',
+    );
     expect(acknowledged.readAt).toEqual(expect.any(String));
-    const again = (await t.graphql<any, any>(ACKNOWLEDGE_NOTIFICATION, { id: pushed.id })).data.acknowledgeNotification;
+    const again = expectTypename(
+      (await t.graphql(ACKNOWLEDGE_NOTIFICATION, { id: pushed.id })).data!.acknowledgeNotification,
+      'Notification',
+    );
     expect(again.readAt).toBe(acknowledged.readAt);
-    expect((await notifications('p-ann', true)).map((row: any) => row.id)).toEqual([all[0].id]);
-    expect((await t.graphql<any, any>(ACKNOWLEDGE_NOTIFICATION, { id: 'nope' })).data.acknowledgeNotification).toMatchObject({
+    expect((await notifications('p-ann', true)).map((row) => row.id)).toEqual([all[0]!.id]);
+    expect((await t.graphql(ACKNOWLEDGE_NOTIFICATION, { id: 'nope' })).data!.acknowledgeNotification).toMatchObject({
       __typename: 'NotificationNotFoundError',
     });
   });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../gql/index.js';
 import { actingAs, appendsNothing, refusalCode } from '../../support/acting-as.js';
+import { expectTypename } from '../../support/graphql-results.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { adminActor, userActor } from '../../support/test-auth.js';
 import { newCoinAccountId } from './coin-test-helpers.js';
@@ -18,10 +20,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const MINE = `mutation($input: MineCoinInput!) { mineCoin(input: $input) { __typename ... on Error { code } } }`;
-const SEND = `mutation($input: SendCoinsInput!) { sendCoins(input: $input) { __typename ... on CoinTransfer { id } ... on Error { code message } } }`;
-const HISTORY = `query($accountId: String!) { coinAccount(accountId: $accountId) { balance events(first: 10) { edges { node { type } } } } }`;
-const HISTORY_WITH_ACTORS = `query($accountId: String!) { coinAccount(accountId: $accountId) { events(first: 10) { edges { node { metadata { actor } } } } } }`;
+const MINE = graphql(`mutation CoinOwnershipMine($input: MineCoinInput!) { mineCoin(input: $input) { __typename ... on Error { code } } }`);
+const SEND = graphql(`
+  mutation CoinOwnershipSend($input: SendCoinsInput!) {
+    sendCoins(input: $input) { __typename ... on CoinTransfer { id } ... on Error { code message } }
+  }
+`);
+const HISTORY = graphql(`
+  query CoinOwnershipHistory($accountId: String!) {
+    coinAccount(accountId: $accountId) { balance events(first: 10) { edges { node { type } } } }
+  }
+`);
+const HISTORY_WITH_ACTORS = graphql(`
+  query CoinOwnershipHistoryWithActors($accountId: String!) {
+    coinAccount(accountId: $accountId) { events(first: 10) { edges { node { metadata { actor } } } } }
+  }
+`);
+const READ_TRANSFER = graphql(`query CoinOwnershipReadTransfer($id: ID!) { coinTransfer(id: $id) { id amount } }`);
 
 async function mineAs(actor: typeof alice, accountId: string, coins = 1) {
   for (const nonce of mineNonces(accountId, coins, -1)) {
@@ -62,10 +77,10 @@ describe('a coin account belongs to whoever first mined into it', () => {
     expect(stranger.data?.coinAccount ?? null).toBeNull();
     const own = await as(alice, HISTORY, { accountId: account });
     expect(own.errors).toBeUndefined();
-    expect(own.data?.coinAccount.events.edges).toEqual([{ node: { type: 'CoinMined' } }]);
+    expect(own.data?.coinAccount?.events?.edges).toEqual([{ node: { type: 'CoinMined' } }]);
     expect(refusalCode(await as(alice, HISTORY_WITH_ACTORS, { accountId: account }))).toBe('FORBIDDEN');
     const operator = await as(root, HISTORY_WITH_ACTORS, { accountId: account });
-    expect(operator.data?.coinAccount.events.edges).toEqual([{ node: { metadata: { actor: 'alice' } } }]);
+    expect(operator.data?.coinAccount?.events?.edges).toEqual([{ node: { metadata: { actor: 'alice' } } }]);
   });
 
   it('a coin transfer is seen by the owners of its two accounts only', async () => {
@@ -74,8 +89,8 @@ describe('a coin account belongs to whoever first mined into it', () => {
     await mineAs(bob, to);
     const { data } = await as(alice, SEND, { input: { from, to, amount: 1 } });
     await t.settle();
-    const read = `query($id: ID!) { coinTransfer(id: $id) { id amount } }`;
-    for (const actor of [alice, bob]) expect((await as(actor, read, { id: data?.sendCoins.id })).data?.coinTransfer.amount).toBe(1);
-    expect(refusalCode(await as(userActor('carol'), read, { id: data?.sendCoins.id }))).toBe('FORBIDDEN');
+    const { id } = expectTypename(data?.sendCoins, 'CoinTransfer');
+    for (const actor of [alice, bob]) expect((await as(actor, READ_TRANSFER, { id })).data?.coinTransfer?.amount).toBe(1);
+    expect(refusalCode(await as(userActor('carol'), READ_TRANSFER, { id }))).toBe('FORBIDDEN');
   });
 });

@@ -5,6 +5,7 @@ import { coinAccountsProjector } from '../../../src/domains/coins/coin-accounts-
 import { coinTransferProcess } from '../../../src/domains/coins/coin-transfer-process.js';
 import { coinTransfersProjector } from '../../../src/domains/coins/coin-transfers-projector.js';
 import { coinAccountRegistrations } from '../../../src/domains/coins/coins-module.js';
+import { firstField } from '../../support/graphql-results.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { mine, newCoinAccountId, send } from './coin-test-helpers.js';
 import { COIN_ACCOUNT, COIN_TRANSFER, MINE_COIN, RICHEST, SEND_COINS } from './coins-operations.js';
@@ -17,12 +18,12 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 /** Runs a mutation that must be refused and proves the log did not move. */
-async function refused(document: TypedDocumentNode<any, any>, variables: unknown) {
+async function refused<Result extends object, Variables>(document: TypedDocumentNode<Result, Variables>, variables: NoInfer<Variables>) {
   const head = await t.app.store.head();
-  const { data, errors } = await t.graphql<any, any>(document, variables);
+  const { data, errors } = await t.graphql(document, variables);
   expect(errors).toBeUndefined();
   expect(await t.app.store.head()).toBe(head);
-  return Object.values(data as Record<string, any>)[0];
+  return firstField(data);
 }
 
 const account = async (accountId: string) => (await t.graphql(COIN_ACCOUNT, { accountId, first: 50 })).data!.coinAccount;
@@ -98,7 +99,7 @@ describe('sending', () => {
     const transferId = await send(t, from, to, 1);
     await t.settle();
     const history = async (accountId: string) =>
-      (await account(accountId))!.events.edges.map(({ cursor, node }: any) => [cursor, node.streamId, node.version, node.type, node.data]);
+      (await account(accountId))!.events!.edges.map(({ cursor, node }) => [cursor, node.streamId, node.version, node.type, node.data]);
     expect(await history(from)).toEqual([
       ['1', `coin-account-${from}`, 1, 'CoinMined', expect.objectContaining({ balance: 1 })],
       ['2', `coin-account-${from}`, 2, 'CoinMined', expect.objectContaining({ balance: 2 })],
@@ -108,7 +109,7 @@ describe('sending', () => {
       ['1', `coin-account-${to}`, 1, 'CoinsReceived', { accountId: to, from, amount: 1, transferId, balance: 1 }],
     ]);
 
-    const page = (await t.graphql(COIN_ACCOUNT, { accountId: from, first: 1, after: '1' })).data!.coinAccount!.events;
+    const page = (await t.graphql(COIN_ACCOUNT, { accountId: from, first: 1, after: '1' })).data!.coinAccount!.events!;
     expect(page.edges.map((edge) => edge.node.type)).toEqual(['CoinMined']);
     expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: '2' });
   });

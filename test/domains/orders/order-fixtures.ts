@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { expect } from 'vitest';
+import { firstField } from '../../support/graphql-results.js';
 import type { TestApp } from '../../support/test-app.js';
 import { CREATE_ORDER } from './order-operations.js';
 
@@ -41,12 +42,16 @@ export async function createOrder(t: TestApp, overrides: Partial<OrderInput> = {
 }
 
 /** Runs a mutation that must be refused with a typed result and proves the log did not move. */
-export async function refused(t: TestApp, document: TypedDocumentNode<any, any>, variables: unknown): Promise<any> {
+export async function refused<Result extends object, Variables>(
+  t: TestApp,
+  document: TypedDocumentNode<Result, Variables>,
+  variables: NoInfer<Variables>,
+) {
   // Reactions to earlier commands (the shipment policy) may still append: only this command is measured.
   await t.settle();
   const head = await t.app.store.head();
-  const { data, errors } = await t.graphql<any, any>(document, variables);
+  const { data, errors } = await t.graphql(document, variables);
   expect(errors).toBeUndefined();
   expect(await t.app.store.head()).toBe(head);
-  return Object.values(data as Record<string, any>)[0];
+  return firstField(data);
 }

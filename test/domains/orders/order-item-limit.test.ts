@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ORDER_ITEMS } from '../../../src/domains/orders/orders-values.js';
 import { ValidationError } from '../../../src/es/domain-error.js';
+import { expectTypename } from '../../support/graphql-results.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { TEST_ACTOR } from '../../support/test-auth.js';
 import { createOrder, newItem, orderInput, refused } from './order-fixtures.js';
@@ -22,7 +23,7 @@ describe(`an order holds at most ${MAX_ORDER_ITEMS} items`, () => {
   it.each([MAX_ORDER_ITEMS + 1, 2_800])('refuses to create an order with %i items, appending nothing', async (count) => {
     const result = await refused(t, CREATE_ORDER, { input: orderInput({ items: items(count) }) });
     expect(result).toMatchObject({ __typename: 'ValidationError', code: 'VALIDATION_FAILED', fields: [{ path: 'items' }] });
-    expect(result.fields[0].message).toContain(String(MAX_ORDER_ITEMS));
+    expect(expectTypename(result, 'ValidationError').fields[0]!.message).toContain(String(MAX_ORDER_ITEMS));
   });
 
   it('refuses to add more items than an order may hold in one go, appending nothing', async () => {
@@ -35,7 +36,7 @@ describe(`an order holds at most ${MAX_ORDER_ITEMS} items`, () => {
     const { id } = await createOrder(t, { items: items(MAX_ORDER_ITEMS - 1) });
     const result = await refused(t, ADD_ORDER_ITEMS, { id, items: items(2) });
     expect(result).toMatchObject({ __typename: 'ValidationError', fields: [{ path: 'items' }] });
-    expect(result.fields[0].message).toContain(String(MAX_ORDER_ITEMS));
+    expect(expectTypename(result, 'ValidationError').fields[0]!.message).toContain(String(MAX_ORDER_ITEMS));
 
     const filled = await t.graphql(ADD_ORDER_ITEMS, { id, items: items(1) });
     expect(filled.data!.addOrderItems).toMatchObject({ __typename: 'Order', version: 2 });

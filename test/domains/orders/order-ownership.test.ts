@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../gql/index.js';
 import { actingAs, appendsNothing, refusalCode } from '../../support/acting-as.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { adminActor, userActor } from '../../support/test-auth.js';
@@ -17,10 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const CREATE = `mutation($input: CreateOrderInput!) { createOrder(input: $input) { __typename ... on Order { id } ... on Error { code } } }`;
-const DELETE = `mutation($id: ID!) { deleteOrder(id: $id) { __typename ... on Error { code message } } }`;
-const LIST = `{ orders(first: 100) { edges { node { id businessPartner } } } }`;
-const ORDER = `query($id: ID!) { order(id: $id) { id businessPartner } }`;
+const CREATE = graphql(`
+  mutation OrderOwnershipCreate($input: CreateOrderInput!) {
+    createOrder(input: $input) { __typename ... on Order { id } ... on Error { code } }
+  }
+`);
+const DELETE = graphql(`mutation OrderOwnershipDelete($id: ID!) { deleteOrder(id: $id) { __typename ... on Error { code message } } }`);
+const LIST = graphql(`query OrderOwnershipList { orders(first: 100) { edges { node { id businessPartner } } } }`);
+const ORDER = graphql(`query OrderOwnershipOrder($id: ID!) { order(id: $id) { id businessPartner } }`);
 
 async function createAs(actor: typeof alice) {
   const input = orderInput({ businessPartner: `${actor.subject}@example.com` });
@@ -32,7 +37,7 @@ describe('an order belongs to whoever created it (defect 2)', () => {
   it('a list shows each user their own orders only; operators see them all', async () => {
     const [mine, theirs] = [await createAs(alice), await createAs(bob)];
     await t.settle();
-    const listed = async (actor: typeof alice) => (await as(actor, LIST)).data?.orders.edges.map(({ node }: any) => node.id);
+    const listed = async (actor: typeof alice) => (await as(actor, LIST)).data?.orders.edges.map(({ node }) => node.id);
     expect(await listed(bob)).toContain(theirs);
     expect(await listed(bob)).not.toContain(mine);
     expect(await listed(alice)).not.toContain(theirs);
