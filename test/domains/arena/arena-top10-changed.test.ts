@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { arenaDomains } from './arena-domains.js';
 import { ARENA, ARENA_TOP10_CHANGED, COMPLETE_WEEK, RECORD_KILL } from './arena-operations.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ domains: arenaDomains().domains });
 });
 afterAll(() => t.stop());
 

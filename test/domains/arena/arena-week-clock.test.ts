@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SchedulingModule } from '../../../src/app/scheduling-module.js';
 import { tables } from '../../../src/db/database.js';
 import { arenaAggregate } from '../../../src/domains/arena/arena-aggregate.js';
-import { createArenaModule } from '../../../src/domains/arena/arena-module.js';
 import { weekEndScheduleId } from '../../../src/domains/arena/arena-week-process.js';
 import { systemActor } from '../../../src/es/actor.js';
 import { streamIdOf } from '../../../src/es/aggregate.js';
@@ -10,15 +8,15 @@ import { CommandScheduler } from '../../../src/es/scheduling/command-scheduler.j
 import type { SchedulingTables } from '../../../src/es/scheduling/scheduled-commands-tables.js';
 import { ManualClock } from '../../../src/es/testing/manual-clock.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
+import { arenaDomains } from './arena-domains.js';
 import { ARENA, COMPLETE_WEEK, RECORD_KILL } from './arena-operations.js';
 
 // One clock for the kills' times and the scheduler: Wednesday 8 May 2030, noon UTC. It only moves
 // forward, so the tests below follow one another in time.
-const clock = new ManualClock('2030-05-08T12:00:00Z');
-const scheduling = new SchedulingModule({ clock });
+const { clock, scheduling, domains } = arenaDomains(new ManualClock('2030-05-08T12:00:00Z'));
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ domains: [createArenaModule({ clock }), scheduling] });
+  t = await createTestApp({ domains });
 });
 afterAll(() => t.stop());
 
