@@ -8,6 +8,8 @@ export interface AuthConfig {
   requireExpiry?: boolean | undefined;
   /** Refuse tokens valid for longer than this from their `iat` (production default: a day). */
   maxTokenLifetimeSeconds?: number | undefined;
+  /** Appended to a refused token's message: what to do instead (the development secret says where tokens come from). */
+  refusedTokenHint?: string | undefined;
 }
 
 /** HS256 keys shorter than the hash are guessable (RFC 7518 §3.2). */

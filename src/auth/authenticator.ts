@@ -61,7 +61,8 @@ export function createAuthenticator(config: AuthConfig, { defaultActor, now = Da
         return actor;
       } catch (error) {
         if (error instanceof errors.JOSEError || error instanceof Unauthenticated) {
-          throw new Unauthenticated(`The bearer token was refused: ${reason(error)}`);
+          const hint = config.refusedTokenHint ? `. ${config.refusedTokenHint}` : '';
+          throw new Unauthenticated(`The bearer token was refused: ${reason(error)}${hint}`);
         }
         throw error;
       }

@@ -9,7 +9,7 @@ import { useFairShare } from '../server/fair-share-plugin.js';
 import { requestActor } from '../server/request-actor.js';
 import type { Limits } from '../server/limits.js';
 import { useErrorMasking } from '../server/error-masking-plugin.js';
-import { graphiqlOptions, renderOfflineGraphiQL } from '../server/graphiql.js';
+import { type GraphiQLPage, graphiqlOptions, renderOfflineGraphiQL } from '../server/graphiql.js';
 import { useRequestLogging } from '../observability/request-logging-plugin.js';
 import { useSubscriptionMetrics } from '../observability/subscription-metrics-plugin.js';
 import { ServerLifecycle } from '../server/lifecycle.js';
@@ -32,8 +32,8 @@ export interface ChronicleServerContext {
 }
 
 export interface ChronicleYogaOptions {
-  /** Serve the offline GraphiQL page on GET /graphql from a browser (default true). */
-  graphiql?: boolean;
+  /** Serve the offline GraphiQL page on GET /graphql from a browser (default true), with these headers in development. */
+  graphiql?: boolean | GraphiQLPage;
   /** The server's drain state; a standalone endpoint (as in tests) gets its own. */
   lifecycle?: ServerLifecycle;
   /** How bearer tokens are checked; by default from the app's auth config with `defaultActor`. */
@@ -58,7 +58,10 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
     schema: app.schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: options.graphiql === false ? false : graphiqlOptions,
+    graphiql:
+      options.graphiql === false
+        ? false
+        : graphiqlOptions(app.schema, options.graphiql === true ? {} : (options.graphiql ?? {}), app.config.production),
     renderGraphiQL: renderOfflineGraphiQL,
     logging: false,
     // The HTTP server refuses oversized bodies before Yoga reads them (body-limit.ts); Yoga's own

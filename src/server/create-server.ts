@@ -4,6 +4,7 @@ import type { Chronicle } from './chronicle.js';
 import { createAuthenticator } from '../auth/authenticator.js';
 import type { Actor } from '../es/index.js';
 import { createChronicleYoga } from '../graphql/create-yoga.js';
+import type { GraphiQLPage } from './graphiql.js';
 import { createGraphQLWebSocket } from './graphql-websocket.js';
 import { checkHealth, healthStatusCode } from './health.js';
 import { HEAP_PATH, serveHeap } from './heap-endpoint.js';
@@ -15,8 +16,8 @@ import { REQUEST_ID_HEADER, newRequestId } from './request-id.js';
 import { type HttpRoute, matchRoute } from './http-route.js';
 
 export interface ChronicleServerOptions {
-  /** Serve GraphiQL on GET /graphql from a browser (default true). */
-  graphiql?: boolean;
+  /** Serve GraphiQL on GET /graphql from a browser (default true), with these headers in development. */
+  graphiql?: boolean | GraphiQLPage;
   /** How long a drain waits for in-flight work before it cuts what is left (default 10 s). */
   drainTimeoutMs?: number;
   /** Serve POST /debug/heap (a forced GC, then memory figures) for load tests (default false). */
