@@ -46,6 +46,10 @@ type Documents = {
     "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      __typename\n      ... on Transfer { id from to amount status failureReason }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": typeof types.TransferDocument,
     "\n  query TransferStatus($id: ID!) {\n    transfer(id: $id) { id from to amount status failureReason }\n  }\n": typeof types.TransferStatusDocument,
     "\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n": typeof types.BalanceUpdatedDocument,
+    "mutation MutationResultsOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": typeof types.MutationResultsOpenDocument,
+    "\n  mutation MutationResultsDeposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n": typeof types.MutationResultsDepositDocument,
+    "\n  mutation MutationResultsApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n": typeof types.MutationResultsApplyFeeDocument,
+    "\n  query MutationResultsAccount($accountNumber: String!) {\n    account(accountNumber: $accountNumber) { balance transactions { edges { node { kind delta } } } }\n  }\n": typeof types.MutationResultsAccountDocument,
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
@@ -159,6 +163,10 @@ const documents: Documents = {
     "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      __typename\n      ... on Transfer { id from to amount status failureReason }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": types.TransferDocument,
     "\n  query TransferStatus($id: ID!) {\n    transfer(id: $id) { id from to amount status failureReason }\n  }\n": types.TransferStatusDocument,
     "\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n": types.BalanceUpdatedDocument,
+    "mutation MutationResultsOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": types.MutationResultsOpenDocument,
+    "\n  mutation MutationResultsDeposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n": types.MutationResultsDepositDocument,
+    "\n  mutation MutationResultsApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n": types.MutationResultsApplyFeeDocument,
+    "\n  query MutationResultsAccount($accountNumber: String!) {\n    account(accountNumber: $accountNumber) { balance transactions { edges { node { kind delta } } } }\n  }\n": types.MutationResultsAccountDocument,
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
@@ -382,6 +390,22 @@ export function graphql(source: "\n  query TransferStatus($id: ID!) {\n    trans
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n"): (typeof documents)["\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MutationResultsOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"): (typeof documents)["mutation MutationResultsOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MutationResultsDeposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n"): (typeof documents)["\n  mutation MutationResultsDeposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MutationResultsApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n"): (typeof documents)["\n  mutation MutationResultsApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MutationResultsAccount($accountNumber: String!) {\n    account(accountNumber: $accountNumber) { balance transactions { edges { node { kind delta } } } }\n  }\n"): (typeof documents)["\n  query MutationResultsAccount($accountNumber: String!) {\n    account(accountNumber: $accountNumber) { balance transactions { edges { node { kind delta } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
