@@ -15,3 +15,11 @@ export function parsePositionCursor(cursor: string, argument = 'after'): number 
   }
   return position;
 }
+
+/**
+ * The most items one page of any connection (or any other `first` / `last` argument) returns: a
+ * larger `first` is refused with PAGE_TOO_LARGE (see server/abuse-limits.ts), never cut short in
+ * silence. It is Pothos's own maximum for its connections, and small enough that a page of the
+ * documented selections stays within the default cost limit.
+ */
+export const MAX_PAGE_SIZE = 100;

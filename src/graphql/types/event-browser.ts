@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { RecordedEvent } from '../../es/index.js';
 import { builder } from '../builder.js';
-import { parsePositionCursor, positionCursor } from '../position-cursor.js';
+import { MAX_PAGE_SIZE, parsePositionCursor, positionCursor } from '../position-cursor.js';
 import { admin } from '../../auth/admin-role.js';
 
 /**
@@ -11,7 +11,6 @@ import { admin } from '../../auth/admin-role.js';
  */
 
 const DEFAULT_PAGE = 50;
-const MAX_PAGE = 500;
 
 const EventMetadataType = builder.objectRef<RecordedEvent['metadata']>('EventMetadata').implement({
   description: 'Who and what caused an event.',
@@ -150,8 +149,8 @@ builder.subscriptionField('events', (t) =>
 
 function pageSize(first: number | null | undefined): number {
   if (first == null) return DEFAULT_PAGE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
-    throw new GraphQLError(`"first" must be between 0 and ${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`"first" must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } });
   }
   return first;
 }
