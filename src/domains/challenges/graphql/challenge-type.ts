@@ -30,7 +30,7 @@ const CompetitorType = builder.objectRef<ChallengeCompetitorsTable>('Competitor'
   }),
 });
 
-const ActivityType = builder.objectRef<ChallengeActivitiesTable>('ChallengeActivity').implement({
+export const ChallengeActivityType = builder.objectRef<ChallengeActivitiesTable>('ChallengeActivity').implement({
   description: 'An activity that counts in a challenge.',
   fields: (t) => ({
     id: t.exposeID('activity_id'),
@@ -79,7 +79,7 @@ export const ChallengeType = builder.objectRef<ChallengesTable>('Challenge').imp
         ),
     }),
     activityFeed: t.connection({
-      type: ActivityType,
+      type: ChallengeActivityType,
       description: 'The latest activities across the challenge, newest first; the cursor is the log position.',
       resolve: (row, args, ctx) =>
         resolveCursorConnection({ args, toCursor: (activity) => positionCursor(activity.position) }, (page: ResolveCursorConnectionArgs) =>
@@ -87,7 +87,7 @@ export const ChallengeType = builder.objectRef<ChallengesTable>('Challenge').imp
         ),
     }),
     activities: t.field({
-      type: [ActivityType],
+      type: [ChallengeActivityType],
       description: 'The activities of one athlete (or everyone’s), in the order they started.',
       args: { athleteId: t.arg.id() },
       resolve: (row, args, ctx) => challengeActivities(ctx, row.challenge_id, args.athleteId == null ? null : String(args.athleteId)),

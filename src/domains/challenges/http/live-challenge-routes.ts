@@ -7,10 +7,16 @@ import { liveChallengePage } from './live/live-challenge-page.js';
 
 const graphqlWsDirectory = dirname(dirname(createRequire(import.meta.url).resolve('graphql-ws')));
 
-/** The page's two scripts: the graphql-ws browser build from node_modules, and its own. Nothing from a CDN. */
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The page's three scripts: the graphql-ws browser build from node_modules, the resuming client every client of
+ * the repository may use (clients/), and its own. Nothing from a CDN.
+ */
 const assets: Record<string, string> = {
   'graphql-ws.min.js': join(graphqlWsDirectory, 'umd', 'graphql-ws.min.js'),
-  'live-challenge.js': join(dirname(fileURLToPath(import.meta.url)), 'live', 'live-challenge.browser.js'),
+  'resuming-subscriptions.js': join(here, '..', '..', '..', '..', 'clients', 'resuming-subscriptions.js'),
+  'live-challenge.js': join(here, 'live', 'live-challenge.browser.js'),
 };
 const loaded = new Map<string, Promise<Buffer>>();
 
