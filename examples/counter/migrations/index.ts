@@ -10,4 +10,4 @@ const counters: Migration = {
   },
 };
 
-export const counterMigrations: Readonly<Record<string, Migration>> = { '0100-counters': counters };
+export const counterMigrations: Readonly<Record<string, Migration>> = { '0012-counters': counters };
