@@ -7,6 +7,7 @@ import { domains } from '../src/app/domains.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createPostgresDatabase } from '../src/db/postgres-database.js';
 import { appendBenchmark } from './append.bench.js';
+import { asShippedBenchmark } from './as-shipped.bench.js';
 import { coldLoadBenchmark } from './cold-load.bench.js';
 import { depositHttpBenchmark } from './deposit-http.bench.js';
 import { requestCostBenchmark } from './request-cost.bench.js';
@@ -18,7 +19,7 @@ export type { BenchContext, Benchmark } from './report.js';
  * Every benchmark, in the order they run. Add one by writing `bench/<name>.bench.ts` exporting a
  * `Benchmark` and listing it here; each compares itself with a baseline measured in the same run.
  */
-export const benchmarks: Benchmark[] = [appendBenchmark, depositHttpBenchmark, requestCostBenchmark, coldLoadBenchmark];
+export const benchmarks: Benchmark[] = [appendBenchmark, asShippedBenchmark, depositHttpBenchmark, requestCostBenchmark, coldLoadBenchmark];
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DATABASE = 'chronicle_bench';
