@@ -28,6 +28,14 @@ export interface EventStoreTables {
     state: ColumnType<unknown, string, string>;
     created_at: Generated<Date>;
   };
+  /** Every snapshot taken, for loads as of a past version (`snapshots` keeps the newest only). */
+  snapshot_history: {
+    stream_id: string;
+    schema_version: number;
+    version: number;
+    state: ColumnType<unknown, string, string>;
+    created_at: Generated<Date>;
+  };
   checkpoints: { name: string; position: number; updated_at: Generated<Date> };
   dead_letters: {
     id: Generated<number>;

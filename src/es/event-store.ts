@@ -136,6 +136,26 @@ export class EventStore {
     return row?.version ?? 0;
   }
 
+  /**
+   * The version a stream had at `at`: the longest prefix of it whose events all occurred at or
+   * before `at` (0 when its first event came later). With clocks that moved forward it is the
+   * version of its last event that occurred at or before `at`.
+   */
+  async streamVersionAt(streamId: string, at: Date): Promise<number> {
+    const { rows } = await sql<{ version: number | string }>`
+      select s.version from (
+        select version from events where stream_id = ${streamId} and occurred_at > ${at}
+        union all
+        select l.version from stream_links l join events e on e.position = l.position
+        where l.stream_id = ${streamId} and e.occurred_at > ${at}
+      ) s
+      order by s.version
+      limit 1
+    `.execute(this.db);
+    const firstLater = rows[0];
+    return firstLater ? Number(firstLater.version) - 1 : this.streamVersion(streamId);
+  }
+
   async head(): Promise<number> {
     const row = await this.db.selectFrom('event_store_head').select('position').where('id', '=', 1).executeTakeFirstOrThrow();
     return row.position;
@@ -148,17 +168,43 @@ export class EventStore {
   }
 
   /**
+   * The newest snapshot of a stream at or before `version` of `schemaVersion`, from the history of
+   * every snapshot taken: where a load as of a past version starts (docs/time-travel.md).
+   */
+  async loadSnapshotAtOrBefore<State>(streamId: string, schemaVersion: number, version: number): Promise<Snapshot<State> | undefined> {
+    const row = await this.db
+      .selectFrom('snapshot_history')
+      .selectAll()
+      .where('stream_id', '=', streamId)
+      .where('schema_version', '=', schemaVersion)
+      .where('version', '<=', version)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return { streamId, version: Number(row.version), schemaVersion: row.schema_version, state: row.state as State };
+  }
+
+  /**
    * Keeps the newest snapshot of a stream: an older one never replaces a newer one of the same
    * schema version, but any replaces one of another schema version, which its reader ignores.
+   * The same statement adds it to the history of every snapshot (`snapshot_history`).
    */
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
+    const state = JSON.stringify(snapshot.state);
     await this.db
+      .with('history', (db) =>
+        db
+          .insertInto('snapshot_history')
+          .values({ stream_id: snapshot.streamId, schema_version: snapshot.schemaVersion, version: snapshot.version, state })
+          .onConflict((conflict) => conflict.doNothing()),
+      )
       .insertInto('snapshots')
       .values({
         stream_id: snapshot.streamId,
         version: snapshot.version,
         schema_version: snapshot.schemaVersion,
-        state: JSON.stringify(snapshot.state),
+        state,
       })
       .onConflict((conflict) =>
         conflict
