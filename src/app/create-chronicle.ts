@@ -44,7 +44,7 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
 
   const db = tables<EventStoreTables>(database);
   const metrics = new ChronicleMetrics();
-  const store = new MeasuredEventStore(db, metrics);
+  const store = new MeasuredEventStore(db, metrics, { upcasters: domains.flatMap((domain) => domain.upcasters ?? []) });
   const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs, isUnavailable: isDatabaseUnavailable });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
   const router = new CommandRouter({

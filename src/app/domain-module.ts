@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import { type CommandRouter, engineMigrations, type RuntimeRegistry } from '../es/index.js';
+import { type CommandRouter, engineMigrations, type RuntimeRegistry, type Upcaster } from '../es/index.js';
 import type { HttpRoute } from '../server/http-route.js';
 
 /** What a domain slice plugs into the engine: its commands, projectors, handlers and process managers, its HTTP routes and its tables. */
@@ -13,6 +13,8 @@ export interface DomainModule {
    * them, untouched, when the slice is no longer listed (db/migrate.ts).
    */
   migrations?: Readonly<Record<string, Migration>>;
+  /** What brings the slice's older events to their current shape, declared with its events (docs/upcasting.md). */
+  upcasters?: readonly Upcaster[];
 }
 
 /** `NNNN-<what>`: four digits, then lower-case words joined by hyphens. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EventRow } from './event-serialiser.js';
 import type { RecordedEvent } from './recorded-event.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import { writableInOneStatement, writeInOneStatement } from './one-statement-write.js';
@@ -39,7 +40,8 @@ export class AppendQueue {
   constructor(
     private readonly db: Kysely<EventStoreTables>,
     private readonly notifyChannel: string,
-    private readonly onCommitted: CommittedListener,
+    /** Given the rows a batch written in one statement wrote; the store reads them as events. */
+    private readonly onCommitted: (head: number, rows?: readonly EventRow[]) => void,
     private readonly maxEventsPerBatch = 1_000,
   ) {}
 
@@ -137,9 +139,9 @@ export class AppendQueue {
     }
   }
 
-  private committed(head: number, events?: RecordedEvent[]): void {
+  private committed(head: number, rows?: EventRow[]): void {
     try {
-      this.onCommitted(head, events);
+      this.onCommitted(head, rows);
     } catch {
       // A listener's failure is not the append's: the batch is committed.
     }

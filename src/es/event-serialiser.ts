@@ -1,9 +1,11 @@
 import type { EventMetadata, NewEvent, RecordedEvent } from './recorded-event.js';
+import type { EventUpcasters } from './upcasting/event-upcasters.js';
 
 /**
  * The one place an event turns into what the `events` table stores, and back: `prepareEvent`
  * decides an appended event's columns (its data and free metadata as JSON text), `eventRecordJson`
- * renders them as one JSON record of a batch insert, and `toRecordedEvent` reads a stored row.
+ * renders them as one JSON record of a batch insert, and `toRecordedEvent` reads a stored row,
+ * its data upcast to the current shape of its type.
  */
 
 /** An event ready to be written: id, serialised data and metadata columns all decided. */
@@ -18,6 +20,8 @@ export interface PreparedEvent {
   causationId: string | null;
   actor: string | null;
   occurredAt: Date;
+  /** The current schema version of the event's type, which `data` has (docs/upcasting.md). */
+  schemaVersion: number;
 }
 
 /** A row of `events` as the database returns it. */
@@ -33,13 +37,14 @@ export interface EventRow {
   causation_id: string | null;
   actor: string | null;
   occurred_at: Date;
+  schema_version: number;
 }
 
 /**
  * The columns of an event about to be appended, with the metadata `shared` by its append (the
  * event's own wins). Without an id it gets a random one; without a correlation, its own id.
  */
-export function prepareEvent(event: NewEvent, shared: EventMetadata): PreparedEvent {
+export function prepareEvent(event: NewEvent, shared: EventMetadata, schemaVersion: number): PreparedEvent {
   const id = event.id?.toLowerCase() ?? crypto.randomUUID();
   const { correlationId, causationId, actor, ...user } = { ...shared, ...event.metadata };
   return {
@@ -51,6 +56,7 @@ export function prepareEvent(event: NewEvent, shared: EventMetadata): PreparedEv
     causationId: causationId ?? null,
     actor: actor ?? null,
     occurredAt: new Date(),
+    schemaVersion,
   };
 }
 
@@ -64,15 +70,18 @@ export function eventRecordJson(event: PreparedEvent, streamId: string, place: R
   for (const [column, value] of Object.entries(place)) json += `"${column}":${value},`;
   return (
     `${json}"event_id":${JSON.stringify(event.id)},"stream_id":${JSON.stringify(streamId)},` +
-    `"type":${JSON.stringify(event.type)},"data":${event.data},"metadata":${event.metadata},` +
+    `"type":${JSON.stringify(event.type)},"schema_version":${event.schemaVersion},"data":${event.data},"metadata":${event.metadata},` +
     `"correlation_id":${JSON.stringify(event.correlationId)},"causation_id":${JSON.stringify(event.causationId)},` +
     `"actor":${JSON.stringify(event.actor)},"occurred_at":${JSON.stringify(event.occurredAt.toISOString())}}`
   );
 }
 
-/** A stored row as the event it records, the ids and actor back in its metadata. */
-export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
+/**
+ * A stored row as the event it records, the ids and actor back in its metadata and its data upcast
+ * from the schema version it was stored at: every read of the log comes through here.
+ */
+export function toRecordedEvent(row: EventRow, upcasters: EventUpcasters): RecordedEvent {
+  const event: RecordedEvent = {
     position: row.position,
     eventId: row.event_id,
     streamId: row.stream_id,
@@ -87,4 +96,5 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     },
     occurredAt: row.occurred_at,
   };
+  return upcasters.upcast(event, row.schema_version);
 }

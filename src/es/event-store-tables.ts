@@ -14,6 +14,8 @@ export interface EventsTable {
   causation_id: string | null;
   actor: string | null;
   occurred_at: Timestamp;
+  /** The schema version `data` was written at (docs/upcasting.md); 1 for every event stored before versions existed. */
+  schema_version: ColumnType<number, number | undefined, never>;
 }
 
 export interface EventStoreTables {

@@ -6,6 +6,8 @@ import type { EventStoreTables } from './event-store-tables.js';
 import type { ExpectedVersion } from './expected-version.js';
 import { type EventRow, prepareEvent, toRecordedEvent } from './event-serialiser.js';
 import type { EventMetadata, NewEvent, RecordedEvent } from './recorded-event.js';
+import { EventUpcasters } from './upcasting/event-upcasters.js';
+import type { Upcaster } from './upcasting/upcaster.js';
 import type { WriteRequest } from './write-request.js';
 
 export const EVENTS_CHANNEL = 'chronicle_events';
@@ -28,6 +30,11 @@ export interface ReadStreamOptions {
   limit?: number;
 }
 
+export interface EventStoreOptions {
+  /** The slices' upcasters: reads bring every event to its type's current shape (docs/upcasting.md). */
+  upcasters?: readonly Upcaster[];
+}
+
 export interface Snapshot<State = unknown> {
   streamId: string;
   version: number;
@@ -42,9 +49,15 @@ export interface Snapshot<State = unknown> {
 export class EventStore {
   private readonly queue: AppendQueue;
   private readonly committedListeners = new Set<CommittedListener>();
+  readonly upcasters: EventUpcasters;
 
-  constructor(private readonly db: Kysely<EventStoreTables>) {
-    this.queue = new AppendQueue(db, EVENTS_CHANNEL, (head, events) => {
+  constructor(
+    private readonly db: Kysely<EventStoreTables>,
+    options: EventStoreOptions = {},
+  ) {
+    this.upcasters = new EventUpcasters(options.upcasters);
+    this.queue = new AppendQueue(db, EVENTS_CHANNEL, (head, rows) => {
+      const events = rows?.map((row) => toRecordedEvent(row, this.upcasters));
       for (const listener of this.committedListeners) listener(head, events);
     });
   }
@@ -63,7 +76,7 @@ export class EventStore {
       kind: 'append',
       streamId,
       expected: expectedVersion,
-      events: events.map((event) => prepareEvent(assertEvent(event), metadata)),
+      events: events.map((event) => prepareEvent(assertEvent(event), metadata, this.upcasters.currentVersion(event.type))),
     });
   }
 
@@ -105,7 +118,7 @@ export class EventStore {
       limit ${limit}
     `.execute(this.db);
     return rows.map((row) => {
-      const event = toRecordedEvent(row);
+      const event = toRecordedEvent(row, this.upcasters);
       if (row.stream_id === streamId) return event;
       return { ...event, streamId, version: row.stream_version, linkedFrom: { streamId: row.stream_id, version: row.version } };
     });
@@ -119,12 +132,12 @@ export class EventStore {
     if (streamId !== undefined) query = query.where('stream_id', '=', streamId);
     if (correlationId !== undefined) query = query.where('correlation_id', '=', correlationId);
     const rows = await query.orderBy('position').limit(limit).execute();
-    return rows.map((row) => toRecordedEvent(row as EventRow));
+    return rows.map((row) => toRecordedEvent(row as EventRow, this.upcasters));
   }
 
   async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
     const row = await this.db.selectFrom('events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
-    return row ? toRecordedEvent(row as EventRow) : undefined;
+    return row ? toRecordedEvent(row as EventRow, this.upcasters) : undefined;
   }
 
   readByCorrelation(correlationId: string, options: Omit<ReadAllOptions, 'correlationId'> = {}) {

@@ -2,8 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { preparedAs } from './prepared-statement.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { AppendResult } from './append-result.js';
-import { type EventRow, eventRecordJson, toRecordedEvent } from './event-serialiser.js';
-import type { RecordedEvent } from './recorded-event.js';
+import { type EventRow, eventRecordJson } from './event-serialiser.js';
 import type { WriteRequest } from './write-request.js';
 
 type AppendRequest = Extract<WriteRequest, { kind: 'append' }>;
@@ -25,10 +24,10 @@ export interface OneStatementResult {
   /** The head after the statement. */
   head: number;
   /**
-   * The events written, in log order, exactly as a read of the log returns them (the database's
+   * The rows written, in log order, exactly as a read of the log returns them (the database's
    * own rendering of their data), so this process's feed can take them without reading them back.
    */
-  events: RecordedEvent[];
+  events: EventRow[];
   /** Per request: its result, or `stale` when its stream was not as it expected and nothing of it was written. */
   outcomes: Array<AppendResult | 'stale'>;
 }
@@ -99,17 +98,17 @@ export async function writeInOneStatement(
     accepted as (
       select e.*, v.version - q.count + e.stream_order as version, row_number() over (order by e.batch_order) as place
       from json_to_recordset(${`[${events.join(',')}]`}::json) as e(batch_order bigint, stream_order bigint, event_id uuid,
-          stream_id text, type text, data jsonb, metadata jsonb, correlation_id text, causation_id text, actor text,
+          stream_id text, type text, schema_version integer, data jsonb, metadata jsonb, correlation_id text, causation_id text, actor text,
           occurred_at timestamptz)
         join versions v on v.stream_id = e.stream_id
         join requested q on q.stream_id = e.stream_id
     ),
     written as (
-      insert into events (position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at)
-      select head.start + a.place, a.event_id, a.stream_id, a.version, a.type, a.data, a.metadata,
+      insert into events (position, event_id, stream_id, version, type, schema_version, data, metadata, correlation_id, causation_id, actor, occurred_at)
+      select head.start + a.place, a.event_id, a.stream_id, a.version, a.type, a.schema_version, a.data, a.metadata,
         a.correlation_id, a.causation_id, a.actor, a.occurred_at
       from accepted a, head
-      returning position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at
+      returning position, event_id, stream_id, version, type, schema_version, data, metadata, correlation_id, causation_id, actor, occurred_at
     ),
     moved as (
       update event_store_head set position = head.start + (select count(*) from written) from head where id = 1
@@ -130,7 +129,7 @@ export async function writeInOneStatement(
     if (version === undefined) return 'stale';
     return { streamId: request.streamId, version, positions: request.events.map(() => (position += 1)) };
   });
-  const recorded = (stored ?? []).map((row) => toRecordedEvent({ ...row, occurred_at: new Date(row.occurred_at) }));
+  const recorded = (stored ?? []).map((row) => ({ ...row, occurred_at: new Date(row.occurred_at) }));
   return { head: start + Number(written), events: recorded, outcomes };
 }
 

@@ -172,10 +172,10 @@ function writeStatement(plan: BatchPlan, notifyChannel: string): RawBuilder<unkn
   const steps: RawBuilder<unknown>[] = [];
   if (plan.eventRows.length > 0) {
     const rows = plan.eventRows.map(({ position, event, streamId, version }) => eventRecordJson(event, streamId, { position, version }));
-    steps.push(sql`insert into events (position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at)
-      select position, event_id, stream_id, version, type, data, metadata, correlation_id, causation_id, actor, occurred_at
+    steps.push(sql`insert into events (position, event_id, stream_id, version, type, schema_version, data, metadata, correlation_id, causation_id, actor, occurred_at)
+      select position, event_id, stream_id, version, type, schema_version, data, metadata, correlation_id, causation_id, actor, occurred_at
       from json_to_recordset(${`[${rows.join(',')}]`}::json) as r(position bigint, event_id uuid,
-        stream_id text, version bigint, type text, data jsonb, metadata jsonb, correlation_id text, causation_id text, actor text,
+        stream_id text, version bigint, type text, schema_version integer, data jsonb, metadata jsonb, correlation_id text, causation_id text, actor text,
         occurred_at timestamptz)`);
   }
   if (plan.linkRows.length > 0) {

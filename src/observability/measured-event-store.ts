@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type AppendResult, EventStore, type EventStoreTables, WrongExpectedVersionError } from '../es/index.js';
+import { type AppendResult, EventStore, type EventStoreOptions, type EventStoreTables, WrongExpectedVersionError } from '../es/index.js';
 import type { ChronicleMetrics } from './metrics.js';
 
 /** The event store, timing each append from request to commit into `chronicle_append_duration_seconds`. */
@@ -7,8 +7,9 @@ export class MeasuredEventStore extends EventStore {
   constructor(
     db: Kysely<EventStoreTables>,
     private readonly metrics: ChronicleMetrics,
+    options: EventStoreOptions = {},
   ) {
-    super(db);
+    super(db, options);
   }
 
   override async append(...args: Parameters<EventStore['append']>): Promise<AppendResult> {

@@ -243,6 +243,7 @@ describe('concurrent appends from separate processes', () => {
                   causationId: null,
                   actor: null,
                   occurredAt: new Date(),
+                  schemaVersion: 1,
                 },
               ],
             },

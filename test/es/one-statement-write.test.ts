@@ -3,7 +3,7 @@ import { tables } from '../../src/db/database.js';
 import type { EventStoreTables } from '../../src/es/event-store-tables.js';
 import { EVENTS_CHANNEL, EventStore } from '../../src/es/event-store.js';
 import { writableInOneStatement, writeInOneStatement } from '../../src/es/one-statement-write.js';
-import type { PreparedEvent } from '../../src/es/event-serialiser.js';
+import { type PreparedEvent, toRecordedEvent } from '../../src/es/event-serialiser.js';
 import type { WriteRequest } from '../../src/es/write-request.js';
 import { sql } from 'kysely';
 import { createPostgresDatabase } from '../../src/db/postgres-database.js';
@@ -37,6 +37,7 @@ const prepared = (type: string): PreparedEvent => {
     causationId: crypto.randomUUID(),
     actor: 'someone',
     occurredAt: new Date(),
+    schemaVersion: 1,
   };
 };
 const stream = (name: string) => `${name}-${crypto.randomUUID()}`;
@@ -71,7 +72,8 @@ describe('writeInOneStatement', () => {
       EVENTS_CHANNEL,
     );
 
-    const { events, ...rest } = written;
+    const { events: rows, ...rest } = written;
+    const events = rows.map((row) => toRecordedEvent(row, store.upcasters));
     expect(rest).toEqual({
       head: head + 5,
       outcomes: [
@@ -124,7 +126,8 @@ describe('writeInOneStatement', () => {
       EVENTS_CHANNEL,
     );
 
-    const { events, ...rest } = written;
+    const { events: rows, ...rest } = written;
+    const events = rows.map((row) => toRecordedEvent(row, store.upcasters));
     expect(rest).toEqual({ head: head + 1, outcomes: ['stale', { streamId: fine, version: 1, positions: [head + 1] }, 'stale', 'stale'] });
     expect(await store.head()).toBe(head + 1);
     const log = await store.readAll({ after: head });

@@ -4,6 +4,7 @@ import * as commandRefusals from './0004-command-refusals.js';
 import * as scheduledCommands from './0007-scheduled-commands.js';
 import * as commandRefusalDetails from './0009-command-refusal-details.js';
 import * as checkpointFence from './0010-checkpoint-fence.js';
+import * as eventSchemaVersion from './0013-event-schema-version.js';
 import * as snapshotHistory from './0017-snapshot-history.js';
 
 /**
@@ -16,5 +17,6 @@ export const engineMigrations: Readonly<Record<string, Migration>> = {
   '0007-scheduled-commands': scheduledCommands,
   '0009-command-refusal-details': commandRefusalDetails,
   '0010-checkpoint-fence': checkpointFence,
+  '0013-event-schema-version': eventSchemaVersion,
   '0017-snapshot-history': snapshotHistory,
 };
