@@ -5,6 +5,7 @@ import { Forbidden, Unauthenticated, ValidationError } from '../es/index.js';
 import { accessRulesPlugin } from './access-rules-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { idempotencyPlugin } from './idempotency/idempotency-plugin.js';
+import { resumePositionPlugin } from './resume-position-plugin.js';
 
 /** The one schema builder. It defines no types: each type file owns its fields. */
 export const builder = new SchemaBuilder<{
@@ -17,7 +18,7 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Access rules and idempotency run inside the errors plugin, so a refused mutation answers with an error result.
-  plugins: [ErrorsPlugin, RelayPlugin, accessRulesPlugin, idempotencyPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin, accessRulesPlugin, resumePositionPlugin, idempotencyPlugin],
   defaultFieldNullability: false,
   errors: {
     // Only our own DomainError classes become result types; anything else stays a masked GraphQL error.
