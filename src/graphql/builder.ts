@@ -4,6 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { Forbidden, Unauthenticated, ValidationError } from '../es/index.js';
 import { accessRulesPlugin } from './access-rules-plugin.js';
 import type { GraphQLContext } from './context.js';
+import { emptyPageCursorsPlugin } from './empty-page-cursors-plugin.js';
 import { idempotencyPlugin } from './idempotency/idempotency-plugin.js';
 import { resumePositionPlugin } from './resume-position-plugin.js';
 
@@ -18,7 +19,7 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Access rules and idempotency run inside the errors plugin, so a refused mutation answers with an error result.
-  plugins: [ErrorsPlugin, RelayPlugin, accessRulesPlugin, resumePositionPlugin, idempotencyPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin, emptyPageCursorsPlugin, accessRulesPlugin, resumePositionPlugin, idempotencyPlugin],
   defaultFieldNullability: false,
   errors: {
     // Only our own DomainError classes become result types; anything else stays a masked GraphQL error.
