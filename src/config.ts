@@ -5,6 +5,10 @@ import { type Limits, loadLimits } from './server/limits.js';
 /** Every setting Chronicle reads from its environment (documented in the README). */
 export interface Config {
   databaseUrl: string | undefined;
+  /** Streaming replicas of `databaseUrl` that answer queries (DATABASE_READ_URLS, comma-separated); none by default. */
+  databaseReadUrls: string[];
+  /** How long a query carrying a minimum position waits for a replica to apply it before the primary answers it. */
+  replicaWaitMs: number;
   dataDir: string;
   port: number;
   host: string;
@@ -29,6 +33,11 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrls: (env.DATABASE_READ_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+    replicaWaitMs: integer(env.READ_REPLICA_WAIT_MS, 1000, 'READ_REPLICA_WAIT_MS'),
     dataDir: env.DATA_DIR || '.data',
     port: integer(env.PORT, 4000, 'PORT'),
     host: env.HOST || '0.0.0.0',

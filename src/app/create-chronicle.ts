@@ -4,6 +4,7 @@ import { connect } from '../db/connect.js';
 import { tables, type Database } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { ReadReplicas } from '../db/read-replicas.js';
 import {
   AggregateRepository,
   CommandRouter,
@@ -80,10 +81,12 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
 
   await feed.start();
   await runtimes.start();
+  const replicas = openReplicas(config, database);
 
   return {
     config,
     database,
+    replicas,
     store,
     feed,
     router,
@@ -97,6 +100,14 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
       await runtimes.stop();
       await feed.stop();
       await database.close();
+      await replicas?.close();
     },
   };
+}
+
+/** DATABASE_READ_URLS, for a PostgreSQL primary: PGlite has no replicas. */
+function openReplicas(config: Config, database: Database): ReadReplicas | undefined {
+  if (config.databaseReadUrls.length === 0) return undefined;
+  if (database.dialect !== 'postgres') throw new Error('DATABASE_READ_URLS needs a PostgreSQL primary in DATABASE_URL');
+  return ReadReplicas.open(config.databaseReadUrls, { poolSize: config.poolSize, waitMs: config.replicaWaitMs });
 }

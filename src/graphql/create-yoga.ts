@@ -19,6 +19,9 @@ import { maskError } from '../server/mask-error.js';
 import { requestIdempotencyKey } from './idempotency/idempotency-key.js';
 import { requestIdOf, useRequestId } from '../server/request-id.js';
 import type { GraphQLContext } from './context.js';
+import { requestMinPosition } from './consistency/min-position.js';
+import { useReadRouting } from './consistency/read-routing-plugin.js';
+import { useWrittenPosition, WrittenPosition } from './consistency/written-position.js';
 
 /** What the transport hands Yoga besides the request: the WebSocket server sets the request id itself. */
 export interface ChronicleServerContext {
@@ -73,6 +76,9 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
       requestId: requestId ?? requestIdOf(request),
       actor: actor !== undefined ? (actor ?? undefined) : await requestActor(authenticator, request),
       idempotencyKey: idempotencyKey !== undefined ? (idempotencyKey ?? undefined) : requestIdempotencyKey(request),
+      reads: app.database,
+      minPosition: request ? requestMinPosition(request) : undefined,
+      written: new WrittenPosition(),
     }),
     plugins: [
       useRequestId(),
@@ -83,6 +89,8 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
       useSubscriptionMetrics(app.metrics),
       ...abuseLimits(options.limits ?? app.config.limits),
       useFairShare(new FairShare(options.limits ?? app.config.limits)),
+      useWrittenPosition(),
+      useReadRouting(app),
     ],
     // Errors raised before an operation has a context (none in practice) still never leak.
     maskedErrors: { maskError: (error) => maskError(error, { logger: app.logger, requestId: undefined }) },

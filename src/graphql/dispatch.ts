@@ -6,18 +6,20 @@ import type { GraphQLContext } from './context.js';
  * cannot act for anyone else), correlated with the request, and with the command id its
  * idempotency key gives it (see `idempotentMutation`); without a key, a fresh id as before.
  */
-export function dispatch<E extends DomainEvent = DomainEvent>(
+export async function dispatch<E extends DomainEvent = DomainEvent>(
   ctx: GraphQLContext,
   command: CommandMessage,
   options: Omit<DispatchOptions, 'actor'> = {},
 ): Promise<ExecutionResult<E>> {
   const commandId = options.commandId ?? ctx.mutation?.nextCommandId();
-  return ctx.app.router.dispatch<E>(command, {
+  const execution = await ctx.app.router.dispatch<E>(command, {
     requestId: ctx.requestId,
     ...options,
     actor: ctx.actor,
     ...(commandId === undefined ? {} : { commandId }),
   });
+  ctx.written?.record(execution.position);
+  return execution;
 }
 
 /** The id of something a mutation creates: random, or under an idempotency key the same on every retry. */

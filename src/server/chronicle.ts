@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { ReadReplicas } from '../db/read-replicas.js';
 import type { AggregateRepository, CommandRouter, EventFeed, EventStore, RuntimeRegistry } from '../es/index.js';
 import type { ChronicleMetrics } from '../observability/metrics.js';
 import type { HttpRoute } from './http-route.js';
@@ -14,6 +15,8 @@ import type { HttpRoute } from './http-route.js';
 export interface Chronicle {
   readonly config: Config;
   readonly database: Database;
+  /** The streaming replicas queries may read (`DATABASE_READ_URLS`); undefined: every read goes to `database`. */
+  readonly replicas: ReadReplicas | undefined;
   readonly store: EventStore;
   readonly feed: EventFeed;
   readonly router: CommandRouter;

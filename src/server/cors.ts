@@ -1,4 +1,5 @@
 import type { CORSOptions } from 'graphql-yoga';
+import { POSITION_HEADER } from '../graphql/consistency/written-position.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
 /** Which web pages, by origin, a browser lets call the API (CORS). */
@@ -28,7 +29,7 @@ export function corsPolicy(config: CorsConfig): (request: Request) => CORSOption
   return (request) => {
     const origin = request.headers.get('origin');
     if (origin === null || !(origins.has(origin) || (config.loopback && isLoopback(origin)))) return false;
-    return { origin: [origin], credentials: true, methods: ['GET', 'POST'], exposedHeaders: [REQUEST_ID_HEADER] };
+    return { origin: [origin], credentials: true, methods: ['GET', 'POST'], exposedHeaders: [REQUEST_ID_HEADER, POSITION_HEADER] };
   };
 }
 

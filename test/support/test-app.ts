@@ -77,7 +77,7 @@ export async function createTestApp({
         schema,
         document,
         variableValues: variables as Record<string, unknown> | undefined,
-        contextValue: { app, requestId: crypto.randomUUID(), actor: defaultActor },
+        contextValue: { app, requestId: crypto.randomUUID(), actor: defaultActor, reads: app.database },
       });
       if (!(Symbol.asyncIterator in result)) throw new Error(`subscription failed: ${JSON.stringify(result.errors)}`);
       return result as AsyncIterableIterator<ExecutionResult<any>>;

@@ -16,7 +16,7 @@ export interface ArenaWeek {
   currentWeek: number;
 }
 
-const db = (ctx: GraphQLContext): Kysely<ArenaTables> => tables<ArenaTables>(ctx.app.database);
+const db = (ctx: GraphQLContext): Kysely<ArenaTables> => tables<ArenaTables>(ctx.reads);
 
 /**
  * The arena in `week` (its current week when omitted); undefined for an arena without a kill, or

@@ -12,11 +12,7 @@ export interface CalculatorView {
 
 /** The calculator's row, or undefined for a calculator that never received a command. */
 export async function findCalculator(ctx: GraphQLContext, id: string): Promise<CalculatorView | undefined> {
-  const row = await tables<CalculatorTables>(ctx.app.database)
-    .selectFrom('calculators')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await tables<CalculatorTables>(ctx.reads).selectFrom('calculators').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   return { id: row.id, value: Number(row.value), version: row.version, updatedAt: new Date(row.updated_at) };
 }

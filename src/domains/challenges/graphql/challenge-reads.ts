@@ -16,7 +16,7 @@ import type {
 import type { ChallengeCategory, ChallengeStatus } from '../challenge-values.js';
 
 function challengeTables(ctx: GraphQLContext) {
-  return tables<ChallengeTables>(ctx.app.database);
+  return tables<ChallengeTables>(ctx.reads);
 }
 
 export function findChallenge(ctx: GraphQLContext, by: { id?: string | null; slug?: string | null }): Promise<ChallengesTable | undefined> {

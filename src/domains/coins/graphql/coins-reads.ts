@@ -7,7 +7,7 @@ import type { CoinAccountsTable, CoinsTables, CoinTransfersTable } from '../coin
 
 export const MAX_RICHEST = 100;
 
-const db = (ctx: GraphQLContext): Kysely<CoinsTables> => tables<CoinsTables>(ctx.app.database);
+const db = (ctx: GraphQLContext): Kysely<CoinsTables> => tables<CoinsTables>(ctx.reads);
 
 export function findCoinAccount(ctx: GraphQLContext, accountId: string): Promise<CoinAccountsTable | undefined> {
   return db(ctx).selectFrom('coin_accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();

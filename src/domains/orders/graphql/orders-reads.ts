@@ -18,7 +18,7 @@ const perRequest = new WeakMap<GraphQLContext, OrderLoaders>();
 function orderLoaders(ctx: GraphQLContext): OrderLoaders {
   let loaders = perRequest.get(ctx);
   if (!loaders) {
-    const db = tables<OrdersTables>(ctx.app.database);
+    const db = tables<OrdersTables>(ctx.reads);
     // No cache: a mutation reads what it just wrote, later in the same request.
     const options = { cache: false };
     loaders = {
@@ -58,7 +58,7 @@ export async function loadOrder(ctx: GraphQLContext, id: string): Promise<Orders
 }
 
 export function findOrderByNumber(ctx: GraphQLContext, orderNumber: string): Promise<OrdersTable | undefined> {
-  return tables<OrdersTables>(ctx.app.database).selectFrom('orders').selectAll().where('order_number', '=', orderNumber).executeTakeFirst();
+  return tables<OrdersTables>(ctx.reads).selectFrom('orders').selectAll().where('order_number', '=', orderNumber).executeTakeFirst();
 }
 
 /** The order's items, in the order they were added. */
@@ -84,7 +84,7 @@ export function ordersPage(
   { owner, status, businessPartner }: OrdersFilter,
   { before, after, limit, inverted }: ResolveCursorConnectionArgs,
 ): Promise<OrdersTable[]> {
-  let query = tables<OrdersTables>(ctx.app.database).selectFrom('orders').selectAll();
+  let query = tables<OrdersTables>(ctx.reads).selectFrom('orders').selectAll();
   if (owner !== null) query = query.where('owner', '=', owner);
   if (status) query = query.where('status', '=', status);
   if (businessPartner != null) query = query.where('business_partner', '=', businessPartner);
@@ -97,7 +97,7 @@ export function ordersPage(
 }
 
 export function findShipment(ctx: GraphQLContext, id: string): Promise<ShipmentsTable | undefined> {
-  return tables<OrdersTables>(ctx.app.database).selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst();
+  return tables<OrdersTables>(ctx.reads).selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The shipment as projected after a `strong` command. */
@@ -107,7 +107,7 @@ export async function loadShipment(ctx: GraphQLContext, id: string): Promise<Shi
 
 /** Every blocked product, most recently blocked last. */
 export async function blockedProductIds(ctx: GraphQLContext): Promise<string[]> {
-  const rows = await tables<OrdersTables>(ctx.app.database)
+  const rows = await tables<OrdersTables>(ctx.reads)
     .selectFrom('blocked_products')
     .select('product_id')
     .orderBy('blocked_at')
@@ -118,7 +118,7 @@ export async function blockedProductIds(ctx: GraphQLContext): Promise<string[]> 
 
 /** When the product was blocked; null when it is not. */
 export async function productBlockedAt(ctx: GraphQLContext, productId: string): Promise<Date | null> {
-  const row = await tables<OrdersTables>(ctx.app.database)
+  const row = await tables<OrdersTables>(ctx.reads)
     .selectFrom('blocked_products')
     .select('blocked_at')
     .where('product_id', '=', productId)
