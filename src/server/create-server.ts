@@ -6,6 +6,7 @@ import type { Actor } from '../es/index.js';
 import { createChronicleYoga } from '../graphql/create-yoga.js';
 import type { GraphiQLPage } from './graphiql.js';
 import { createGraphQLWebSocket } from './graphql-websocket.js';
+import { FRONT_DOOR_PATH, serveFrontDoor } from './front-door.js';
 import { checkHealth, healthStatusCode } from './health.js';
 import { HEAP_PATH, serveHeap } from './heap-endpoint.js';
 import { METRICS_PATH, serveMetrics } from './metrics-endpoint.js';
@@ -66,6 +67,7 @@ export function createChronicleServer(app: Chronicle, options: ChronicleServerOp
     response.once('finish', () => lifecycle.draining && httpServer.closeIdleConnections());
     const matched = matchRoute(app.routes, request.method, pathOf(request));
     if (matched) return void serveRoute(matched.route, matched.params, request, response);
+    if (path === FRONT_DOOR_PATH && request.method === 'GET') return serveFrontDoor(request, response, options.graphiql !== false);
     // Yoga answers some requests synchronously (a CSRF refusal) and then returns no promise.
     new Promise((resolve) => resolve(yoga.handle(request, response))).catch((error: unknown) => {
       app.logger.error({ err: error, url: request.url }, 'request failed outside GraphQL');
