@@ -25,8 +25,13 @@ export const REDACTED_PATHS = [
   '*.databaseUrl',
 ];
 
-/** Structured JSON logs; request and correlation ids ride along as fields (see docs/observability.md). */
+/**
+ * Structured JSON logs; request and correlation ids ride along as fields (see docs/observability.md).
+ * Standard output is written asynchronously: lines logged while a write is in flight go out together
+ * in the next, so a request's log line never waits on a write system call. pino flushes what is left
+ * when the process exits.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = { level, base: { service: 'chronicle' }, redact: REDACTED_PATHS };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
