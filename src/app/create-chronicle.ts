@@ -11,6 +11,7 @@ import {
   enrichment,
   EventFeed,
   type EventStoreTables,
+  forgetStatesOnErasure,
   type LogConsumerOptions,
   RuntimeRegistry,
   strongConsistency,
@@ -46,6 +47,7 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   const db = tables<EventStoreTables>(database);
   const metrics = new ChronicleMetrics();
   const store = new MeasuredEventStore(db, metrics, { upcasters: domains.flatMap((domain) => domain.upcasters ?? []) });
+  for (const domain of domains) if (domain.personalData) store.personalData.declare(domain.personalData);
   const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs, isUnavailable: isDatabaseUnavailable });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
   const router = new CommandRouter({
@@ -79,6 +81,7 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
 
   for (const domain of domains) domain.register({ router, runtimes, db: database.db });
 
+  forgetStatesOnErasure(feed, repository);
   await feed.start();
   await runtimes.start();
   const replicas = openReplicas(config, database);

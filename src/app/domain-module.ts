@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import { type CommandRouter, engineMigrations, type RuntimeRegistry, type Upcaster } from '../es/index.js';
+import { type CommandRouter, engineMigrations, type PersonalDataDeclarations, type RuntimeRegistry, type Upcaster } from '../es/index.js';
 import type { HttpRoute } from '../server/http-route.js';
 
 /** What a domain slice plugs into the engine: its commands, projectors, handlers and process managers, its HTTP routes and its tables. */
@@ -15,6 +15,8 @@ export interface DomainModule {
   migrations?: Readonly<Record<string, Migration>>;
   /** What brings the slice's older events to their current shape, declared with its events (docs/upcasting.md). */
   upcasters?: readonly Upcaster[];
+  /** The personal fields of the slice's events (`definePersonalData`), encrypted by the engine (docs/privacy.md). */
+  personalData?: PersonalDataDeclarations;
 }
 
 /** `NNNN-<what>`: four digits, then lower-case words joined by hyphens. */

@@ -63,12 +63,15 @@ export class AggregateRepository {
 
   private async snapshot<S>(aggregate: Aggregate<S, any, any>, streamId: string, loaded: LoadedAggregate<S>): Promise<void> {
     const settings = aggregate.snapshot!;
-    await this.store.saveSnapshot({
-      streamId,
-      version: loaded.version,
-      schemaVersion: settings.schemaVersion,
-      state: settings.toJSON ? settings.toJSON(loaded.state) : loaded.state,
-    });
+    await this.store.saveSnapshot(
+      {
+        streamId,
+        version: loaded.version,
+        schemaVersion: settings.schemaVersion,
+        state: settings.toJSON ? settings.toJSON(loaded.state) : loaded.state,
+      },
+      settings.personalData,
+    );
   }
 
   forget(streamId: string): void {

@@ -1,6 +1,7 @@
 import type { Ownership } from './access/ownership.js';
 import type { CommandDeclarations } from './command-declarations.js';
 import { DomainError } from './domain-error.js';
+import type { PersonalFields } from './personal-data/personal-data-declaration.js';
 
 /** An event as an aggregate decides it: a type and its data. The store adds ids, versions and metadata. */
 export interface DomainEvent<Type extends string = string, Data = unknown> {
@@ -25,6 +26,8 @@ export interface SnapshotSettings<State> {
   schemaVersion: number;
   toJSON?(state: State): unknown;
   fromJSON?(json: unknown): State;
+  /** Personal fields of the state (as `toJSON` gives it), sealed in snapshots as in events (docs/privacy.md). */
+  personalData?: PersonalFields;
 }
 
 /**

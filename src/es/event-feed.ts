@@ -3,6 +3,7 @@ import { EVENTS_CHANNEL, type EventStore } from './event-store.js';
 import type { RecordedEvent } from './recorded-event.js';
 import { currentReplayBudget, type ReplayBudget } from './replay-budget.js';
 import { delay } from './delay.js';
+import { PERSONAL_DATA_ERASED } from './personal-data/personal-data-declaration.js';
 
 export interface FeedOptions {
   /** How often to look at the log when no notification arrives (a lost NOTIFY, a listener reconnecting). */
@@ -326,6 +327,11 @@ export class EventFeed {
   }
 
   private remember(events: readonly RecordedEvent[]): void {
+    // What is remembered may hold personal data an erasure has just made unreadable (docs/privacy.md).
+    if (events.some((event) => event.type === PERSONAL_DATA_ERASED)) {
+      this.recent = [];
+      return;
+    }
     if (this.recent.length > 0 && this.recent.at(-1)!.position !== events[0]!.position - 1) this.recent = [];
     this.recent.push(...events);
     if (this.recent.length > this.capacity * 1.5) this.recent = this.recent.slice(-this.capacity);

@@ -5,6 +5,8 @@ import { InvalidAppendError } from './errors.js';
 import type { EventStoreTables } from './event-store-tables.js';
 import type { ExpectedVersion } from './expected-version.js';
 import { type EventRow, prepareEvent, toRecordedEvent } from './event-serialiser.js';
+import { PersonalDataVault } from './personal-data/personal-data-vault.js';
+import type { PersonalFields } from './personal-data/personal-data-declaration.js';
 import type { EventMetadata, NewEvent, RecordedEvent } from './recorded-event.js';
 import { EventUpcasters } from './upcasting/event-upcasters.js';
 import type { Upcaster } from './upcasting/upcaster.js';
@@ -50,14 +52,21 @@ export class EventStore {
   private readonly queue: AppendQueue;
   private readonly committedListeners = new Set<CommittedListener>();
   readonly upcasters: EventUpcasters;
+  /** Encrypts the declared personal fields on append and decrypts them on every read (docs/privacy.md). */
+  readonly personalData: PersonalDataVault;
+  /** This process's events being appended, by id, as a read will answer them: its own commits reach the feed opened. */
+  private readonly plaintexts = new Map<string, unknown>();
 
   constructor(
     private readonly db: Kysely<EventStoreTables>,
     options: EventStoreOptions = {},
   ) {
     this.upcasters = new EventUpcasters(options.upcasters);
+    this.personalData = new PersonalDataVault(db);
     this.queue = new AppendQueue(db, EVENTS_CHANNEL, (head, rows) => {
-      const events = rows?.map((row) => toRecordedEvent(row, this.upcasters));
+      const events = rows?.map((row) =>
+        toRecordedEvent(this.plaintexts.has(row.event_id) ? { ...row, data: this.plaintexts.get(row.event_id) } : row, this.upcasters),
+      );
       for (const listener of this.committedListeners) listener(head, events);
     });
   }
@@ -72,12 +81,23 @@ export class EventStore {
     assertStreamId(streamId);
     assertExpectedVersion(expectedVersion);
     if (events.length === 0) throw new InvalidAppendError('An append needs at least one event');
-    return this.write({
-      kind: 'append',
-      streamId,
-      expected: expectedVersion,
-      events: events.map((event) => prepareEvent(assertEvent(event), metadata, this.upcasters.currentVersion(event.type))),
-    });
+    const sealed = await this.personalData.seal(
+      events.map((event) => ({
+        value: assertEvent(event).data,
+        fields: this.personalData.fieldsOf(event.type),
+        context: { streamId, actor: event.metadata?.actor ?? metadata.actor },
+      })),
+    );
+    const prepared = events.map((event, i) =>
+      prepareEvent({ ...event, data: sealed[i] }, metadata, this.upcasters.currentVersion(event.type)),
+    );
+    const unsealed = prepared.filter((_event, i) => sealed[i] !== events[i]!.data);
+    for (const event of unsealed) this.plaintexts.set(event.id, this.personalData.readable(sealed[prepared.indexOf(event)]));
+    try {
+      return await this.write({ kind: 'append', streamId, expected: expectedVersion, events: prepared });
+    } finally {
+      for (const event of unsealed) this.plaintexts.delete(event.id);
+    }
   }
 
   /** Links stored events (by global position) into another stream, as its next versions. Linking twice is a no-op. */
@@ -117,7 +137,7 @@ export class EventStore {
       order by s.version ${order}
       limit ${limit}
     `.execute(this.db);
-    return rows.map((row) => {
+    return (await this.personalData.openRows(rows)).map((row) => {
       const event = toRecordedEvent(row, this.upcasters);
       if (row.stream_id === streamId) return event;
       return { ...event, streamId, version: row.stream_version, linkedFrom: { streamId: row.stream_id, version: row.version } };
@@ -132,12 +152,14 @@ export class EventStore {
     if (streamId !== undefined) query = query.where('stream_id', '=', streamId);
     if (correlationId !== undefined) query = query.where('correlation_id', '=', correlationId);
     const rows = await query.orderBy('position').limit(limit).execute();
-    return rows.map((row) => toRecordedEvent(row as EventRow, this.upcasters));
+    return (await this.personalData.openRows(rows as EventRow[])).map((row) => toRecordedEvent(row, this.upcasters));
   }
 
   async readEvent(eventId: string): Promise<RecordedEvent | undefined> {
     const row = await this.db.selectFrom('events').selectAll().where('event_id', '=', eventId).executeTakeFirst();
-    return row ? toRecordedEvent(row as EventRow, this.upcasters) : undefined;
+    if (!row) return undefined;
+    const [opened] = await this.personalData.openRows([row as EventRow]);
+    return toRecordedEvent(opened!, this.upcasters);
   }
 
   readByCorrelation(correlationId: string, options: Omit<ReadAllOptions, 'correlationId'> = {}) {
@@ -177,7 +199,8 @@ export class EventStore {
   async loadSnapshot<State>(streamId: string): Promise<Snapshot<State> | undefined> {
     const row = await this.db.selectFrom('snapshots').selectAll().where('stream_id', '=', streamId).executeTakeFirst();
     if (!row) return undefined;
-    return { streamId, version: row.version, schemaVersion: row.schema_version, state: row.state as State };
+    const [state] = await this.personalData.open([row.state]);
+    return { streamId, version: row.version, schemaVersion: row.schema_version, state: state as State };
   }
 
   /**
@@ -195,16 +218,20 @@ export class EventStore {
       .limit(1)
       .executeTakeFirst();
     if (!row) return undefined;
-    return { streamId, version: Number(row.version), schemaVersion: row.schema_version, state: row.state as State };
+    const [state] = await this.personalData.open([row.state]);
+    return { streamId, version: Number(row.version), schemaVersion: row.schema_version, state: state as State };
   }
 
   /**
    * Keeps the newest snapshot of a stream: an older one never replaces a newer one of the same
    * schema version, but any replaces one of another schema version, which its reader ignores.
    * The same statement adds it to the history of every snapshot (`snapshot_history`).
+   * The state's `personalFields` are sealed as an event's are (docs/privacy.md).
    */
-  async saveSnapshot(snapshot: Snapshot): Promise<void> {
-    const state = JSON.stringify(snapshot.state);
+  async saveSnapshot(snapshot: Snapshot, personalFields?: PersonalFields): Promise<void> {
+    const context = { streamId: snapshot.streamId, actor: undefined };
+    const [sealed] = await this.personalData.seal([{ value: snapshot.state, fields: personalFields, context }]);
+    const state = JSON.stringify(sealed);
     await this.db
       .with('history', (db) =>
         db

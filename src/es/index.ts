@@ -39,6 +39,8 @@ export * from './middleware/enrichment.js';
 export * from './middleware/strong-consistency.js';
 export * from './middleware.js';
 export * from './event-store.js';
+export * from './personal-data/personal-data-declaration.js';
+export * from './personal-data/erase-personal-data.js';
 export * from './upcasting/upcaster.js';
 export * from './upcasting/event-upcasters.js';
 export * from './event-store-tables.js';

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/index.js';
+import { type DomainEvent, definePersonalData } from '../../es/index.js';
 
 /** Every event that moves money carries the amount and the balance it left. */
 interface Movement {
@@ -16,6 +16,11 @@ export type AccountEvent =
   | DomainEvent<'TransferDebited', Movement & { transferId: string; to: string }>
   | DomainEvent<'TransferCredited', Movement & { transferId: string; from: string }>
   | DomainEvent<'TransferRefunded', Movement & { transferId: string; reason: string }>;
+
+/** The holder's name is about the actor who opened the account (docs/privacy.md). */
+export const accountPersonalData = definePersonalData<AccountEvent>({
+  AccountOpened: { holder: (_account, { actor }) => actor },
+});
 
 /** How each money-moving event changes a balance: its sign and its reason as clients see it. */
 export const balanceChanges = {

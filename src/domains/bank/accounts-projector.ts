@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
-import { defineProjector, inOneStatement, type RecordedEvent } from '../../es/index.js';
+import {
+  defineProjector,
+  ERASED,
+  erasedIdentities,
+  inOneStatement,
+  type PersonalDataErasedEvent,
+  type RecordedEvent,
+} from '../../es/index.js';
+import { accountAggregate } from './account-aggregate.js';
 import { type AccountEvent, type BalanceEventType, balanceChanges } from './account-events.js';
 import type { BankTables } from './bank-tables.js';
 
@@ -50,7 +58,7 @@ const recordMovements = inOneStatement((events: RecordedEvent<BalanceEventType, 
 });
 
 /** Accounts with their balance and version, and every balance change as a transaction row. */
-export const accountsProjector = defineProjector<BankTables, AccountEvent>({
+export const accountsProjector = defineProjector<BankTables, AccountEvent | PersonalDataErasedEvent>({
   name: ACCOUNTS_PROJECTION,
   handlers: {
     AccountOpened: async (trx, event) => {
@@ -80,6 +88,11 @@ export const accountsProjector = defineProjector<BankTables, AccountEvent>({
     TransferDebited: recordMovements,
     TransferCredited: recordMovements,
     TransferRefunded: recordMovements,
+    PersonalDataErased: async (trx, event) => {
+      const accounts = erasedIdentities(event.data, accountAggregate);
+      if (accounts.length === 0) return;
+      await trx.updateTable('bank_accounts').set({ holder: ERASED }).where('account_number', 'in', accounts).execute();
+    },
   },
   async reset(db) {
     await db.deleteFrom('bank_transactions').execute();

@@ -2,6 +2,7 @@ import type { DomainModule } from '../../app/domain-module.js';
 import { admin } from '../../auth/admin-role.js';
 import { authenticated, owner, ownerOf, systemOnly } from '../../es/index.js';
 import { accountAggregate } from './account-aggregate.js';
+import { accountPersonalData } from './account-events.js';
 import { accountsProjector } from './accounts-projector.js';
 import { transferAggregate } from './transfer-aggregate.js';
 import { transferProcess } from './transfer-process.js';
@@ -16,6 +17,7 @@ const transferFromOwnAccount = ownerOf(accountAggregate, (command: { from: strin
 export const bankModule: DomainModule = {
   name: 'bank',
   migrations: bankMigrations,
+  personalData: accountPersonalData,
   register({ router, runtimes }) {
     router.register(accountAggregate, {
       // An account belongs to whoever opened it; anyone signed in may pay into it.

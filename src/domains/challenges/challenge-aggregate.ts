@@ -15,7 +15,7 @@ import {
   OutsideChallengePeriod,
   WrongActivityType,
 } from './challenge-errors.js';
-import type { ChallengeEvent } from './challenge-events.js';
+import { athleteSubject, type ChallengeEvent } from './challenge-events.js';
 import { slugOf } from './challenge-slug.js';
 import type { ActivityDetails, ActivityType, ChallengeCategory, ChallengeStatus } from './challenge-values.js';
 import { type AthleteTotals, compareRanks, noTotals, rank } from './leaderboard-ranking.js';
@@ -62,7 +62,11 @@ export const challengeAggregate = defineAggregate<ChallengeState, ChallengeComma
   name: 'challenge',
   commands: challengeCommands,
   initialState,
-  snapshot: { every: 200, schemaVersion: 1 },
+  snapshot: {
+    every: 200,
+    schemaVersion: 1,
+    personalData: { 'competitors.*.athleteName': (_competitor, { matched: [athleteId] }) => athleteSubject(athleteId!) },
+  },
 
   execute(state, command) {
     const { challengeId } = command;

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/index.js';
+import { type DomainEvent, definePersonalData } from '../../es/index.js';
 import type { ActivityDetails, ActivityType, ChallengeCategory } from './challenge-values.js';
 
 /** One row of a ranking: an athlete's totals over the activities that count. */
@@ -68,3 +68,21 @@ export type ChallengeEvent =
     >;
 
 export type LeaderboardRankedData = Extract<ChallengeEvent, { type: 'LeaderboardRanked' }>['data'];
+
+/** An athlete's name is about the athlete: its subject is `athlete:<athleteId>` wherever it appears (docs/privacy.md). */
+export function athleteSubject(athleteId: string): string {
+  return `athlete:${athleteId}`;
+}
+
+/** The athlete an erased subject names, if it names one. */
+export function athleteOfSubject(subject: string): string | undefined {
+  return subject.startsWith('athlete:') ? subject.slice('athlete:'.length) : undefined;
+}
+
+const athleteName = { athleteName: (holder: { athleteId: string }) => athleteSubject(holder.athleteId) };
+
+export const challengePersonalData = definePersonalData<ChallengeEvent>({
+  CompetitorJoined: athleteName,
+  GoalAchieved: athleteName,
+  LeaderboardRanked: { 'rankings.*.athleteName': (ranking: Ranking) => athleteSubject(ranking.athleteId) },
+});

@@ -15,12 +15,14 @@ import { trackerActivityAggregate } from './tracker-activity-aggregate.js';
 import { lostPlaceNotifier } from './lost-place-notifier.js';
 import { challengeClockProcess } from './challenge-clock-process.js';
 import { challengesMigrations } from './migrations/index.js';
+import { challengePersonalData } from './challenge-events.js';
 // The slice's GraphQL types and fields, registered on the shared builder when the slice is listed.
 import './graphql/index.js';
 
 export const challengesModule: DomainModule = {
   name: 'challenges',
   migrations: challengesMigrations,
+  personalData: challengePersonalData,
   routes: [activityWebhookRoute, liveChallengePageRoute, liveAssetsRoute],
   register({ router, runtimes }) {
     router.register(challengeAggregate, {

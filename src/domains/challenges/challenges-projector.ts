@@ -1,14 +1,14 @@
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
-import { defineProjector, type RecordedEvent } from '../../es/index.js';
-import type { ChallengeEvent } from './challenge-events.js';
+import { defineProjector, ERASED, type PersonalDataErasedEvent, type RecordedEvent } from '../../es/index.js';
+import { athleteOfSubject, type ChallengeEvent } from './challenge-events.js';
 import type { ChallengeTables } from './challenge-tables.js';
 import type { ChallengeStatus } from './challenge-values.js';
 
 export const CHALLENGES_PROJECTION = 'challenges';
 
 /** Challenges with their status and competitor count, their competitors, and the athlete read model. */
-export const challengesProjector = defineProjector<ChallengeTables, ChallengeEvent>({
+export const challengesProjector = defineProjector<ChallengeTables, ChallengeEvent | PersonalDataErasedEvent>({
   name: CHALLENGES_PROJECTION,
   handlers: {
     ChallengeCreated: async (trx, event) => {
@@ -67,6 +67,12 @@ export const challengesProjector = defineProjector<ChallengeTables, ChallengeEve
         .where('athlete_id', '=', event.data.athleteId)
         .execute();
       await countCompetitors(trx, event, -1);
+    },
+    PersonalDataErased: async (trx, event) => {
+      const athleteId = athleteOfSubject(event.data.subject);
+      if (athleteId === undefined) return;
+      await trx.updateTable('challenge_competitors').set({ athlete_name: ERASED }).where('athlete_id', '=', athleteId).execute();
+      await trx.updateTable('challenge_athletes').set({ name: ERASED }).where('athlete_id', '=', athleteId).execute();
     },
   },
   async reset(db) {

@@ -1,11 +1,11 @@
-import { defineProjector } from '../../es/index.js';
-import type { ChallengeEvent } from './challenge-events.js';
+import { defineProjector, ERASED, type PersonalDataErasedEvent } from '../../es/index.js';
+import { athleteOfSubject, type ChallengeEvent } from './challenge-events.js';
 import type { ChallengeTables } from './challenge-tables.js';
 
 export const LEADERBOARDS_PROJECTION = 'challenge-leaderboards';
 
 /** Each category's latest ranking, and the activities that count (the activity feed reads them newest first). */
-export const leaderboardsProjector = defineProjector<ChallengeTables, ChallengeEvent>({
+export const leaderboardsProjector = defineProjector<ChallengeTables, ChallengeEvent | PersonalDataErasedEvent>({
   name: LEADERBOARDS_PROJECTION,
   handlers: {
     LeaderboardRanked: async (trx, event) => {
@@ -60,6 +60,11 @@ export const leaderboardsProjector = defineProjector<ChallengeTables, ChallengeE
         .where('challenge_id', '=', event.data.challengeId)
         .where('activity_id', '=', event.data.activityId)
         .execute();
+    },
+    PersonalDataErased: async (trx, event) => {
+      const athleteId = athleteOfSubject(event.data.subject);
+      if (athleteId === undefined) return;
+      await trx.updateTable('challenge_leaderboard_entries').set({ athlete_name: ERASED }).where('athlete_id', '=', athleteId).execute();
     },
   },
   async reset(db) {

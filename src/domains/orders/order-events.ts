@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../es/index.js';
+import { type DomainEvent, definePersonalData } from '../../es/index.js';
 import type { OrderItem } from './orders-values.js';
 
 export type OrderEvent =
@@ -15,3 +15,11 @@ export const orderEventTypes = [
   'OrderCompleted',
   'OrderDeleted',
 ] as const satisfies ReadonlyArray<OrderEvent['type']>;
+
+/**
+ * The business partner's email is personal data kept on behalf of the actor who created the order:
+ * erasing that actor erases it (docs/privacy.md).
+ */
+export const orderPersonalData = definePersonalData<OrderEvent>({
+  OrderCreated: { businessPartner: (_order, { actor }) => actor },
+});

@@ -4,6 +4,7 @@ import { owner, systemOnly } from '../../es/index.js';
 import { withBlockedProducts } from './blocked-products-enrichment.js';
 import { DEFAULT_ORDER_SNAPSHOT_EVERY, defineOrderAggregate } from './order-aggregate.js';
 import { OrderNumberTaken } from './order-errors.js';
+import { orderPersonalData } from './order-events.js';
 import { ordersProjector } from './orders-projector.js';
 import { type OrdersStreamLinkerOptions, ordersStreamLinker } from './orders-stream-linker.js';
 import { productBlockAggregate } from './product-block-aggregate.js';
@@ -30,6 +31,7 @@ export function createOrdersModule({ snapshotEvery = DEFAULT_ORDER_SNAPSHOT_EVER
   return {
     name: 'orders',
     migrations: ordersMigrations,
+    personalData: orderPersonalData,
     register({ router, runtimes }) {
       router.register(defineOrderAggregate({ snapshotEvery }), {
         CreateOrder: {

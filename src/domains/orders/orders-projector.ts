@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import { defineProjector } from '../../es/index.js';
+import { defineProjector, ERASED, erasedIdentities, type PersonalDataErasedEvent } from '../../es/index.js';
+import { orderAggregate } from './order-aggregate.js';
 import type { OrderEvent } from './order-events.js';
 import type { OrderItem } from './orders-values.js';
 import type { OrdersTables } from './orders-tables.js';
@@ -13,7 +14,7 @@ export const ORDERS_PROJECTION = 'orders';
  * tables, so a strong command reads every one of them current. A deleted order leaves the read
  * model; a shipment's progress also moves its order to SHIPPED and DELIVERED.
  */
-export const ordersProjector = defineProjector<OrdersTables, OrderEvent | ShipmentEvent | ProductBlockEvent>({
+export const ordersProjector = defineProjector<OrdersTables, OrderEvent | ShipmentEvent | ProductBlockEvent | PersonalDataErasedEvent>({
   name: ORDERS_PROJECTION,
   handlers: {
     OrderCreated: async (trx, event) => {
@@ -99,6 +100,11 @@ export const ordersProjector = defineProjector<OrdersTables, OrderEvent | Shipme
     },
     ProductUnblocked: async (trx, event) => {
       await trx.deleteFrom('blocked_products').where('product_id', '=', event.data.productId).execute();
+    },
+    PersonalDataErased: async (trx, event) => {
+      const orders = erasedIdentities(event.data, orderAggregate);
+      if (orders.length === 0) return;
+      await trx.updateTable('orders').set({ business_partner: ERASED }).where('id', 'in', orders).execute();
     },
   },
   async reset(db) {

@@ -5,6 +5,8 @@ import * as scheduledCommands from './0007-scheduled-commands.js';
 import * as commandRefusalDetails from './0009-command-refusal-details.js';
 import * as checkpointFence from './0010-checkpoint-fence.js';
 import * as eventSchemaVersion from './0013-event-schema-version.js';
+import * as personalDataKeys from './0015-personal-data-keys.js';
+import * as forgetPlaintextSnapshots from './0016-forget-plaintext-snapshots.js';
 import * as snapshotHistory from './0017-snapshot-history.js';
 
 /**
@@ -18,5 +20,7 @@ export const engineMigrations: Readonly<Record<string, Migration>> = {
   '0009-command-refusal-details': commandRefusalDetails,
   '0010-checkpoint-fence': checkpointFence,
   '0013-event-schema-version': eventSchemaVersion,
+  '0015-personal-data-keys': personalDataKeys,
+  '0016-forget-plaintext-snapshots': forgetPlaintextSnapshots,
   '0017-snapshot-history': snapshotHistory,
 };
