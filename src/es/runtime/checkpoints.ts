@@ -90,3 +90,10 @@ export async function advanceCheckpointWith(
     throw error;
   }
 }
+
+/**
+ * The position a retired projection version's checkpoint is set to when another version switches
+ * in: past any real position, so a runtime still writing that version fails its next
+ * compare-and-set, and on reloading finds nothing it could process (even a runtime that predates versions).
+ */
+export const RETIRED_CHECKPOINT = Number.MAX_SAFE_INTEGER;

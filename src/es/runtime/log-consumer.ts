@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { EventFeed } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { RecordedEvent } from '../recorded-event.js';
-import { CheckpointMovedError, advanceCheckpoint, advanceCheckpointWith, loadCheckpoint } from './checkpoints.js';
+import { CheckpointMovedError, RETIRED_CHECKPOINT, advanceCheckpoint, advanceCheckpointWith, loadCheckpoint } from './checkpoints.js';
 import { runWrites } from './run-writes.js';
 import type { RuntimeKind, RuntimeState, RuntimeStatus } from './runtime-status.js';
 import { delay } from '../delay.js';
@@ -23,6 +23,8 @@ export interface LogConsumerOptions {
   unstoredEvents?: number;
   unstoredMs?: number;
   idleStoreMs?: number;
+  /** How often a projector reads its versions: a rebuild asked of another instance, a switch another instance made. */
+  versionPollMs?: number;
 }
 
 /** How often a standby reads the stored checkpoint while a `strong` command waits on it. */
@@ -88,6 +90,24 @@ export abstract class LogConsumer {
     this.idleStoreMs = idleStoreMs;
   }
 
+  /** The row of `checkpoints` this consumer keeps: its name, unless it keeps one version of a projection among several. */
+  protected checkpointName(): string {
+    return this.name;
+  }
+
+  /** The name of the lock whose holder runs this consumer (see `LeaderElection`). */
+  get lockName(): string {
+    return this.name;
+  }
+
+  /**
+   * Called each time the consumer has processed the whole log; resolving true ends its loop (a
+   * projection version built beside the live one switches in here and is done).
+   */
+  protected caughtUp(_signal: AbortSignal): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
   /** Whether the runtime does anything for this event. */
   protected abstract handles(event: RecordedEvent): boolean;
   /**
@@ -104,12 +124,12 @@ export abstract class LogConsumer {
   protected async commit(position: number, writes?: (trx: Transaction<EventStoreTables>) => Promise<void>): Promise<void> {
     if (writes) {
       await this.db.transaction().execute(async (trx) => {
-        await advanceCheckpoint(trx, this.name, this.stored, position);
+        await advanceCheckpoint(trx, this.checkpointName(), this.stored, position);
         await writes(trx);
       });
     } else {
       // One statement is a transaction already.
-      await advanceCheckpoint(this.db, this.name, this.stored, position);
+      await advanceCheckpoint(this.db, this.checkpointName(), this.stored, position);
     }
     this.recordStored(position);
   }
@@ -121,7 +141,7 @@ export abstract class LogConsumer {
   protected async commitInOneStatement(position: number, writes: RawBuilder<unknown>): Promise<void> {
     // A runtime's first checkpoint has no row to move yet: that one takes the transaction.
     if (this.stored === 0) return this.commit(position, (trx) => runWrites(trx, writes));
-    await advanceCheckpointWith(this.db, this.name, this.stored, position, writes);
+    await advanceCheckpointWith(this.db, this.checkpointName(), this.stored, position, writes);
     this.recordStored(position);
   }
 
@@ -132,14 +152,14 @@ export abstract class LogConsumer {
   }
 
   private async reloadCheckpoint(): Promise<number> {
-    const position = await loadCheckpoint(this.db, this.name);
+    const position = await loadCheckpoint(this.db, this.checkpointName());
     this.stored = position;
     this.storedAt = Date.now();
     return position;
   }
 
   /** Stores a checkpoint moved in memory only, if there is one. */
-  private async storeCheckpoint(): Promise<void> {
+  protected async storeCheckpoint(): Promise<void> {
     if (this.checkpoint > this.stored) await this.commit(this.checkpoint);
   }
 
@@ -151,10 +171,9 @@ export abstract class LogConsumer {
     this.state = 'starting';
     this.abort = new AbortController();
     // Loaded here when the database answers, so the status is right at once; otherwise by the loop, with retries.
-    const loaded = await this.reloadCheckpoint().then(
-      (checkpoint) => ((this.checkpoint = checkpoint), true),
-      () => false,
-    );
+    const stored = await this.reloadCheckpoint().catch(() => undefined);
+    const loaded = stored !== undefined && stored < RETIRED_CHECKPOINT;
+    if (loaded) this.checkpoint = stored;
     this.running = this.run(this.abort.signal, !loaded);
   }
 
@@ -251,13 +270,21 @@ export abstract class LogConsumer {
     while (!signal.aborted) {
       try {
         if (reload) {
-          this.checkpoint = await this.reloadCheckpoint();
+          const stored = await this.reloadCheckpoint();
+          if (stored >= RETIRED_CHECKPOINT) {
+            // Its projection version was switched out: nothing more to write here until it is restarted on the live one.
+            this.state = 'standby';
+            await delay(this.standbyPollMs, signal);
+            continue;
+          }
+          this.checkpoint = stored;
           reload = false;
           this.wake();
         }
         const { events, through } = await this.feed.read(this.checkpoint, this.batchSize);
         if (through === this.checkpoint) {
           this.state = 'live';
+          if (await this.caughtUp(signal)) break;
           await this.idle(signal);
           continue;
         }
@@ -342,7 +369,7 @@ export abstract class LogConsumer {
     while (!signal.aborted) {
       try {
         const stored = await this.reloadCheckpoint();
-        if (stored !== this.checkpoint) {
+        if (stored !== this.checkpoint && stored < RETIRED_CHECKPOINT) {
           this.checkpoint = stored;
           this.wake();
         }

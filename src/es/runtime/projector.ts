@@ -33,8 +33,19 @@ export type ProjectionHandlers<Tables, E extends DomainEvent> = {
 /** Keeps read tables from events. Its writes and its checkpoint commit together. */
 export interface Projector<Tables = any, E extends DomainEvent = DomainEvent> {
   name: string;
+  /**
+   * The version of the code that writes the tables (default 1). When an instance starts with a
+   * higher one than the live tables were written by, it builds a new version of them beside the
+   * live ones and switches to it once caught up (docs/projections.md).
+   */
+  version?: number;
+  /**
+   * The tables it writes, in `public`: a rebuild builds a new version of them beside the live ones
+   * (blue-green). A projector that names none is rebuilt in place: `reset`, then a replay.
+   */
+  tables?: readonly string[];
   handlers: ProjectionHandlers<Tables, E>;
-  /** Empties the projector's tables before a rebuild replays the log from the start. */
+  /** Empties the projector's tables before an in-place rebuild replays the log from the start. */
   reset(db: Kysely<Tables>): Promise<void>;
 }
 

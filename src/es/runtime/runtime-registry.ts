@@ -13,6 +13,7 @@ import type { ProcessManager } from './process-manager.js';
 import { ProcessManagerRuntime } from './process-manager-runtime.js';
 import type { Projector } from './projector.js';
 import { ProjectorRuntime } from './projector-runtime.js';
+import { type ProjectionVersionProgress, projectionVersionProgress } from './projection-version-progress.js';
 import type { ReactionServices } from './reaction-context.js';
 import type { ReactionRuntime } from './reaction-runtime.js';
 import type { RuntimeStatus } from './runtime-status.js';
@@ -71,10 +72,10 @@ export class RuntimeRegistry {
       leadership &&
       new LeaderElection(
         leadership.openSession,
-        () => [...this.runtimes.keys()],
+        () => [...this.runtimes.values()].map((runtime) => runtime.lockName),
         {
-          elected: (name) => this.get(name).start(),
-          deposed: (name) => this.get(name).standby(),
+          elected: (lock) => this.byLock(lock).start(),
+          deposed: (lock) => this.byLock(lock).standby(),
         },
         { logger, ...(leadership.retryMs === undefined ? {} : { retryMs: leadership.retryMs }) },
       );
@@ -139,11 +140,18 @@ export class RuntimeRegistry {
     return [...this.runtimes.values()].map((runtime) => runtime.status(head));
   }
 
-  /** Empties a projector's tables and replays the log into them. */
-  async rebuild(name: string): Promise<void> {
-    const runtime = this.runtimes.get(name);
-    if (!(runtime instanceof ProjectorRuntime)) throw new UnknownRuntimeError(name);
-    await runtime.rebuild();
+  /**
+   * Asks for a new version of a projector's tables, built beside the live ones by the instance
+   * that leads it and switched in once caught up; answers with its id (docs/projections.md).
+   */
+  async rebuild(name: string): Promise<string> {
+    return this.projector(name).rebuild();
+  }
+
+  /** A projector's versions, oldest first, each with the position it has reached. */
+  async versions(name: string): Promise<ProjectionVersionProgress[]> {
+    this.projector(name);
+    return projectionVersionProgress(this.deps.db, name, await this.deps.store.head());
   }
 
   /**
@@ -161,11 +169,15 @@ export class RuntimeRegistry {
       this.deps.logger.warn({ position, names: behind.map((runtime) => runtime.name) }, 'read side did not catch up in time');
   }
 
-  /** Waits until every runtime has processed the whole log, and the log stopped growing: for tests and shutdown. */
+  /**
+   * Waits until every runtime has processed the whole log, every version this instance builds has
+   * switched in, and the log stopped growing: for tests and shutdown.
+   */
   async settle(): Promise<void> {
     for (;;) {
       const head = await this.deps.store.head();
       this.deps.feed.poke();
+      await Promise.all([...this.runtimes.values()].map((runtime) => runtime instanceof ProjectorRuntime && runtime.built()));
       await Promise.all([...this.runtimes.values()].map((runtime) => runtime.waitFor(head)));
       if ((await this.deps.store.head()) === head) return;
     }
@@ -201,6 +213,18 @@ export class RuntimeRegistry {
   private reactionServices(): ReactionServices {
     const { router, store, db } = this.deps;
     return { router, store, db };
+  }
+
+  private projector(name: string): ProjectorRuntime {
+    const runtime = this.runtimes.get(name);
+    if (!(runtime instanceof ProjectorRuntime)) throw new UnknownRuntimeError(name);
+    return runtime;
+  }
+
+  private byLock(lock: string): LogConsumer {
+    const runtime = [...this.runtimes.values()].find((candidate) => candidate.lockName === lock);
+    if (!runtime) throw new UnknownRuntimeError(lock);
+    return runtime;
   }
 
   private get(name: string): LogConsumer {

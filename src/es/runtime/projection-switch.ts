@@ -1,0 +1,55 @@
+import { type Kysely, sql } from 'kysely';
+import { RETIRED_CHECKPOINT } from './checkpoints.js';
+import { ProjectionVersions, type ProjectionVersion } from './projection-versions.js';
+import { LIVE_SCHEMA } from './version-tables.js';
+
+/** PostgreSQL's `lock_not_available`, what a lock wait past `lock_timeout` raises. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** How long the switch waits for a live table's lock before giving up and trying again later. */
+const TABLE_LOCK_TIMEOUT = '200ms';
+
+/**
+ * Puts a version built beside the live one in its place, in one transaction: readers see the old
+ * tables until the commit and the new ones after, never both, never a part. False (and nothing
+ * changed) while the built version is behind the live one, or the live tables stay busy.
+ *
+ * Locks, in order: both checkpoint rows (a live batch in a transaction holds its row before any
+ * table, so the switch waits for it to commit, and the next one waits for the switch), then the
+ * live tables, waiting at most `TABLE_LOCK_TIMEOUT`: a live batch written as one statement locks
+ * its tables before its checkpoint row, so waiting for it longer would be a deadlock. Readers and
+ * writers queue behind the switch and, once it commits, find the new tables (PostgreSQL looks a
+ * name up again after waiting for its lock). The live version's checkpoint ends at
+ * `RETIRED_CHECKPOINT`, which fences any runtime still writing it, in this instance or another.
+ */
+export async function switchToVersion(
+  db: Kysely<any>,
+  tables: readonly string[],
+  live: ProjectionVersion,
+  building: ProjectionVersion,
+): Promise<boolean> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ name: string; position: string | number }>`
+        select name, position from checkpoints where name in (${live.checkpoint}, ${building.checkpoint}) order by name for update
+      `.execute(trx);
+      await sql`select set_config('lock_timeout', ${TABLE_LOCK_TIMEOUT}, true)`.execute(trx);
+      for (const table of tables) await sql`lock table ${sql.id(LIVE_SCHEMA, table)} in access exclusive mode`.execute(trx);
+      const positionOf = (name: string) => Number(rows.find((row) => row.name === name)?.position ?? 0);
+      const liveAt = positionOf(live.checkpoint);
+      if (liveAt < RETIRED_CHECKPOINT && positionOf(building.checkpoint) < liveAt) return false;
+      if (!(await ProjectionVersions.promote(trx, live, building))) return false;
+      await sql`drop table ${sql.join(tables.map((table) => sql.id(LIVE_SCHEMA, table)))}`.execute(trx);
+      for (const table of tables) await sql`alter table ${sql.id(building.schema, table)} set schema ${sql.id(LIVE_SCHEMA)}`.execute(trx);
+      await sql`drop schema ${sql.id(building.schema)} cascade`.execute(trx);
+      await sql`
+        insert into checkpoints (name, position) values (${live.checkpoint}, ${RETIRED_CHECKPOINT})
+        on conflict (name) do update set position = excluded.position, updated_at = now()
+      `.execute(trx);
+      return true;
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return false;
+    throw error;
+  }
+}
