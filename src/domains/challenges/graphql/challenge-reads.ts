@@ -15,11 +15,14 @@ import type {
 } from '../challenge-tables.js';
 import type { ChallengeCategory, ChallengeStatus } from '../challenge-values.js';
 
-function challengeTables(ctx: GraphQLContext) {
+/** What a read needs of the context: the database it reads (the slice's HTTP routes pass `{ reads: app.database }`). */
+type ReadContext = Pick<GraphQLContext, 'reads'>;
+
+function challengeTables(ctx: ReadContext) {
   return tables<ChallengeTables>(ctx.reads);
 }
 
-export function findChallenge(ctx: GraphQLContext, by: { id?: string | null; slug?: string | null }): Promise<ChallengesTable | undefined> {
+export function findChallenge(ctx: ReadContext, by: { id?: string | null; slug?: string | null }): Promise<ChallengesTable | undefined> {
   let query = challengeTables(ctx).selectFrom('challenges').selectAll();
   if (by.id != null) query = query.where('challenge_id', '=', by.id);
   if (by.slug != null) query = query.where('slug', '=', by.slug);

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HttpRoute } from '../../../server/http-route.js';
+import { findChallenge } from '../graphql/challenge-reads.js';
 import { liveChallengePage } from './live/live-challenge-page.js';
 
 const graphqlWsDirectory = dirname(dirname(createRequire(import.meta.url).resolve('graphql-ws')));
@@ -24,8 +25,10 @@ const loaded = new Map<string, Promise<Buffer>>();
 export const liveChallengePageRoute: HttpRoute = {
   method: 'GET',
   path: '/live/challenges/:slug',
-  async handle({ response, params }) {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  async handle({ app, response, params }) {
+    // An unknown slug gets the same page, which shows its not-found state, but as a 404: a link checker or crawler sees it.
+    const found = await findChallenge({ reads: app.database }, { slug: params.slug! });
+    response.writeHead(found ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
     response.end(liveChallengePage(params.slug!));
   },
 };
