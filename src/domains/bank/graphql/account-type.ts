@@ -15,13 +15,23 @@ export const AccountStatusEnum = builder.enumType('AccountStatus', { values: ['O
 
 const OWNER_ONLY = 'Null, with a FORBIDDEN error, for anyone but the owner.';
 
-export const AccountType = builder.objectRef<BankAccountsTable>('Account').implement({
+/**
+ * An account as projected, or as it stood at a past point (`account-as-of.ts`): then the
+ * projection-only holder and opening date may be null, and its transactions end at `asOfPosition`.
+ */
+export type AccountView = Omit<BankAccountsTable, 'holder' | 'opened_at'> & {
+  holder: string | null;
+  opened_at: Date | null;
+  asOfPosition?: number;
+};
+
+export const AccountType = builder.objectRef<AccountView>('Account').implement({
   description: 'A bank account as its projection shows it.',
   // Only its owner reads it; a depositor who is not the owner (or an admin charging a fee) sees its
   // number only. So that a mutation they may send (deposit, applyFee) never answers `data: null`,
   // every field but the number is nullable: refused, it is null with its FORBIDDEN error, and the
   // account (with its number) is still there to say the command succeeded.
-  access: ownerOfField(accountAggregate, ({ parent }: FieldInput<unknown, BankAccountsTable>) => parent.account_number),
+  access: ownerOfField(accountAggregate, ({ parent }: FieldInput<unknown, AccountView>) => parent.account_number),
   fields: (t) => ({
     accountNumber: t.exposeString('account_number', { access: everyone }),
     holder: t.exposeString('holder', { nullable: true, description: OWNER_ONLY }),
@@ -41,11 +51,11 @@ export const AccountType = builder.objectRef<BankAccountsTable>('Account').imple
     transactions: t.connection({
       type: AccountTransactionType,
       nullable: true,
-      description: `Balance changes, oldest first. ${OWNER_ONLY}`,
+      description: `Balance changes, oldest first (for an account as of a past point, up to that point). ${OWNER_ONLY}`,
       resolve: (row, args, ctx) =>
         resolveCursorConnection(
           { args, toCursor: (transaction) => positionCursor(transaction.position) },
-          (page: ResolveCursorConnectionArgs) => accountTransactions(ctx, row.account_number, page),
+          (page: ResolveCursorConnectionArgs) => accountTransactions(ctx, row.account_number, page, row.asOfPosition),
         ),
     }),
   }),
