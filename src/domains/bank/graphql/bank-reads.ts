@@ -1,24 +1,25 @@
 import type { ResolveCursorConnectionArgs } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
-import { tables } from '../../../db/database.js';
+import { type Database, tables } from '../../../db/database.js';
 import type { GraphQLContext } from '../../../graphql/context.js';
 import { parsePositionCursor } from '../../../graphql/position-cursor.js';
 import { readBack } from '../../../graphql/read-back.js';
 import type { BankAccountsTable, BankTables, BankTransactionsTable, BankTransfersTable } from '../bank-tables.js';
 
 type AccountLoader = DataLoader<string, BankAccountsTable | undefined>;
-const loaders = new WeakMap<GraphQLContext['app'], AccountLoader>();
+const loaders = new WeakMap<Database, AccountLoader>();
 
 /**
- * Account reads of all requests in one tick go in one query. Strong mutations that one projector
- * batch releases together read their accounts together. No cache: every read is fresh.
+ * Account reads of all requests in one tick go in one query (one per database they read). Strong
+ * mutations that one projector batch releases together read their accounts together. No cache:
+ * every read is fresh.
  */
-function accountLoader(app: GraphQLContext['app']): AccountLoader {
-  let loader = loaders.get(app);
+function accountLoader(reads: Database): AccountLoader {
+  let loader = loaders.get(reads);
   if (!loader) {
     loader = new DataLoader(
       async (accountNumbers: readonly string[]) => {
-        const rows = await tables<BankTables>(app.database)
+        const rows = await tables<BankTables>(reads)
           .selectFrom('bank_accounts')
           .selectAll()
           .where('account_number', 'in', accountNumbers)
@@ -28,13 +29,13 @@ function accountLoader(app: GraphQLContext['app']): AccountLoader {
       },
       { cache: false },
     );
-    loaders.set(app, loader);
+    loaders.set(reads, loader);
   }
   return loader;
 }
 
 export function findAccount(ctx: GraphQLContext, accountNumber: string): Promise<BankAccountsTable | undefined> {
-  return accountLoader(ctx.app).load(accountNumber);
+  return accountLoader(ctx.reads).load(accountNumber);
 }
 
 /** The account as projected after a `strong` command. */
@@ -49,7 +50,7 @@ export function accountTransactions(
   { before, after, limit, inverted }: ResolveCursorConnectionArgs,
   upTo?: number,
 ): Promise<BankTransactionsTable[]> {
-  let query = tables<BankTables>(ctx.app.database).selectFrom('bank_transactions').selectAll().where('account_number', '=', accountNumber);
+  let query = tables<BankTables>(ctx.reads).selectFrom('bank_transactions').selectAll().where('account_number', '=', accountNumber);
   if (upTo !== undefined) query = query.where('position', '<=', upTo);
   if (after) query = query.where('position', '>', parsePositionCursor(after, 'after'));
   if (before) query = query.where('position', '<', parsePositionCursor(before, 'before'));
@@ -60,9 +61,5 @@ export function accountTransactions(
 }
 
 export function findTransfer(ctx: GraphQLContext, transferId: string): Promise<BankTransfersTable | undefined> {
-  return tables<BankTables>(ctx.app.database)
-    .selectFrom('bank_transfers')
-    .selectAll()
-    .where('transfer_id', '=', transferId)
-    .executeTakeFirst();
+  return tables<BankTables>(ctx.reads).selectFrom('bank_transfers').selectAll().where('transfer_id', '=', transferId).executeTakeFirst();
 }
