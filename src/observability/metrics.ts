@@ -48,6 +48,13 @@ export class ChronicleMetrics {
     registers: [this.registry],
   });
 
+  readonly queryReads = new Counter({
+    name: 'chronicle_query_reads_total',
+    help: 'GraphQL queries by the database that answered them (replica or primary) and whether they asked for a minimum position.',
+    labelNames: ['database', 'consistency'] as const,
+    registers: [this.registry],
+  });
+
   readonly openSubscriptions = new Gauge({
     name: 'chronicle_subscriptions_open',
     help: 'GraphQL subscriptions streaming now, by transport.',

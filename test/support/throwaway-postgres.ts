@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-const run = promisify(execFile);
-const BIN = process.env.CHRONICLE_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+export const run = promisify(execFile);
+export const BIN = process.env.CHRONICLE_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 /** Why a throwaway cluster cannot be made here, or undefined when it can. */
 export function throwawayPostgresUnavailable(): string | undefined {
@@ -52,12 +52,12 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
 }
 
-async function postgresUser(): Promise<{ uid: number; gid: number }> {
+export async function postgresUser(): Promise<{ uid: number; gid: number }> {
   const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
   return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

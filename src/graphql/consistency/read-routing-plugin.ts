@@ -1,10 +1,11 @@
 import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../../db/database.js';
-import { primaryWalLocation } from '../../db/read-replicas.js';
+import { primaryWalLocation, type WalLocation } from '../../db/read-replicas.js';
 import type { Chronicle } from '../../server/chronicle.js';
 import type { GraphQLContext } from '../context.js';
 import { positionCursor } from '../position-cursor.js';
+import { WalMarks } from './wal-marks.js';
 
 /**
  * Chooses per operation the database its reads go to (`ctx.reads`). Mutations and subscriptions
@@ -14,23 +15,45 @@ import { positionCursor } from '../position-cursor.js';
  * primary's log past those projectors' commits, or else from the primary. See docs/consistency.md.
  */
 export function useReadRouting(app: Chronicle): Plugin<GraphQLContext> {
+  const marks = new WalMarks();
   return {
     async onExecute({ args, extendContext }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-      extendContext({ reads: await readsFor(app, args.contextValue.minPosition) });
+      const { minPosition } = args.contextValue;
+      const reads = await readsFor(app, marks, minPosition);
+      app.metrics.queryReads.inc({
+        database: reads === app.database ? 'primary' : 'replica',
+        consistency: minPosition === undefined ? 'any' : 'min_position',
+      });
+      extendContext({ reads });
     },
   };
 }
 
-async function readsFor(app: Chronicle, minPosition: number | undefined): Promise<Database> {
+async function readsFor(app: Chronicle, marks: WalMarks, minPosition: number | undefined): Promise<Database> {
   if (minPosition === undefined) return app.replicas?.any() ?? app.database;
-  await refuseBeyondHead(app, minPosition);
-  // As the primary has them: a projector's checkpoint commits with its writes. Bounded like a strong command's wait.
-  await app.runtimes.waitFor(minPosition);
-  if (!app.replicas) return app.database;
-  // Taken after the projectors' commits, so a replica past it shows them.
-  const location = await primaryWalLocation(app.database.db);
+  const location = marks.covering(minPosition) ?? (await projectorsPast(app, minPosition, app.replicas ? marks : undefined));
+  if (!app.replicas || location === undefined) return app.database;
   return (await app.replicas.replayed(location)) ?? app.database;
+}
+
+/**
+ * Waits until every projector has processed `position` as the primary has it (a projector's
+ * checkpoint commits with its writes), bounded like a strong command's wait; with replicas, then
+ * answers the primary's WAL location, which is past those commits, and remembers it in `marks`.
+ */
+async function projectorsPast(app: Chronicle, position: number, marks: WalMarks | undefined): Promise<WalLocation | undefined> {
+  await refuseBeyondHead(app, position);
+  await app.runtimes.waitFor(position);
+  if (!marks) return undefined;
+  const reached = Math.min(
+    ...(await app.runtimes.status()).filter((runtime) => runtime.kind === 'projector').map((runtime) => runtime.checkpoint),
+  );
+  const location = await primaryWalLocation(app.database.db);
+  // A projector that did not catch up in time: a replica may not hold its writes, so the primary answers.
+  if (reached < position) return undefined;
+  marks.record(reached, location);
+  return location;
 }
 
 /** A position never handed out would hold the query for the whole wait and then answer anyway: a client error. */
