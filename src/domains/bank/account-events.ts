@@ -1,6 +1,9 @@
 import { type DomainEvent, definePersonalData } from '../../es/index.js';
 
-/** Every event that moves money carries the amount and the balance it left. */
+/**
+ * Every event that moves money carries the amount and the balance it left, in cents. (Events of
+ * schema version 1 held euros; `bank-event-upcasters.ts` brings them to cents on every read.)
+ */
 interface Movement {
   accountNumber: string;
   amount: number;

@@ -4,6 +4,7 @@ import { authenticated, owner, ownerOf, systemOnly } from '../../es/index.js';
 import { accountAggregate } from './account-aggregate.js';
 import { accountPersonalData } from './account-events.js';
 import { accountsProjector } from './accounts-projector.js';
+import { bankEventUpcasters } from './bank-event-upcasters.js';
 import { transferAggregate } from './transfer-aggregate.js';
 import { transferProcess } from './transfer-process.js';
 import { transfersProjector } from './transfers-projector.js';
@@ -17,6 +18,7 @@ const transferFromOwnAccount = ownerOf(accountAggregate, (command: { from: strin
 export const bankModule: DomainModule = {
   name: 'bank',
   migrations: bankMigrations,
+  upcasters: bankEventUpcasters,
   personalData: accountPersonalData,
   register({ router, runtimes }) {
     router.register(accountAggregate, {
