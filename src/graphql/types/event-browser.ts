@@ -72,7 +72,7 @@ interface StreamShape {
   version: number;
 }
 
-const StreamType = builder.objectRef<StreamShape>('Stream').implement({
+export const StreamType = builder.objectRef<StreamShape>('Stream').implement({
   description: 'One stream: its events in version order, linked events included.',
   fields: (t) => ({
     id: t.exposeString('id'),
