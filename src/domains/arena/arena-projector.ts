@@ -26,6 +26,7 @@ async function arenaAt(trx: Transaction<ArenaTables>, arenaId: string, week: num
  */
 export const arenaProjector = defineProjector<ArenaTables, ArenaEvent>({
   name: ARENA_PROJECTION,
+  tables: ['arenas', 'arena_scores'],
   handlers: {
     ZombieKilled: async (trx, event) => {
       const { arenaId, week, attacker, kills } = event.data;

@@ -60,6 +60,7 @@ const recordMovements = inOneStatement((events: RecordedEvent<BalanceEventType, 
 /** Accounts with their balance and version, and every balance change as a transaction row. */
 export const accountsProjector = defineProjector<BankTables, AccountEvent | PersonalDataErasedEvent>({
   name: ACCOUNTS_PROJECTION,
+  tables: ['bank_accounts', 'bank_transactions'],
   handlers: {
     AccountOpened: async (trx, event) => {
       await trx

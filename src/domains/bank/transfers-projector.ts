@@ -6,6 +6,7 @@ export const TRANSFERS_PROJECTION = 'bank-transfers';
 
 export const transfersProjector = defineProjector<BankTables, TransferEvent>({
   name: TRANSFERS_PROJECTION,
+  tables: ['bank_transfers'],
   handlers: {
     TransferRequested: async (trx, event) => {
       const { transferId, from, to, amount } = event.data;

@@ -27,6 +27,7 @@ async function project(trx: Transaction<CalculatorTables>, event: RecordedEvent<
 
 export const calculatorProjector = defineProjector<CalculatorTables, CalculatorEvent>({
   name: 'calculators',
+  tables: ['calculators'],
   handlers: {
     CalculatorAdded: project,
     CalculatorSubtracted: project,

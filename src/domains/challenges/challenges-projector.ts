@@ -10,6 +10,7 @@ export const CHALLENGES_PROJECTION = 'challenges';
 /** Challenges with their status and competitor count, their competitors, and the athlete read model. */
 export const challengesProjector = defineProjector<ChallengeTables, ChallengeEvent | PersonalDataErasedEvent>({
   name: CHALLENGES_PROJECTION,
+  tables: ['challenges', 'challenge_competitors', 'challenge_athletes'],
   handlers: {
     ChallengeCreated: async (trx, event) => {
       const { challengeId, slug, name, description, startDate, endDate, goalMetres, activityType } = event.data;

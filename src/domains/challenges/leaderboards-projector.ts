@@ -7,6 +7,7 @@ export const LEADERBOARDS_PROJECTION = 'challenge-leaderboards';
 /** Each category's latest ranking, and the activities that count (the activity feed reads them newest first). */
 export const leaderboardsProjector = defineProjector<ChallengeTables, ChallengeEvent | PersonalDataErasedEvent>({
   name: LEADERBOARDS_PROJECTION,
+  tables: ['challenge_leaderboard_entries', 'challenge_activities'],
   handlers: {
     LeaderboardRanked: async (trx, event) => {
       const { challengeId, category, rankings } = event.data;

@@ -42,6 +42,7 @@ async function project(trx: Transaction<CoinsTables>, event: RecordedEvent & Coi
 
 export const coinAccountsProjector = defineProjector<CoinsTables, CoinAccountEvent>({
   name: COIN_ACCOUNTS_PROJECTION,
+  tables: ['coin_accounts'],
   handlers: { CoinMined: project, CoinsSent: project, CoinsReceived: project },
   async reset(db) {
     await db.deleteFrom('coin_accounts').execute();

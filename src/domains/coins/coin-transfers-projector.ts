@@ -7,6 +7,7 @@ export const COIN_TRANSFERS_PROJECTION = 'coin-transfers';
 /** A transfer is PENDING from the sender's `CoinsSent` until the recipient's `CoinsReceived`. */
 export const coinTransfersProjector = defineProjector<CoinsTables, CoinAccountEvent>({
   name: COIN_TRANSFERS_PROJECTION,
+  tables: ['coin_transfers'],
   handlers: {
     CoinsSent: async (trx, event) => {
       const { transferId, accountId, to, amount } = event.data;

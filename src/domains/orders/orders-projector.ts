@@ -16,6 +16,7 @@ export const ORDERS_PROJECTION = 'orders';
  */
 export const ordersProjector = defineProjector<OrdersTables, OrderEvent | ShipmentEvent | ProductBlockEvent | PersonalDataErasedEvent>({
   name: ORDERS_PROJECTION,
+  tables: ['orders', 'order_items', 'shipments', 'blocked_products'],
   handlers: {
     OrderCreated: async (trx, event) => {
       const { orderId, orderNumber, businessPartner, items } = event.data;
