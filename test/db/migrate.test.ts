@@ -81,6 +81,7 @@ describe('migrations', () => {
       '0009-command-refusal-details',
       '0010-checkpoint-fence',
       '0011-order-owners',
+      '0013-event-schema-version',
     ]);
     expect(Object.keys(engineMigrations)).toEqual([
       '0001-event-store',
@@ -88,6 +89,7 @@ describe('migrations', () => {
       '0007-scheduled-commands',
       '0009-command-refusal-details',
       '0010-checkpoint-fence',
+      '0013-event-schema-version',
     ]);
   });
 

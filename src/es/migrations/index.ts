@@ -4,8 +4,8 @@ import * as commandRefusals from './0004-command-refusals.js';
 import * as scheduledCommands from './0007-scheduled-commands.js';
 import * as commandRefusalDetails from './0009-command-refusal-details.js';
 import * as checkpointFence from './0010-checkpoint-fence.js';
-import * as projectionVersions from './0014-projection-versions.js';
 import * as eventSchemaVersion from './0013-event-schema-version.js';
+import * as projectionVersions from './0014-projection-versions.js';
 import * as personalDataKeys from './0015-personal-data-keys.js';
 import * as forgetPlaintextSnapshots from './0016-forget-plaintext-snapshots.js';
 import * as snapshotHistory from './0017-snapshot-history.js';
@@ -20,8 +20,8 @@ export const engineMigrations: Readonly<Record<string, Migration>> = {
   '0007-scheduled-commands': scheduledCommands,
   '0009-command-refusal-details': commandRefusalDetails,
   '0010-checkpoint-fence': checkpointFence,
-  '0014-projection-versions': projectionVersions,
   '0013-event-schema-version': eventSchemaVersion,
+  '0014-projection-versions': projectionVersions,
   '0015-personal-data-keys': personalDataKeys,
   '0016-forget-plaintext-snapshots': forgetPlaintextSnapshots,
   '0017-snapshot-history': snapshotHistory,
