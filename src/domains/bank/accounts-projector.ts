@@ -73,6 +73,7 @@ export const accountsProjector = defineProjector<BankTables, AccountEvent | Pers
           version: event.version,
           opened_at: event.occurredAt,
           updated_at: event.occurredAt,
+          owner: event.metadata.actor ?? null,
         })
         .execute();
     },

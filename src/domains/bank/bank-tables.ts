@@ -33,8 +33,13 @@ export interface BankTransfersTable {
   updated_at: Date;
 }
 
+/** Who opened the account (its AccountOpened's actor): only `me` reads it, so accounts as clients see them leave it out. */
+export interface AccountOwnerColumn {
+  owner: string | null;
+}
+
 export interface BankTables {
-  bank_accounts: BankAccountsTable;
+  bank_accounts: BankAccountsTable & AccountOwnerColumn;
   bank_transactions: BankTransactionsTable;
   bank_transfers: BankTransfersTable;
 }

@@ -23,6 +23,7 @@ async function project(trx: Transaction<CoinsTables>, event: RecordedEvent & Coi
       received: event.type === 'CoinsReceived' ? event.data.amount : 0,
       last_nonce: event.type === 'CoinMined' ? event.data.nonce : null,
       version: event.version,
+      owner: event.type === 'CoinMined' ? (event.metadata.actor ?? null) : null,
     })
     .onConflict((conflict) =>
       conflict
@@ -34,6 +35,7 @@ async function project(trx: Transaction<CoinsTables>, event: RecordedEvent & Coi
           received: eb('coin_accounts.received', '+', eb.ref('excluded.received')),
           last_nonce: eb.fn.coalesce('excluded.last_nonce', 'coin_accounts.last_nonce'),
           version: eb.ref('excluded.version'),
+          owner: eb.fn.coalesce('coin_accounts.owner', 'excluded.owner'),
         }))
         .where('coin_accounts.version', '<', (eb) => eb.ref('excluded.version')),
     )

@@ -9,6 +9,8 @@ export interface CoinAccountsTable {
   last_nonce: number | null;
   /** The version of the account stream this row reflects. */
   version: number;
+  /** Who mined its first coin (the actor of the CoinMined that claimed it); null while nobody has. */
+  owner: string | null;
 }
 
 export type CoinTransferStatus = 'PENDING' | 'COMPLETED';

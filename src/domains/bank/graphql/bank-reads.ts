@@ -63,3 +63,13 @@ export function accountTransactions(
 export function findTransfer(ctx: GraphQLContext, transferId: string): Promise<BankTransfersTable | undefined> {
   return tables<BankTables>(ctx.reads).selectFrom('bank_transfers').selectAll().where('transfer_id', '=', transferId).executeTakeFirst();
 }
+
+/** The accounts `owner` opened, by account number. */
+export function accountsOwnedBy(ctx: GraphQLContext, owner: string): Promise<BankAccountsTable[]> {
+  return tables<BankTables>(ctx.reads)
+    .selectFrom('bank_accounts')
+    .selectAll()
+    .where('owner', '=', owner)
+    .orderBy('account_number')
+    .execute();
+}

@@ -3,3 +3,4 @@ import './account-mutations.js';
 import './transfer-query.js';
 import './transfer-mutation.js';
 import './balance-updated-subscription.js';
+import './viewer-bank-accounts-field.js';

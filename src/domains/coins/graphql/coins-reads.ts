@@ -34,3 +34,8 @@ export function richestLimit(first: number): number {
 export function findCoinTransfer(ctx: GraphQLContext, transferId: string): Promise<CoinTransfersTable | undefined> {
   return db(ctx).selectFrom('coin_transfers').selectAll().where('transfer_id', '=', transferId).executeTakeFirst();
 }
+
+/** The coin accounts `owner` claimed (mined the first coin of), by account id. */
+export function coinAccountsOwnedBy(ctx: GraphQLContext, owner: string): Promise<CoinAccountsTable[]> {
+  return db(ctx).selectFrom('coin_accounts').selectAll().where('owner', '=', owner).orderBy('account_id').execute();
+}

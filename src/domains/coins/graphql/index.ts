@@ -5,3 +5,4 @@ import './coin-queries.js';
 import './coin-mutations.js';
 import './coin-balance-changed-subscription.js';
 import './richest-changed-subscription.js';
+import './viewer-coin-accounts-field.js';

@@ -5,3 +5,4 @@ import './shipment-mutations.js';
 import './blocked-products-query.js';
 import './product-block-mutations.js';
 import './order-status-changed-subscription.js';
+import './viewer-orders-field.js';
