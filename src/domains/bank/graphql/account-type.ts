@@ -26,7 +26,7 @@ export type AccountView = Omit<BankAccountsTable, 'holder' | 'opened_at'> & {
 };
 
 export const AccountType = builder.objectRef<AccountView>('Account').implement({
-  description: 'A bank account as its projection shows it.',
+  description: 'A bank account as its projection shows it, or as it stood at a past point (`account(asOf:)`).',
   // Only its owner reads it; a depositor who is not the owner (or an admin charging a fee) sees its
   // number only. So that a mutation they may send (deposit, applyFee) never answers `data: null`,
   // every field but the number is nullable: refused, it is null with its FORBIDDEN error, and the
