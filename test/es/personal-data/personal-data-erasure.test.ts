@@ -6,11 +6,11 @@ import { ACCOUNT, DEPOSIT, OPEN_ACCOUNT } from '../../domains/bank/bank-operatio
 import { challengeDomains, importActivity, runningChallenge } from '../../domains/challenges/challenge-flow.js';
 import { CHALLENGE } from '../../domains/challenges/challenge-operations.js';
 import { orderInput } from '../../domains/orders/order-fixtures.js';
-import { CREATE_ORDER, ORDER } from '../../domains/orders/order-operations.js';
+import { CREATE_ORDER, ORDER, ORDERS } from '../../domains/orders/order-operations.js';
 import { bankModule } from '../../../src/domains/bank/bank-module.js';
 import { createOrdersModule } from '../../../src/domains/orders/orders-module.js';
 import { graphql } from '../../gql/index.js';
-import { actingAs } from '../../support/acting-as.js';
+import { actingAs, appendsNothing, refusalCode } from '../../support/acting-as.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { userActor } from '../../support/test-auth.js';
 import { tableCount, tablesHolding } from './database-search.js';
@@ -116,6 +116,12 @@ describe('erasing personal data (crypto-shredding)', () => {
     expect(before.order.businessPartner).toBe(email);
   });
 
+  it('is for admins only: a user cannot erase even their own data', async () => {
+    const refused = await appendsNothing(t, () => as(user, ERASE, { subject: user.subject }));
+    expect(refusalCode(refused)).toBe('FORBIDDEN');
+    expect((await readModels()).account.holder).toBe(holder);
+  });
+
   it('erases the subjects: no plaintext is left anywhere, and every number stays as it was', async () => {
     const headBefore = await t.app.store.head();
     const erased = await t.graphql(ERASE, { subject: user.subject });
@@ -135,6 +141,7 @@ describe('erasing personal data (crypto-shredding)', () => {
     const after = await readModels();
     expect(after.account).toEqual({ ...before.account, holder: ERASED });
     expect(after.order).toEqual({ ...before.order, businessPartner: ERASED });
+    expect((await as(user, ORDERS, { businessPartner: email })).data!.orders.edges).toEqual([]);
     expect(after.leaderboard.map(({ athleteName: name, ...rest }) => rest)).toEqual(
       before.leaderboard.map(({ athleteName: name, ...rest }) => rest),
     );
