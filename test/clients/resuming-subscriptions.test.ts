@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket, connect } from 'node:net';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createResumingClient, type ResumingClientState } from '../../clients/resuming-subscriptions.js';
 import { BALANCE_UPDATED, DEPOSIT, OPEN_ACCOUNT } from '../domains/bank/bank-operations.js';
 import { expectTypename } from '../support/graphql-results.js';
@@ -155,6 +155,11 @@ async function openAccount(): Promise<{ accountNumber: string; opened: string }>
   return { accountNumber, opened: String(await t.app.store.head()) };
 }
 
+/** Subscriptions the server holds over WebSocket now. */
+async function openWebSocketSubscriptions(): Promise<number | undefined> {
+  return (await t.app.metrics.openSubscriptions.get()).values.find((value) => value.labels.transport === 'websocket')?.value;
+}
+
 async function deposit(accountNumber: string, amount: number): Promise<void> {
   expectTypename((await t.graphql(DEPOSIT, { input: { accountNumber, amount } })).data!.deposit, 'Account');
 }
@@ -205,6 +210,42 @@ describe('createResumingClient', () => {
       // A later event is the next one delivered: nothing of the replay came twice.
       await deposit(accountNumber, 7);
       expect((await seen.count(7)).map((update) => update.delta)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    } finally {
+      stop();
+      await client.dispose();
+    }
+  });
+
+  it('resumes a subscription started live (no after) from the last position it delivered, not live again', async () => {
+    const { accountNumber } = await openAccount();
+    const retries = heldRetries();
+    const client = createResumingClient(createClient, { url: proxy.wsUrl, webSocketImpl: WebSocket, retryWait: retries.retryWait });
+    const seen = collector();
+    await vi.waitFor(async () => expect(await openWebSocketSubscriptions()).toBe(0));
+    const stop = client.subscribe({ query: print(BALANCE_UPDATED), variables: { accountNumber } }, seen.sink);
+    try {
+      // Live only: what commits before the server holds the subscription is not for it, so wait until it does.
+      await vi.waitFor(async () => expect(await openWebSocketSubscriptions()).toBe(1));
+      await deposit(accountNumber, 1);
+      await deposit(accountNumber, 2);
+      expect((await seen.count(2)).map((update) => update.delta)).toEqual([1, 2]);
+
+      proxy.blocked = true;
+      proxy.cut();
+      const retry = await retries.next();
+      await deposit(accountNumber, 3);
+      await deposit(accountNumber, 4);
+      proxy.blocked = false;
+      retry.release();
+      await deposit(accountNumber, 5);
+      const updates = await seen.count(5);
+      expect(updates.map((update) => update.delta)).toEqual([1, 2, 3, 4, 5]);
+      expect(updates.map((update) => update.balance)).toEqual([1, 3, 6, 10, 15]);
+      const positions = updates.map((update) => Number(update.position));
+      expect(positions).toEqual([...new Set(positions)].sort((a, b) => a - b));
+
+      await deposit(accountNumber, 6);
+      expect((await seen.count(6)).map((update) => update.delta)).toEqual([1, 2, 3, 4, 5, 6]);
     } finally {
       stop();
       await client.dispose();
