@@ -10,9 +10,7 @@
 // `after`, then go live, so a reconnect loses nothing and repeats nothing.
 
 /** Close codes after which subscribing again cannot help: the server refused the client or its messages. */
-const FATAL_CLOSE_CODES = new Set([
-  1002, 1003, 1007, 1008, 1009, 1010, 4004, 4005, 4400, 4401, 4403, 4406, 4409, 4429, 4500,
-]);
+const FATAL_CLOSE_CODES = new Set([1002, 1003, 1007, 1008, 1009, 1010, 4004, 4005, 4400, 4401, 4403, 4406, 4409, 4429, 4500]);
 
 /** Exponential backoff from half a second up to 15 s, with jitter so a crowd of clients does not return at once. */
 export function defaultRetryWait(attempt) {
