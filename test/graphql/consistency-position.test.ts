@@ -1,14 +1,18 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type ExecutionResult, print } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChronicleYoga } from '../../src/graphql/create-yoga.js';
 import { ACCOUNT, DEPOSIT, OPEN_ACCOUNT } from '../domains/bank/bank-operations.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { TEST_ACTOR } from '../support/test-auth.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+import WebSocket from 'ws';
 
 // Issue 15: a mutation tells where its writes reached in the log, and a query given that position
 // answers from data at or past it. One node here (both dialects); replicas in test/faults/read-replica.test.ts.
 let t: TestApp;
+let server: TestServer;
 let send: <Result, Variables>(
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
@@ -17,6 +21,7 @@ let send: <Result, Variables>(
 
 beforeAll(async () => {
   t = await createTestApp();
+  server = await startTestServer(t);
   const yoga = createChronicleYoga(t.app, { graphiql: false, defaultActor: TEST_ACTOR });
   send = async (document, variables, headers = {}) => {
     const response = await yoga.fetch('http://chronicle.test/graphql', {
@@ -29,7 +34,8 @@ beforeAll(async () => {
   const opened = await send(OPEN_ACCOUNT, { input: { accountNumber: 'POSITION-1', holder: 'Position' } });
   expect(opened.result.data?.openAccount.__typename).toBe('Account');
 });
-afterAll(() => t.stop());
+// Draining the server stops the app too.
+afterAll(() => server.close());
 
 describe('the position a mutation reached, and queries that ask for it', () => {
   it('a mutation answers with the position of its last event, in extensions.chronicle.position and the Chronicle-Position header', async () => {
@@ -81,5 +87,18 @@ describe('the position a mutation reached, and queries that ask for it', () => {
   it('lets a browser page of an allowed origin read the Chronicle-Position header', async () => {
     const { response } = await send(DEPOSIT, { input: { accountNumber: 'POSITION-1', amount: 1 } }, { origin: 'http://localhost:5173' });
     expect(response.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('chronicle-position');
+  });
+});
+
+describe('over graphql-ws', () => {
+  it('a mutation result carries the position in its extensions (a socket has no response headers)', async () => {
+    const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const variables = { input: { accountNumber: 'POSITION-WS', holder: 'Socket' } };
+      const opened = await client.iterate({ query: print(OPEN_ACCOUNT), variables }).next();
+      expect(opened.value?.extensions?.chronicle).toEqual({ position: expect.stringMatching(/^\d+$/) });
+    } finally {
+      await client.dispose();
+    }
   });
 });
