@@ -19,6 +19,8 @@ export * from './scheduling/scheduled-commands-projector.js';
 export * from './scheduling/command-scheduler.js';
 export * from './scheduling/clock.js';
 export * from './runtime/runtime-status.js';
+export type { ProjectionVersionProgress } from './runtime/projection-version-progress.js';
+export type { ProjectionVersionStatus } from './runtime/projection-versions.js';
 export * from './runtime/reaction-context.js';
 export * from './runtime/log-consumer.js';
 export * from './runtime/lock-session.js';

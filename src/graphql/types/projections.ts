@@ -2,6 +2,8 @@ import {
   type DeadLetter,
   domainError,
   everyone,
+  type ProjectionVersionProgress,
+  type ProjectionVersionStatus,
   type RuntimeKind,
   type RuntimeState,
   type RuntimeStatus,
@@ -57,7 +59,37 @@ const RuntimeStateEnum = builder.enumType('RuntimeState', {
   } satisfies Record<string, { value: RuntimeState; description?: string }>,
 });
 
-const ProjectionType = builder.objectRef<RuntimeStatus>('Projection').implement({
+const ProjectionVersionStatusEnum = builder.enumType('ProjectionVersionStatus', {
+  values: {
+    LIVE: { value: 'live', description: 'The tables queries read.' },
+    BUILDING: { value: 'building', description: 'Being built beside the live tables; switches in once it has caught up with the head.' },
+    RETIRED: { value: 'retired', description: 'Switched out; its tables are dropped.' },
+  } satisfies Record<string, { value: ProjectionVersionStatus; description: string }>,
+});
+
+const ProjectionVersionType = builder.objectRef<ProjectionVersionProgress>('ProjectionVersion').implement({
+  description: 'One generation of a projector’s tables (docs/projections.md).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: '`<projection>#<generation>`.' }),
+    generation: t.exposeInt('generation'),
+    codeVersion: t.exposeInt('codeVersion', { description: 'The projector code version that writes it.' }),
+    status: t.field({ type: ProjectionVersionStatusEnum, resolve: (version) => version.status }),
+    position: t.string({
+      nullable: true,
+      description: 'The last position it has stored: while building, how far the replay has got; null once retired.',
+      resolve: (version) => (version.position === null ? null : positionCursor(version.position)),
+    }),
+    head: t.string({ description: 'The head of the log when this was read.', resolve: (version) => positionCursor(version.head) }),
+    createdAt: t.field({ type: 'DateTime', resolve: (version) => version.createdAt }),
+    switchedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it went live.', resolve: (version) => version.switchedAt }),
+    retiredAt: t.field({ type: 'DateTime', nullable: true, resolve: (version) => version.retiredAt }),
+  }),
+});
+
+/** A runtime's status; after `rebuildProjection`, with the version it asked for. */
+type ProjectionSource = RuntimeStatus & { requestedVersion?: string };
+
+const ProjectionType = builder.objectRef<ProjectionSource>('Projection').implement({
   description: 'A checkpointed reader of the log (projector, event handler or process manager) and where it stands.',
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -67,6 +99,24 @@ const ProjectionType = builder.objectRef<RuntimeStatus>('Projection').implement(
     lag: t.field({ type: 'SafeInt', description: 'Events between the checkpoint and the head.', resolve: (status) => status.lag }),
     status: t.field({ type: RuntimeStateEnum, resolve: (status) => status.state }),
     error: t.string({ nullable: true, description: 'The last error, while failing.', resolve: (status) => status.error ?? null }),
+    versions: t.field({
+      type: [ProjectionVersionType],
+      description:
+        'A projector’s versions of its tables, oldest first: the live one, one being built, the retired ones. Empty for other runtimes.',
+      resolve: (status, _args, { app }) => (status.kind === 'projector' ? app.runtimes.versions(status.name) : []),
+    }),
+    building: t.field({
+      type: ProjectionVersionType,
+      nullable: true,
+      description:
+        'The version being built beside the live one, if any. In the answer to `rebuildProjection`, the version it asked for, whatever its status by then.',
+      resolve: async (status, _args, { app }) => {
+        if (status.kind !== 'projector') return null;
+        const versions = await app.runtimes.versions(status.name);
+        const wanted = status.requestedVersion;
+        return versions.find((version) => (wanted ? version.id === wanted : version.status === 'building')) ?? null;
+      },
+    }),
   }),
 });
 
@@ -127,19 +177,21 @@ builder.mutationFields((t) => ({
   rebuildProjection: t.field({
     access: admin,
     type: ProjectionType,
-    description: 'Empties a projector’s tables and replays the whole log into them; answers once the replay has started.',
+    description:
+      'Builds a new version of a projector’s tables beside the live ones, from the whole log; queries read the live tables until it has caught up, then it replaces them at once. Answers at once, with the new version in `building`. A projector that names no tables is emptied and replayed in place.',
     errors: { types: [UnknownProjection] },
     args: { name: t.arg.string({ required: true }) },
     resolve: async (_root, { name }, { app }) => {
+      let requestedVersion: string;
       try {
-        await app.runtimes.rebuild(name);
+        requestedVersion = await app.runtimes.rebuild(name);
       } catch (error) {
         if (error instanceof UnknownRuntimeError) throw new UnknownProjection(`No projector is named "${name}"`);
         throw error;
       }
       const status = (await app.runtimes.status()).find((candidate) => candidate.name === name);
       if (!status) throw new UnknownProjection(`No projector is named "${name}"`);
-      return status;
+      return { ...status, requestedVersion };
     },
   }),
 }));
