@@ -59,6 +59,12 @@ describe('EventUpcasters', () => {
     expect(upcasters.upcast(other, 1)).toBe(other);
   });
 
+  it('refuses to read an event without a valid stored version rather than upcast it again', () => {
+    for (const version of [undefined, 0, 1.5]) {
+      expect(() => upcasters.upcast(recorded('ParcelLost', {}), version as number)).toThrow(/without a valid schema version/);
+    }
+  });
+
   it('refuses a chain that does not start at 1 or skips or repeats a version', () => {
     const step = (from: number) => upcaster('ParcelShipped', from, (data) => data);
     expect(() => new EventUpcasters([step(2)])).toThrow(/ParcelShipped must start at version 1 .*found 2$/);

@@ -37,11 +37,15 @@ export class EventUpcasters {
    * instance not yet upgraded, reading what an upgraded one wrote): there is nothing to upcast it with.
    */
   upcast(event: RecordedEvent, storedVersion: number): RecordedEvent {
+    // A reader that did not select the column must fail, not run every upcaster on current data.
+    if (!Number.isSafeInteger(storedVersion) || storedVersion < 1) {
+      throw new Error(`Event ${event.eventId} was read without a valid schema version (${storedVersion})`);
+    }
     const chain = this.chains.get(event.type);
     if (!chain || storedVersion > chain.length) return event;
     const { data, ...context } = event;
     let upcast = data;
-    for (const upcaster of chain.slice(Math.max(storedVersion, 1) - 1)) upcast = upcaster.upcast(upcast, context);
+    for (const upcaster of chain.slice(storedVersion - 1)) upcast = upcaster.upcast(upcast, context);
     return { ...event, data: upcast };
   }
 }
