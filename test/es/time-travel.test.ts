@@ -105,6 +105,18 @@ describe('an aggregate as of a time', () => {
     expect(await loadAggregateAsOf(store, tally, streamId, at(23))).toMatchObject({ state: items(3), version: 3 });
   });
 
+  it('counts events linked into the stream by the time they occurred', async () => {
+    const source = await atTenElevenTwelve();
+    const events = await store.readStream(source);
+    const linked = `tally-linked-${crypto.randomUUID()}`;
+    await store.link(
+      linked,
+      events.map((event) => event.position),
+    );
+    expect(await loadAggregateAsOf(store, tally, linked, at(11, 30))).toMatchObject({ state: items(2), version: 2 });
+    expect(await loadAggregateAsOf(store, tally, linked, at(9))).toBeUndefined();
+  });
+
   it('is undefined before the first event', async () => {
     const streamId = await atTenElevenTwelve();
     expect(await loadAggregateAsOf(store, tally, streamId, at(9, 59))).toBeUndefined();
