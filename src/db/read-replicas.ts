@@ -7,6 +7,8 @@ export type WalLocation = string;
 
 /** How often a query waiting for a replica asks it again: PostgreSQL 15 cannot be told to wait for a replay location. */
 const POLL_MS = 10;
+/** How often each replica is asked whether it answers at all. */
+const PROBE_MS = 1_000;
 
 /**
  * Where the primary has inserted its write-ahead log up to. Every transaction that committed
@@ -21,16 +23,25 @@ export async function primaryWalLocation(primary: Kysely<any>): Promise<WalLocat
 
 /**
  * The streaming replicas of the primary (`DATABASE_READ_URLS`) that answer queries. Nothing is
- * ever written through them; a replica that cannot be asked counts as one that is behind.
+ * ever written through them. A replica that fails to answer is left out until a probe (every
+ * second) finds it answering again; with every replica out, the primary answers.
  */
 export class ReadReplicas {
   private turn = 0;
+  private readonly down = new Set<Database>();
+  private readonly probing = new Set<Database>();
+  private readonly probeTimer: NodeJS.Timeout;
 
   constructor(
     private readonly replicas: readonly Database[],
     private readonly waitMs: number,
+    probeMs = PROBE_MS,
   ) {
     if (replicas.length === 0) throw new Error('ReadReplicas needs at least one replica');
+    this.probeTimer = setInterval(() => {
+      for (const replica of this.replicas) void this.probe(replica);
+    }, probeMs);
+    this.probeTimer.unref();
   }
 
   static open(urls: readonly string[], { poolSize, waitMs }: { poolSize: number; waitMs: number }): ReadReplicas {
@@ -40,11 +51,14 @@ export class ReadReplicas {
     );
   }
 
-  /** The next replica in turn, however far behind it is: a read that asked for no position. */
-  any(): Database {
-    const replica = this.replicas[this.turn % this.replicas.length]!;
-    this.turn = (this.turn + 1) % this.replicas.length;
-    return replica;
+  /** The next replica in turn that answers, however far behind it is (a read that asked for no position); undefined when none does. */
+  any(): Database | undefined {
+    for (let tried = 0; tried < this.replicas.length; tried++) {
+      const replica = this.replicas[this.turn]!;
+      this.turn = (this.turn + 1) % this.replicas.length;
+      if (!this.down.has(replica)) return replica;
+    }
+    return undefined;
   }
 
   /**
@@ -57,7 +71,7 @@ export class ReadReplicas {
       const first = this.turn;
       for (let offset = 0; offset < this.replicas.length; offset++) {
         const replica = this.replicas[(first + offset) % this.replicas.length]!;
-        if (await hasReplayed(replica, location)) {
+        if (!this.down.has(replica) && (await this.hasReplayed(replica, location))) {
           this.turn = (first + offset + 1) % this.replicas.length;
           return replica;
         }
@@ -68,18 +82,34 @@ export class ReadReplicas {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.probeTimer);
     await Promise.all(this.replicas.map((replica) => replica.close()));
   }
-}
 
-/** Null on a server that is not replaying (a primary listed by mistake): never counted as caught up. */
-async function hasReplayed(replica: Database, location: WalLocation): Promise<boolean> {
-  try {
-    const { rows } = await sql<{ replayed: boolean | null }>`select pg_last_wal_replay_lsn() >= ${location}::pg_lsn as replayed`.execute(
-      replica.db,
-    );
-    return rows[0]?.replayed === true;
-  } catch {
-    return false;
+  /** Null on a server that is not replaying (a primary listed by mistake): never counted as caught up. */
+  private async hasReplayed(replica: Database, location: WalLocation): Promise<boolean> {
+    try {
+      const { rows } = await sql<{ replayed: boolean | null }>`select pg_last_wal_replay_lsn() >= ${location}::pg_lsn as replayed`.execute(
+        replica.db,
+      );
+      return rows[0]?.replayed === true;
+    } catch {
+      this.down.add(replica);
+      return false;
+    }
+  }
+
+  /** One probe at a time per replica: one that hangs is not asked again until it answers or fails. */
+  private async probe(replica: Database): Promise<void> {
+    if (this.probing.has(replica)) return;
+    this.probing.add(replica);
+    try {
+      await sql`select 1`.execute(replica.db);
+      this.down.delete(replica);
+    } catch {
+      this.down.add(replica);
+    } finally {
+      this.probing.delete(replica);
+    }
   }
 }

@@ -18,6 +18,9 @@ export interface ThrowawayReplica {
   resumeReplay(): Promise<void>;
   /** Resolves once the replica has replayed everything the primary has written so far. */
   caughtUp(): Promise<void>;
+  /** `pg_ctl stop -m fast`: the replica is gone until `start`. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   /** Stops the replica and deletes its files. */
   destroy(): Promise<void>;
 }
@@ -39,7 +42,9 @@ export async function createThrowawayReplica(primary: ThrowawayPostgres): Promis
   const from = ['-h', primaryUrl.hostname, '-p', primaryUrl.port, '-U', 'postgres'];
   await asPostgres('pg_basebackup', [...from, '-D', data, ...'-R -X stream -c fast --no-sync'.split(' ')]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c hot_standby=on -c fsync=off`;
-  await asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']);
+  const start = () => asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']).then(() => {});
+  const stop = () => asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']).then(() => {});
+  await start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 
   const query = async (connectionString: string, text: string, values: unknown[] = []) => {
@@ -55,6 +60,8 @@ export async function createThrowawayReplica(primary: ThrowawayPostgres): Promis
 
   return {
     url,
+    start,
+    stop,
     async pauseReplay() {
       await query(url, 'select pg_wal_replay_pause()');
       await until(
@@ -73,7 +80,7 @@ export async function createThrowawayReplica(primary: ThrowawayPostgres): Promis
       );
     },
     async destroy() {
-      await asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']).catch(() => {});
+      await stop().catch(() => {});
       await rm(dir, { recursive: true, force: true });
     },
   };
