@@ -94,7 +94,7 @@ async function transactionsOf(accountNumber: string) {
   expect(errors).toBeUndefined();
   return {
     balance: data?.account?.balance,
-    moves: data?.account?.transactions.edges.map(({ node }) => [node.kind, node.amount, node.delta, node.balance]),
+    moves: data?.account?.transactions?.edges.map(({ node }) => [node.kind, node.amount, node.delta, node.balance]),
   };
 }
 
