@@ -130,9 +130,13 @@ export function createResumingClient(createClient, options) {
         // (graphql-ws itself does after a normal closure) sends the latest position.
         const payload = { ...request, variables: withAfter(request.variables, afterVariable, last) };
         let current = true;
+        // A result with errors and no data is the server refusing to start (FORBIDDEN, `after` beyond the head):
+        // the same request would be refused again, so the completion after it is final even with resumeOnComplete.
+        let refused = false;
         stop = client.subscribe(payload, {
           next(result) {
             if (ended || !current) return;
+            if (result?.errors && result.data == null) refused = true;
             const position = positionOf(result);
             if (position !== undefined) {
               if (last !== undefined && last !== null && !isLaterPosition(position, last)) return;
@@ -154,7 +158,7 @@ export function createResumingClient(createClient, options) {
           complete() {
             if (ended || !current) return;
             current = false;
-            if (resumeOnComplete && !disposed) {
+            if (resumeOnComplete && !disposed && !refused) {
               waiting.add(subscription);
               scheduleRetry(new Error('The subscription completed'));
               return;

@@ -273,6 +273,35 @@ describe('createResumingClient', () => {
     }
   });
 
+  it('does not resume a subscription the server refused to start, even with resumeOnComplete: after beyond the head', async () => {
+    const { accountNumber } = await openAccount();
+    const beyond = String((await t.app.store.head()) + 100);
+    let retriesAsked = 0;
+    const client = createResumingClient(createClient, {
+      url: proxy.wsUrl,
+      webSocketImpl: WebSocket,
+      retryWait: () => {
+        retriesAsked++;
+        return Promise.resolve();
+      },
+    });
+    const results: Array<{ errors?: ReadonlyArray<{ extensions?: { code?: unknown } }> }> = [];
+    const completed = new Promise<void>((complete) => {
+      client.subscribe(
+        { query: print(BALANCE_UPDATED), variables: { accountNumber, after: beyond } },
+        { next: (result) => results.push(result), error: (error) => results.push({ errors: error as never }), complete },
+        { resumeOnComplete: true },
+      );
+    });
+    try {
+      await completed;
+      expect(results.map((result) => result.errors?.map((error) => error.extensions?.code))).toEqual([['BAD_USER_INPUT']]);
+      expect(retriesAsked).toBe(0);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('does not retry what the server refused: the GraphQL errors reach the sink once', async () => {
     const retries = heldRetries();
     const client = createResumingClient(createClient, { url: proxy.wsUrl, webSocketImpl: WebSocket, retryWait: retries.retryWait });
