@@ -10,6 +10,7 @@ import { appendBenchmark } from './append.bench.js';
 import { asShippedBenchmark } from './as-shipped.bench.js';
 import { coldLoadBenchmark } from './cold-load.bench.js';
 import { depositHttpBenchmark } from './deposit-http.bench.js';
+import { rebuildBenchmark } from './rebuild.bench.js';
 import { requestCostBenchmark } from './request-cost.bench.js';
 import type { BenchContext, Benchmark } from './report.js';
 
@@ -19,7 +20,7 @@ export type { BenchContext, Benchmark } from './report.js';
  * Every benchmark, in the order they run. Add one by writing `bench/<name>.bench.ts` exporting a
  * `Benchmark` and listing it here; each compares itself with a baseline measured in the same run.
  */
-export const benchmarks: Benchmark[] = [appendBenchmark, asShippedBenchmark, depositHttpBenchmark, requestCostBenchmark, coldLoadBenchmark];
+export const benchmarks: Benchmark[] = [appendBenchmark, asShippedBenchmark, depositHttpBenchmark, requestCostBenchmark, coldLoadBenchmark, rebuildBenchmark];
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DATABASE = 'chronicle_bench';
