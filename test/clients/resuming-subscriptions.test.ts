@@ -285,7 +285,7 @@ describe('createResumingClient', () => {
         return Promise.resolve();
       },
     });
-    const results: Array<{ errors?: ReadonlyArray<{ extensions?: { code?: unknown } }> }> = [];
+    const results: Array<{ errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }> = [];
     const completed = new Promise<void>((complete) => {
       client.subscribe(
         { query: print(BALANCE_UPDATED), variables: { accountNumber, after: beyond } },
