@@ -20,7 +20,14 @@ export type { BenchContext, Benchmark } from './report.js';
  * Every benchmark, in the order they run. Add one by writing `bench/<name>.bench.ts` exporting a
  * `Benchmark` and listing it here; each compares itself with a baseline measured in the same run.
  */
-export const benchmarks: Benchmark[] = [appendBenchmark, asShippedBenchmark, depositHttpBenchmark, requestCostBenchmark, coldLoadBenchmark, rebuildBenchmark];
+export const benchmarks: Benchmark[] = [
+  appendBenchmark,
+  asShippedBenchmark,
+  depositHttpBenchmark,
+  requestCostBenchmark,
+  coldLoadBenchmark,
+  rebuildBenchmark,
+];
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DATABASE = 'chronicle_bench';
