@@ -68,6 +68,8 @@ export class ReadReplicas {
   async replayed(location: WalLocation): Promise<Database | undefined> {
     const deadline = Date.now() + this.waitMs;
     for (;;) {
+      // Every replica out: no use waiting for one to replay.
+      if (this.replicas.every((replica) => this.down.has(replica))) return undefined;
       const first = this.turn;
       for (let offset = 0; offset < this.replicas.length; offset++) {
         const replica = this.replicas[(first + offset) % this.replicas.length]!;
