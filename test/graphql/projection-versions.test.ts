@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNTS_PROJECTION } from '../../src/domains/bank/accounts-projector.js';
 import { graphql } from '../gql/index.js';
@@ -69,6 +70,11 @@ describe('projection versions in GraphQL', () => {
       { id: `${ACCOUNTS_PROJECTION}#2`, generation: 2, codeVersion: 1, status: 'LIVE', position: head, head },
     ]);
     expect(projection.building).toBeNull();
+    // The switched-in tables keep the live ones' index names, which migrations name.
+    const { rows } = await sql<{ name: string }>`
+      select indexname as name from pg_indexes where schemaname = 'public' and tablename = 'bank_transactions' order by indexname
+    `.execute(t.app.database.db);
+    expect(rows.map((row) => row.name)).toEqual(['bank_transactions_account_idx', 'bank_transactions_pkey']);
   });
 
   it('refuses to rebuild what is not a projector', async () => {

@@ -39,8 +39,10 @@ export async function switchToVersion(
       const liveAt = positionOf(live.checkpoint);
       if (liveAt < RETIRED_CHECKPOINT && positionOf(building.checkpoint) < liveAt) return false;
       if (!(await ProjectionVersions.promote(trx, live, building))) return false;
+      const liveIndexes = await indexesOf(trx, LIVE_SCHEMA, tables);
       await sql`drop table ${sql.join(tables.map((table) => sql.id(LIVE_SCHEMA, table)))}`.execute(trx);
       for (const table of tables) await sql`alter table ${sql.id(building.schema, table)} set schema ${sql.id(LIVE_SCHEMA)}`.execute(trx);
+      await keepIndexNames(trx, liveIndexes, await indexesOf(trx, LIVE_SCHEMA, tables));
       await sql`drop schema ${sql.id(building.schema)} cascade`.execute(trx);
       await sql`
         insert into checkpoints (name, position) values (${live.checkpoint}, ${RETIRED_CHECKPOINT})
@@ -51,5 +53,37 @@ export async function switchToVersion(
   } catch (error) {
     if ((error as { code?: unknown }).code === LOCK_NOT_AVAILABLE) return false;
     throw error;
+  }
+}
+
+interface IndexName {
+  name: string;
+  /** The table and the definition after `USING`: the same for an index and its copy made by `like ... including all`. */
+  shape: string;
+}
+
+async function indexesOf(trx: Kysely<any>, schema: string, tables: readonly string[]): Promise<IndexName[]> {
+  const { rows } = await sql<{ name: string; table_name: string; definition: string; is_constraint: boolean }>`
+    select i.relname as name, t.relname as table_name, pg_get_indexdef(x.indexrelid) as definition,
+      exists (select 1 from pg_constraint c where c.conindid = x.indexrelid) as is_constraint
+    from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+    join pg_namespace n on n.oid = t.relnamespace
+    where n.nspname = ${schema} and t.relname in (${sql.join(tables)})
+  `.execute(trx);
+  // Indexes behind constraints (primary keys, unique constraints) are renamed with their constraint; `like` names those the same.
+  return rows
+    .filter((row) => !row.is_constraint)
+    .map((row) => ({ name: row.name, shape: `${row.table_name} ${row.definition.slice(row.definition.indexOf(' USING '))}` }));
+}
+
+/** The switched-in tables' indexes take the names the live ones had (`like` makes up its own), so migrations can still name them. */
+async function keepIndexNames(trx: Kysely<any>, before: IndexName[], after: IndexName[]): Promise<void> {
+  const unclaimed = [...before];
+  for (const index of after) {
+    const at = unclaimed.findIndex((candidate) => candidate.shape === index.shape);
+    const [original] = at < 0 ? [] : unclaimed.splice(at, 1);
+    if (original && original.name !== index.name) {
+      await sql`alter index ${sql.id(LIVE_SCHEMA, index.name)} rename to ${sql.id(original.name)}`.execute(trx);
+    }
   }
 }
