@@ -121,7 +121,10 @@ export class ProjectorRuntime extends LogConsumer {
    * projector that names no tables is rebuilt in place instead: emptied, then replayed.
    */
   async rebuild(): Promise<string> {
-    const version = await this.versions.requestBuild(this.name, this.codeVersion, { inPlace: !this.blueGreen });
+    // Asked of an instance running older code: the version is for the live code, whose leader builds it.
+    const live = await this.versions.live(this.name, this.codeVersion);
+    const codeVersion = Math.max(live.codeVersion, this.codeVersion);
+    const version = await this.versions.requestBuild(this.name, codeVersion, { inPlace: !this.blueGreen });
     if (this.leading) await this.reconcile();
     return version.id;
   }
