@@ -82,6 +82,12 @@ describe('migrations', () => {
       '0010-checkpoint-fence',
       '0011-order-owners',
       '0013-event-schema-version',
+      '0014-projection-versions',
+      '0015-personal-data-keys',
+      '0016-forget-plaintext-snapshots',
+      '0017-snapshot-history',
+      '0018-account-owners',
+      '0019-coin-account-owners',
     ]);
     expect(Object.keys(engineMigrations)).toEqual([
       '0001-event-store',
@@ -90,6 +96,10 @@ describe('migrations', () => {
       '0009-command-refusal-details',
       '0010-checkpoint-fence',
       '0013-event-schema-version',
+      '0014-projection-versions',
+      '0015-personal-data-keys',
+      '0016-forget-plaintext-snapshots',
+      '0017-snapshot-history',
     ]);
   });
 
@@ -161,7 +171,7 @@ describe('migrations', () => {
       await migrateToLatest(database, migrationsOf(withoutBank));
       expect(await tablesOf(database)).not.toContain('bank_accounts');
 
-      expect(ranNow(await migrateToLatest(database, migrations))).toEqual(['0002-bank Success']);
+      expect(ranNow(await migrateToLatest(database, migrations))).toEqual(['0002-bank Success', '0018-account-owners Success']);
       expect(await tablesOf(database)).toEqual(expect.arrayContaining(['bank_accounts', 'bank_transactions', 'bank_transfers']));
     }));
 });
