@@ -32,6 +32,8 @@ export interface ChronicleServerContext {
   idempotencyKey?: string | null;
   /** Set by the WebSocket server: when the operation's own token expires (null: the socket's clock ends it). */
   tokenExpiresAt?: number | null;
+  /** Set by the WebSocket server: the operation's validated `extensions.minPosition` (null: none). */
+  minPosition?: number | null;
 }
 
 export interface ChronicleYogaOptions {
@@ -71,13 +73,13 @@ export function createChronicleYoga(app: Chronicle, options: ChronicleYogaOption
     // check pipes every body through a TransformStream, a cost per request for nothing.
     maxRequestBodySize: false,
     cors: corsPolicy(app.config.cors),
-    context: async ({ request, requestId, actor, idempotencyKey }) => ({
+    context: async ({ request, requestId, actor, idempotencyKey, minPosition }) => ({
       app,
       requestId: requestId ?? requestIdOf(request),
       actor: actor !== undefined ? (actor ?? undefined) : await requestActor(authenticator, request),
       idempotencyKey: idempotencyKey !== undefined ? (idempotencyKey ?? undefined) : requestIdempotencyKey(request),
       reads: app.database,
-      minPosition: request ? requestMinPosition(request) : undefined,
+      minPosition: minPosition !== undefined ? (minPosition ?? undefined) : requestMinPosition(request),
       written: new WrittenPosition(),
     }),
     plugins: [

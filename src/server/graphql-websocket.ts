@@ -13,6 +13,7 @@ import { aborted } from './aborted.js';
 import type { Limits } from './limits.js';
 import type { ServerLifecycle } from './lifecycle.js';
 import { parseIdempotencyKey } from '../graphql/idempotency/idempotency-key.js';
+import { parseMinPosition } from '../graphql/consistency/min-position.js';
 import { maskError } from './mask-error.js';
 import { newRequestId } from './request-id.js';
 import { SocketTokenExpiry } from './socket-token-expiry.js';
@@ -110,6 +111,11 @@ export function createGraphQLWebSocket(
           finish(socket, id);
           return [idempotencyKey];
         }
+        const minPosition = operationMinPosition(payload.extensions);
+        if (minPosition instanceof GraphQLError) {
+          finish(socket, id);
+          return [minPosition];
+        }
         // The connection's token expiring closes the socket; an operation's own token ends that operation.
         const tokenExpiresAt = tokenExpiry(operationAuthorization(payload.extensions)) ?? null;
         const envelope = yoga.getEnveloped({
@@ -120,6 +126,7 @@ export function createGraphQLWebSocket(
           actor,
           idempotencyKey,
           tokenExpiresAt,
+          minPosition,
         });
         const document = parse(envelope, payload.query);
         const errors = document instanceof GraphQLError ? [document] : envelope.validate(envelope.schema, document);
@@ -217,6 +224,15 @@ function operationIdempotencyKey(extensions: unknown): string | null | GraphQLEr
     return parseIdempotencyKey((extensions as { idempotencyKey?: unknown } | null | undefined)?.idempotencyKey) ?? null;
   } catch (error) {
     // The same code as over HTTP, without the HTTP status.
+    if (error instanceof GraphQLError) return new GraphQLError(error.message, { extensions: { code: error.extensions.code } });
+    throw error;
+  }
+}
+
+function operationMinPosition(extensions: unknown): number | null | GraphQLError {
+  try {
+    return parseMinPosition((extensions as { minPosition?: unknown } | null | undefined)?.minPosition) ?? null;
+  } catch (error) {
     if (error instanceof GraphQLError) return new GraphQLError(error.message, { extensions: { code: error.extensions.code } });
     throw error;
   }

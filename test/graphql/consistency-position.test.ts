@@ -101,4 +101,25 @@ describe('over graphql-ws', () => {
       await client.dispose();
     }
   });
+
+  it('a query sends its minimum position as extensions.minPosition, checked as over HTTP', async () => {
+    const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    // A refusal before execution is graphql-ws's `error` message, which the client's iterator throws.
+    const query = (minPosition: unknown) =>
+      client
+        .iterate({ query: print(ACCOUNT), variables: { accountNumber: 'POSITION-1' }, extensions: { minPosition } })
+        .next()
+        .then(
+          ({ value }) => value,
+          (errors: unknown) => ({ errors }),
+        );
+    try {
+      const head = await t.app.store.head();
+      expect(await query(String(head))).toMatchObject({ data: { account: { accountNumber: 'POSITION-1' } } });
+      expect((await query('latest'))?.errors).toMatchObject([{ extensions: { code: 'INVALID_MIN_POSITION' } }]);
+      expect((await query(String(head + 1_000)))?.errors).toMatchObject([{ extensions: { code: 'BAD_USER_INPUT', head: String(head) } }]);
+    } finally {
+      await client.dispose();
+    }
+  });
 });

@@ -17,10 +17,18 @@ import { WalMarks } from './wal-marks.js';
 export function useReadRouting(app: Chronicle): Plugin<GraphQLContext> {
   const marks = new WalMarks();
   return {
-    async onExecute({ args, extendContext }) {
+    async onExecute({ args, extendContext, setResultAndStopExecution }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
       const { minPosition } = args.contextValue;
-      const reads = await readsFor(app, marks, minPosition);
+      let reads: Database;
+      try {
+        reads = await readsFor(app, marks, minPosition);
+      } catch (error) {
+        // A client error is the operation's result; thrown, it would close a graphql-ws socket.
+        if (!(error instanceof GraphQLError)) throw error;
+        setResultAndStopExecution({ errors: [error] });
+        return;
+      }
       app.metrics.queryReads.inc({
         database: reads === app.database ? 'primary' : 'replica',
         consistency: minPosition === undefined ? 'any' : 'min_position',
