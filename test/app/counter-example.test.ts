@@ -59,13 +59,19 @@ describe('a new slice, the counter example', () => {
 
   it('counts through its command, projection, query and subscription, for its owner only', async () => {
     const increment = 'mutation { increment(counterId: "c-1") { __typename ... on Counter { count } ... on Error { code } } }';
-    expect(await post('alice', increment)).toEqual({ data: { increment: { __typename: 'Counter', count: 1 } } });
+    expect(await post('alice', increment)).toEqual({
+      data: { increment: { __typename: 'Counter', count: 1 } },
+      extensions: { chronicle: { position: expect.any(String) } },
+    });
 
     const live = await GraphQLWsConnection.open(wsUrl, await authorizationFor(userActor('alice')));
     try {
       live.subscribe('1', parse('subscription { counterIncremented(id: "c-1") { count } }'));
       const next = live.waitFor((message) => message.id === '1' && message.type === 'next');
-      expect(await post('alice', increment)).toEqual({ data: { increment: { __typename: 'Counter', count: 2 } } });
+      expect(await post('alice', increment)).toEqual({
+        data: { increment: { __typename: 'Counter', count: 2 } },
+        extensions: { chronicle: { position: expect.any(String) } },
+      });
       expect((await next).payload).toEqual({ data: { counterIncremented: { count: 2 } } });
     } finally {
       live.close();

@@ -100,7 +100,10 @@ describe('starting without auth configured', () => {
       const post = (url: string, query: string) =>
         fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query }) });
       const opened = await post(first.url, 'mutation { openAccount(input: { accountNumber: "ACC-1", holder: "Ada" }) { __typename } }');
-      expect(await opened.json()).toEqual({ data: { openAccount: { __typename: 'Account' } } });
+      expect(await opened.json()).toEqual({
+        data: { openAccount: { __typename: 'Account' } },
+        extensions: { chronicle: { position: expect.any(String) } },
+      });
       await first.stop();
 
       const second = await startMain({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });

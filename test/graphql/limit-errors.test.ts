@@ -63,7 +63,10 @@ describe('with the default limits', () => {
     const open = await post(server.url, 'mutation { openAccount(input: { accountNumber: "LIMITS-1", holder: "Alice" }) { __typename } }', {
       headers: alice,
     });
-    expect(open.body).toEqual({ data: { openAccount: { __typename: 'Account' } } });
+    expect(open.body).toEqual({
+      data: { openAccount: { __typename: 'Account' } },
+      extensions: { chronicle: { position: expect.any(String) } },
+    });
     const deposit = await post(server.url, README_DEPOSIT(100), { headers: alice });
     expect(deposit.body.errors).toBeUndefined();
     expect(deposit.body.data.deposit).toMatchObject({ __typename: 'Account', balance: 12500 });
