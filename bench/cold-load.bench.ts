@@ -1,6 +1,7 @@
 import { tables } from '../src/db/database.js';
 import { accountAggregate } from '../src/domains/bank/account-aggregate.js';
 import type { AccountEvent } from '../src/domains/bank/account-events.js';
+import { bankEventUpcasters } from '../src/domains/bank/bank-event-upcasters.js';
 import { AggregateRepository } from '../src/es/aggregate-repository.js';
 import { CommandRouter } from '../src/es/command-router.js';
 import type { EventStoreTables } from '../src/es/event-store-tables.js';
@@ -21,7 +22,8 @@ export const coldLoadBenchmark: Benchmark = {
   name: 'cold-load',
   async run(ctx) {
     const database = ctx.database(4);
-    const store = new EventStore(tables<EventStoreTables>(database));
+    // With the bank's upcasters, as createChronicle would: events are written at their current schema version.
+    const store = new EventStore(tables<EventStoreTables>(database), { upcasters: bankEventUpcasters });
     const repository = new AggregateRepository(store);
     const router = new CommandRouter({ store, db: tables<EventStoreTables>(database), repository, middleware: [] });
     const identity = { identity: 'accountNumber', access: everyone } as const;
@@ -80,8 +82,8 @@ export const coldLoadBenchmark: Benchmark = {
 async function seed(store: EventStore, accountNumber: string, events: number): Promise<void> {
   const streamId = `account-${accountNumber}`;
   const history: AccountEvent[] = [{ type: 'AccountOpened', data: { accountNumber, holder: 'Bench' } }];
-  for (let balance = 1; history.length < events; balance += 1) {
-    history.push({ type: 'MoneyDeposited', data: { accountNumber, amount: 1, balance } });
+  for (let balanceAfter = 1; history.length < events; balanceAfter += 1) {
+    history.push({ type: 'MoneyDeposited', data: { accountNumber, amount: 1, balanceAfter } });
   }
   for (let i = 0; i < history.length; i += 1_000) await store.append(streamId, history.slice(i, i + 1_000), i);
 }

@@ -100,8 +100,8 @@ async function seed(append: (streamId: string, events: AccountEvent[], expected:
     await Promise.all(
       accounts.slice(index, index + 8).map((accountNumber) => {
         const events: AccountEvent[] = [{ type: 'AccountOpened', data: { accountNumber, holder: 'Bench' } }];
-        for (let balance = 1; events.length < EVENTS_PER_ACCOUNT; balance += 1) {
-          events.push({ type: 'MoneyDeposited', data: { accountNumber, amount: 1, balance } });
+        for (let balanceAfter = 1; events.length < EVENTS_PER_ACCOUNT; balanceAfter += 1) {
+          events.push({ type: 'MoneyDeposited', data: { accountNumber, amount: 1, balanceAfter } });
         }
         return append(`account-${accountNumber}`, events, 0);
       }),

@@ -196,7 +196,7 @@ describe('the Idempotency-Key header', () => {
     expect(await balanceOf(from)).toBe(700);
     expect(await balanceOf(to)).toBe(300);
     const requested = await t.app.store.readAll({ types: ['TransferRequested'], limit: 100_000 });
-    expect(requested.filter((event) => (event.data as { from: string }).from === from)).toHaveLength(1);
+    expect(requested.filter((event) => (event.data as { fromAccountNumber: string }).fromAccountNumber === from)).toHaveLength(1);
   });
 
   it.each([

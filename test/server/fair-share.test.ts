@@ -219,7 +219,7 @@ describe.skipIf(!concurrent)(`fair share: one actor replaying from the start on 
     for (let written = 0; written < HISTORY; written += 500) {
       const events = Array.from({ length: 500 }, (_, index) => ({
         type: 'MoneyDeposited',
-        data: { accountNumber: 'ABUSER-1', amount: 1, balance: written + index + 1 },
+        data: { accountNumber: 'ABUSER-1', amount: 1, balanceAfter: written + index + 1 },
       }));
       await t.app.store.append(abuserStream, events);
     }

@@ -1,13 +1,14 @@
 import { type DomainEvent, definePersonalData } from '../../es/index.js';
 
 /**
- * Every event that moves money carries the amount and the balance it left, in cents. (Events of
- * schema version 1 held euros; `bank-event-upcasters.ts` brings them to cents on every read.)
+ * Every event that moves money carries the amount and the balance after it, in cents. (At schema
+ * version 1 `balanceAfter` was called `balance`, and a transfer leg's other account `to` or `from`:
+ * `bank-event-upcasters.ts` renames them on every read.)
  */
 interface Movement {
   accountNumber: string;
   amount: number;
-  balance: number;
+  balanceAfter: number;
 }
 
 export type AccountEvent =
@@ -16,8 +17,8 @@ export type AccountEvent =
   | DomainEvent<'MoneyWithdrawn', Movement>
   | DomainEvent<'FeeApplied', Movement>
   | DomainEvent<'AccountClosed', { accountNumber: string }>
-  | DomainEvent<'TransferDebited', Movement & { transferId: string; to: string }>
-  | DomainEvent<'TransferCredited', Movement & { transferId: string; from: string }>
+  | DomainEvent<'TransferDebited', Movement & { transferId: string; toAccountNumber: string }>
+  | DomainEvent<'TransferCredited', Movement & { transferId: string; fromAccountNumber: string }>
   | DomainEvent<'TransferRefunded', Movement & { transferId: string; reason: string }>;
 
 /** The holder's name is about the actor who opened the account (docs/privacy.md). */

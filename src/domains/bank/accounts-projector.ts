@@ -30,7 +30,7 @@ const recordMovements = inOneStatement((events: RecordedEvent<BalanceEventType, 
       kind: change.reason,
       amount: data.amount,
       delta: change.sign * data.amount,
-      balance: data.balance,
+      balance: data.balanceAfter,
       transfer_id: data.transferId ?? null,
       occurred_at: occurredAt,
     };

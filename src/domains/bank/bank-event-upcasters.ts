@@ -1,36 +1,57 @@
 import { type Upcaster, upcaster } from '../../es/index.js';
-import type { AccountEvent, BalanceEventType } from './account-events.js';
+import type { AccountEvent } from './account-events.js';
 import type { TransferEvent } from './transfer-events.js';
 
 /**
- * Schema version 1 of the bank's events recorded money as decimal euros (`amount: 12.5`), the way
- * it was typed in. Money is integer minor units everywhere now (`amount: 1250` cents), since a sum
- * of decimal floats drifts; from version 2 on every amount and balance is in cents. The two shapes
- * cannot be told apart by looking (12 euros or 12 cents?), which is why the version is stored.
- * Every amount recorded then was a whole number of cents, so rounding only removes the float's noise.
+ * Schema version 1 is every bank event stored before versions existed. Its money was integer cents
+ * then as now; version 2 only renames, so no stored value can be read as another:
+ * - a movement's `balance` becomes `balanceAfter`: the balance the movement left, not the one it found;
+ * - the account at the other end of a transfer becomes `fromAccountNumber` / `toAccountNumber` (a
+ *   request's `from` and `to`, a debit's `to`, a credit's `from`), as every other account is named
+ *   `accountNumber`. The GraphQL `TransferInput` keeps `from` and `to`: clients depend on it.
  */
-const toMinorUnits = (euros: number): number => Math.round(euros * 100);
 
-type Movement = Extract<AccountEvent, { type: BalanceEventType }>['data'];
-type TransferRequested = Extract<TransferEvent, { type: 'TransferRequested' }>['data'];
+/** Version 1, as the code before versions wrote it. */
+interface MovementV1 {
+  accountNumber: string;
+  amount: number;
+  balance: number;
+}
+type TransferDebitedV1 = MovementV1 & { transferId: string; to: string };
+type TransferCreditedV1 = MovementV1 & { transferId: string; from: string };
+interface TransferRequestedV1 {
+  transferId: string;
+  from: string;
+  to: string;
+  amount: number;
+}
 
-const movementInCents = (type: BalanceEventType) =>
-  upcaster<Movement, Movement>(type, 1, (movement) => ({
-    ...movement,
-    amount: toMinorUnits(movement.amount),
-    balance: toMinorUnits(movement.balance),
-  }));
+type Data<Event extends { type: string; data: unknown }, Type extends Event['type']> = Extract<Event, { type: Type }>['data'];
 
-/** Brings the bank's version-1 events, in euros, to cents (docs/upcasting.md). */
+function withBalanceAfter<Movement extends MovementV1>({ balance, ...movement }: Movement) {
+  return { ...movement, balanceAfter: balance };
+}
+
+const movementUpcaster = (type: 'MoneyDeposited' | 'MoneyWithdrawn' | 'FeeApplied' | 'TransferRefunded') =>
+  upcaster<MovementV1, Data<AccountEvent, typeof type>>(type, 1, withBalanceAfter);
+
+/** Brings the bank's version-1 events to version 2's names (docs/upcasting.md). */
 export const bankEventUpcasters: readonly Upcaster[] = [
-  movementInCents('MoneyDeposited'),
-  movementInCents('MoneyWithdrawn'),
-  movementInCents('FeeApplied'),
-  movementInCents('TransferDebited'),
-  movementInCents('TransferCredited'),
-  movementInCents('TransferRefunded'),
-  upcaster<TransferRequested, TransferRequested>('TransferRequested', 1, (transfer) => ({
+  movementUpcaster('MoneyDeposited'),
+  movementUpcaster('MoneyWithdrawn'),
+  movementUpcaster('FeeApplied'),
+  movementUpcaster('TransferRefunded'),
+  upcaster<TransferDebitedV1, Data<AccountEvent, 'TransferDebited'>>('TransferDebited', 1, ({ to, ...debit }) => ({
+    ...withBalanceAfter(debit),
+    toAccountNumber: to,
+  })),
+  upcaster<TransferCreditedV1, Data<AccountEvent, 'TransferCredited'>>('TransferCredited', 1, ({ from, ...credit }) => ({
+    ...withBalanceAfter(credit),
+    fromAccountNumber: from,
+  })),
+  upcaster<TransferRequestedV1, Data<TransferEvent, 'TransferRequested'>>('TransferRequested', 1, ({ from, to, ...transfer }) => ({
     ...transfer,
-    amount: toMinorUnits(transfer.amount),
+    fromAccountNumber: from,
+    toAccountNumber: to,
   })),
 ];

@@ -16,7 +16,7 @@ export const transferAggregate = defineAggregate<{ status: TransferStatus }, Tra
     if (command.type === 'RequestTransfer') {
       if (state.status !== 'NONE') return new TransferExists();
       const { transferId, from, to, amount } = command;
-      return { type: 'TransferRequested', data: { transferId, from, to, amount } };
+      return { type: 'TransferRequested', data: { transferId, fromAccountNumber: from, toAccountNumber: to, amount } };
     }
     if (state.status === 'NONE') return new TransferNotFound();
     if (state.status !== 'PENDING') return new TransferNotPending();

@@ -37,12 +37,12 @@ export const transferProcess = defineProcessManager<null, TransferProcessEvent>(
   handle(_state, event): TransferProcessCommand[] {
     switch (event.type) {
       case 'TransferRequested': {
-        const { transferId, from, to, amount } = event.data;
-        return [{ type: 'DebitForTransfer', accountNumber: from, amount, transferId, to }];
+        const { transferId, fromAccountNumber, toAccountNumber, amount } = event.data;
+        return [{ type: 'DebitForTransfer', accountNumber: fromAccountNumber, amount, transferId, to: toAccountNumber }];
       }
       case 'TransferDebited': {
-        const { transferId, amount, accountNumber, to } = event.data;
-        return [{ type: 'CreditForTransfer', accountNumber: to, amount, transferId, from: accountNumber }];
+        const { transferId, amount, accountNumber, toAccountNumber } = event.data;
+        return [{ type: 'CreditForTransfer', accountNumber: toAccountNumber, amount, transferId, from: accountNumber }];
       }
       case 'TransferCredited':
         return [{ type: 'CompleteTransfer', transferId: event.data.transferId }];

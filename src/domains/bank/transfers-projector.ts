@@ -9,13 +9,13 @@ export const transfersProjector = defineProjector<BankTables, TransferEvent>({
   tables: ['bank_transfers'],
   handlers: {
     TransferRequested: async (trx, event) => {
-      const { transferId, from, to, amount } = event.data;
+      const { transferId, fromAccountNumber, toAccountNumber, amount } = event.data;
       await trx
         .insertInto('bank_transfers')
         .values({
           transfer_id: transferId,
-          from_account: from,
-          to_account: to,
+          from_account: fromAccountNumber,
+          to_account: toAccountNumber,
           amount,
           status: 'PENDING',
           failure_reason: null,

@@ -6,7 +6,10 @@ import { aggregateSpec } from '../../../src/es/testing/aggregate-spec.js';
 const account = aggregateSpec(accountAggregate);
 const accountNumber = 'ACC-1';
 const opened: AccountEvent = { type: 'AccountOpened', data: { accountNumber, holder: 'Ada' } };
-const deposited = (amount: number, balance: number): AccountEvent => ({ type: 'MoneyDeposited', data: { accountNumber, amount, balance } });
+const deposited = (amount: number, balanceAfter: number): AccountEvent => ({
+  type: 'MoneyDeposited',
+  data: { accountNumber, amount, balanceAfter },
+});
 const closed: AccountEvent = { type: 'AccountClosed', data: { accountNumber } };
 
 describe('account aggregate', () => {
@@ -32,7 +35,7 @@ describe('account aggregate', () => {
     account
       .given(opened, deposited(500, 500))
       .when({ type: 'Withdraw', accountNumber, amount: 200 })
-      .then({ type: 'MoneyWithdrawn', data: { accountNumber, amount: 200, balance: 300 } });
+      .then({ type: 'MoneyWithdrawn', data: { accountNumber, amount: 200, balanceAfter: 300 } });
   });
 
   it('never withdraws beyond the balance, but lets a fee overdraw', () => {
@@ -40,7 +43,7 @@ describe('account aggregate', () => {
     account
       .given(opened, deposited(100, 100))
       .when({ type: 'ApplyFee', accountNumber, amount: 150 })
-      .then({ type: 'FeeApplied', data: { accountNumber, amount: 150, balance: -50 } });
+      .then({ type: 'FeeApplied', data: { accountNumber, amount: 150, balanceAfter: -50 } });
   });
 
   it('closes only at zero balance, and a closed account refuses money', () => {
@@ -58,14 +61,17 @@ describe('account aggregate', () => {
     account
       .given(opened, closed)
       .when({ type: 'RefundTransfer', accountNumber, amount: 5, transferId: 't', reason: 'ACCOUNT_NOT_FOUND' })
-      .then({ type: 'TransferRefunded', data: { accountNumber, amount: 5, transferId: 't', reason: 'ACCOUNT_NOT_FOUND', balance: 5 } });
+      .then({
+        type: 'TransferRefunded',
+        data: { accountNumber, amount: 5, transferId: 't', reason: 'ACCOUNT_NOT_FOUND', balanceAfter: 5 },
+      });
   });
 
   it('debits and credits transfers', () => {
     account
       .given(opened, deposited(100, 100))
       .when({ type: 'DebitForTransfer', accountNumber, amount: 60, transferId: 't', to: 'B' })
-      .then({ type: 'TransferDebited', data: { accountNumber, amount: 60, transferId: 't', to: 'B', balance: 40 } });
+      .then({ type: 'TransferDebited', data: { accountNumber, amount: 60, transferId: 't', toAccountNumber: 'B', balanceAfter: 40 } });
     account
       .given(opened)
       .when({ type: 'DebitForTransfer', accountNumber, amount: 1, transferId: 't', to: 'B' })
@@ -73,7 +79,7 @@ describe('account aggregate', () => {
     account
       .given(opened)
       .when({ type: 'CreditForTransfer', accountNumber, amount: 60, transferId: 't', from: 'A' })
-      .then({ type: 'TransferCredited', data: { accountNumber, amount: 60, transferId: 't', from: 'A', balance: 60 } });
+      .then({ type: 'TransferCredited', data: { accountNumber, amount: 60, transferId: 't', fromAccountNumber: 'A', balanceAfter: 60 } });
   });
 
   it('refuses a balance beyond the safe integer range', () => {

@@ -6,13 +6,16 @@ import { transferAggregate } from '../../../src/domains/bank/transfer-aggregate.
 import { type EventStoreTables, streamIdOf } from '../../../src/es/index.js';
 import { graphql } from '../../gql/index.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
-import { ACCOUNT, BALANCE_UPDATED, DEPOSIT, OPEN_ACCOUNT } from './bank-operations.js';
+import { ACCOUNT, BALANCE_UPDATED, DEPOSIT, OPEN_ACCOUNT, TRANSFER_STATUS } from './bank-operations.js';
 
 /**
- * The bank's events of schema version 1 held euros; version 2 holds cents (bank-event-upcasters.ts).
- * Old-shaped rows are written straight into the log, as the old code stored them, and every read
- * path must see them in cents: aggregate loads, the projection and its rebuild, the transfer
- * process, the balance subscription and the event browser. The rows themselves stay as stored.
+ * Every bank event stored before schema versions existed is at version 1, in the shape the code of
+ * that time wrote: money in integer cents (as always), a movement's `balance`, a transfer request's
+ * `from` and `to`, a debit's `to` and a credit's `from`. Version 2 renames them (bank-event-upcasters.ts).
+ * Such rows are written straight into the log, as that code stored them, and every read path must
+ * show the same money they showed before the upgrade, in today's shape: aggregate loads, the
+ * projection and its rebuild, the transfer process and projection, the balance subscription and
+ * the event browser. The rows themselves stay as stored.
  */
 
 const LOG_PAGE = graphql(`
@@ -34,10 +37,9 @@ afterAll(() => t.stop());
 interface StoredEvent {
   type: string;
   data: unknown;
-  schemaVersion: number;
 }
 
-/** Appends rows the way an older version of the code stored them: no store, no upcaster. Returns their positions. */
+/** Appends rows the way the code before schema versions stored them: version 1, no store, no upcaster. Returns their positions. */
 async function insertStored(streamId: string, events: StoredEvent[]): Promise<number[]> {
   return db()
     .transaction()
@@ -53,7 +55,7 @@ async function insertStored(streamId: string, events: StoredEvent[]): Promise<nu
         stream_id: streamId,
         version: from + index + 1,
         type: event.type,
-        schema_version: event.schemaVersion,
+        schema_version: 1,
         data: JSON.stringify(event.data),
         metadata: '{}',
         correlation_id: null,
@@ -76,15 +78,15 @@ async function insertStored(streamId: string, events: StoredEvent[]): Promise<nu
     });
 }
 
-/** An account opened by today's code, then a deposit of 12.50 € and a withdrawal of 2.25 € stored by the old one. */
-async function accountWithEuroHistory() {
+/** An account opened by today's code, then a deposit of 1250 cents and a withdrawal of 225 stored by the old code. */
+async function accountWithStoredHistory() {
   const accountNumber = `UP-${crypto.randomUUID().slice(0, 8)}`;
   await t.graphql(OPEN_ACCOUNT, { input: { accountNumber, holder: 'Ada' } });
   const streamId = streamIdOf(accountAggregate, accountNumber);
   const before = await t.app.store.head();
   const positions = await insertStored(streamId, [
-    { type: 'MoneyDeposited', data: { accountNumber, amount: 12.5, balance: 12.5 }, schemaVersion: 1 },
-    { type: 'MoneyWithdrawn', data: { accountNumber, amount: 2.25, balance: 10.25 }, schemaVersion: 1 },
+    { type: 'MoneyDeposited', data: { accountNumber, amount: 1250, balance: 1250 } },
+    { type: 'MoneyWithdrawn', data: { accountNumber, amount: 225, balance: 1025 } },
   ]);
   return { accountNumber, streamId, before, positions };
 }
@@ -98,16 +100,16 @@ async function transactionsOf(accountNumber: string) {
   };
 }
 
-describe('events stored at schema version 1 (euros)', () => {
-  it('are folded in cents when an aggregate loads, and a command decides on that balance', async () => {
-    const { accountNumber, streamId, positions } = await accountWithEuroHistory();
+describe('bank events stored before schema versions (version 1)', () => {
+  it('load into the balance they left, and a command decides on it; new events are stored at version 2', async () => {
+    const { accountNumber, streamId, positions } = await accountWithStoredHistory();
     t.app.repository.forget(streamId);
     expect((await t.app.repository.load(accountAggregate, streamId)).state).toEqual({ status: 'OPEN', balance: 1025 });
 
     const deposited = await t.graphql(DEPOSIT, { input: { accountNumber, amount: 500 } });
     expect(deposited.data?.deposit).toMatchObject({ __typename: 'Account', balance: 1525, version: 4 });
 
-    // The new event is written at version 2, in cents; the old rows stay exactly as stored.
+    // The old rows stay exactly as stored; the new event has today's shape and version.
     const stored = await db()
       .selectFrom('events')
       .select(['position', 'schema_version', 'data'])
@@ -116,15 +118,15 @@ describe('events stored at schema version 1 (euros)', () => {
       .orderBy('version')
       .execute();
     expect(stored.map((row) => [row.schema_version, row.data])).toEqual([
-      [1, { accountNumber, amount: 12.5, balance: 12.5 }],
-      [1, { accountNumber, amount: 2.25, balance: 10.25 }],
-      [2, { accountNumber, amount: 500, balance: 1525 }],
+      [1, { accountNumber, amount: 1250, balance: 1250 }],
+      [1, { accountNumber, amount: 225, balance: 1025 }],
+      [2, { accountNumber, amount: 500, balanceAfter: 1525 }],
     ]);
     expect(stored.slice(0, 2).map((row) => Number(row.position))).toEqual(positions);
   });
 
-  it('are projected in cents, and a rebuild replays the mixed log into the same read table', async () => {
-    const { accountNumber } = await accountWithEuroHistory();
+  it('are projected with the same money, and a rebuild replays the mixed log into the same read table', async () => {
+    const { accountNumber } = await accountWithStoredHistory();
     await t.graphql(DEPOSIT, { input: { accountNumber, amount: 500 } });
     await t.settle();
     const expected = {
@@ -151,20 +153,38 @@ describe('events stored at schema version 1 (euros)', () => {
     expect(await transactionsOf(accountNumber)).toEqual(expected);
   });
 
-  it('reach a process manager in cents: an old transfer request of 2.50 € moves 250 cents', async () => {
-    const from = await accountWithEuroHistory();
-    const to = await accountWithEuroHistory();
+  it('reach the transfer process and projection: an old request of 250 cents from one account to another moves 250 cents', async () => {
+    const source = await accountWithStoredHistory();
+    const destination = await accountWithStoredHistory();
     const transferId = crypto.randomUUID();
-    await insertStored(streamIdOf(transferAggregate, transferId), [
-      { type: 'TransferRequested', data: { transferId, from: from.accountNumber, to: to.accountNumber, amount: 2.5 }, schemaVersion: 1 },
+    const transferStream = streamIdOf(transferAggregate, transferId);
+    await insertStored(transferStream, [
+      { type: 'TransferRequested', data: { transferId, from: source.accountNumber, to: destination.accountNumber, amount: 250 } },
     ]);
     await t.settle();
-    expect((await transactionsOf(from.accountNumber)).balance).toBe(1025 - 250);
-    expect((await transactionsOf(to.accountNumber)).balance).toBe(1025 + 250);
+
+    expect((await transactionsOf(source.accountNumber)).balance).toBe(1025 - 250);
+    expect((await transactionsOf(destination.accountNumber)).balance).toBe(1025 + 250);
+    const { data } = await t.graphql(TRANSFER_STATUS, { id: transferId });
+    expect(data?.transfer).toEqual({
+      id: transferId,
+      from: source.accountNumber,
+      to: destination.accountNumber,
+      amount: 250,
+      status: 'COMPLETED',
+      failureReason: null,
+    });
+    const [requested] = await t.app.store.readStream(transferStream);
+    expect(requested?.data).toEqual({
+      transferId,
+      fromAccountNumber: source.accountNumber,
+      toAccountNumber: destination.accountNumber,
+      amount: 250,
+    });
   });
 
-  it('are replayed in cents to a balance subscription resuming after a position', async () => {
-    const { accountNumber, before } = await accountWithEuroHistory();
+  it('are replayed with the same money to a balance subscription resuming after a position', async () => {
+    const { accountNumber, before } = await accountWithStoredHistory();
     const subscription = await t.subscribe(BALANCE_UPDATED, { accountNumber, after: String(before) });
     await t.graphql(DEPOSIT, { input: { accountNumber, amount: 500 } });
     const updates: unknown[] = [];
@@ -181,8 +201,8 @@ describe('events stored at schema version 1 (euros)', () => {
     ]);
   });
 
-  it('are shown in cents by the event browser', async () => {
-    const { accountNumber, streamId, before, positions } = await accountWithEuroHistory();
+  it("are shown in today's shape by the event browser", async () => {
+    const { accountNumber, streamId, before, positions } = await accountWithStoredHistory();
     const { data, errors } = await t.graphql(LOG_PAGE, { after: String(before), types: ['MoneyDeposited', 'MoneyWithdrawn'] });
     expect(errors).toBeUndefined();
     expect(data?.events.edges.map(({ node }) => node)).toEqual([
@@ -191,9 +211,15 @@ describe('events stored at schema version 1 (euros)', () => {
         streamId,
         version: 2,
         type: 'MoneyDeposited',
-        data: { accountNumber, amount: 1250, balance: 1250 },
+        data: { accountNumber, amount: 1250, balanceAfter: 1250 },
       },
-      { position: String(positions[1]), streamId, version: 3, type: 'MoneyWithdrawn', data: { accountNumber, amount: 225, balance: 1025 } },
+      {
+        position: String(positions[1]),
+        streamId,
+        version: 3,
+        type: 'MoneyWithdrawn',
+        data: { accountNumber, amount: 225, balanceAfter: 1025 },
+      },
     ]);
   });
 });

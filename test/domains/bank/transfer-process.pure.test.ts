@@ -8,7 +8,7 @@ import { processManagerSpec } from '../../../src/es/testing/process-manager-spec
 const process = processManagerSpec(transferProcess);
 const transfer = aggregateSpec(transferAggregate);
 const transferId = 'tr-1';
-const requested = { type: 'TransferRequested', data: { transferId, from: 'A', to: 'B', amount: 30 } } as const;
+const requested = { type: 'TransferRequested', data: { transferId, fromAccountNumber: 'A', toAccountNumber: 'B', amount: 30 } } as const;
 
 describe('transfer process', () => {
   it('debits the source when a transfer is requested, starting the process', () => {
@@ -19,14 +19,14 @@ describe('transfer process', () => {
   it('credits the destination once the source is debited', () => {
     process
       .given(requested)
-      .when({ type: 'TransferDebited', data: { accountNumber: 'A', amount: 30, balance: 70, transferId, to: 'B' } })
+      .when({ type: 'TransferDebited', data: { accountNumber: 'A', amount: 30, balanceAfter: 70, transferId, toAccountNumber: 'B' } })
       .then({ type: 'CreditForTransfer', accountNumber: 'B', amount: 30, transferId, from: 'A' });
   });
 
   it('completes once the destination is credited, and stops on the outcome', () => {
     process
       .given(requested)
-      .when({ type: 'TransferCredited', data: { accountNumber: 'B', amount: 30, balance: 30, transferId, from: 'A' } })
+      .when({ type: 'TransferCredited', data: { accountNumber: 'B', amount: 30, balanceAfter: 30, transferId, fromAccountNumber: 'A' } })
       .then({ type: 'CompleteTransfer', transferId });
     process.given(requested).when({ type: 'TransferCompleted', data: { transferId } }).routes({ stop: transferId });
     process
@@ -54,14 +54,14 @@ describe('transfer process', () => {
       .then({ type: 'RefundTransfer', accountNumber: 'A', amount: 30, transferId, reason: 'ACCOUNT_CLOSED' });
     process
       .given(requested)
-      .when({ type: 'TransferRefunded', data: { accountNumber: 'A', amount: 30, balance: 100, transferId, reason: 'ACCOUNT_CLOSED' } })
+      .when({ type: 'TransferRefunded', data: { accountNumber: 'A', amount: 30, balanceAfter: 100, transferId, reason: 'ACCOUNT_CLOSED' } })
       .then({ type: 'FailTransfer', transferId, reason: 'ACCOUNT_CLOSED' });
   });
 
   it('ignores events of other processes', () => {
     process
       .given()
-      .when({ type: 'MoneyDeposited', data: { accountNumber: 'A', amount: 1, balance: 1 } } as never)
+      .when({ type: 'MoneyDeposited', data: { accountNumber: 'A', amount: 1, balanceAfter: 1 } } as never)
       .routes(undefined);
   });
 });

@@ -28,13 +28,13 @@ const BalanceUpdateType = builder.objectRef<BalanceUpdate>('BalanceUpdate').impl
   }),
 });
 
-type MovementEvent = RecordedEvent<BalanceEventType, { accountNumber: string; amount: number; balance: number; transferId?: string }>;
+type MovementEvent = RecordedEvent<BalanceEventType, { accountNumber: string; amount: number; balanceAfter: number; transferId?: string }>;
 
 function toBalanceUpdate(event: MovementEvent): BalanceUpdate {
   const change = balanceChanges[event.type];
   return {
     accountNumber: event.data.accountNumber,
-    balance: event.data.balance,
+    balance: event.data.balanceAfter,
     delta: change.sign * event.data.amount,
     reason: change.reason,
     position: positionCursor(event.position),
