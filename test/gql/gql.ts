@@ -31,6 +31,10 @@ type Documents = {
     "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": typeof types.CompleteWeekDocument,
     "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": typeof types.ArenaDocument,
     "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n": typeof types.ArenaTop10ChangedDocument,
+    "mutation AccountAsOfOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": typeof types.AccountAsOfOpenDocument,
+    "mutation AccountAsOfDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }": typeof types.AccountAsOfDepositDocument,
+    "mutation AccountAsOfWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }": typeof types.AccountAsOfWithdrawDocument,
+    "\n  query AccountAsOf($accountNumber: String!, $asOf: AsOf) {\n    account(accountNumber: $accountNumber, asOf: $asOf) {\n      accountNumber\n      holder\n      balance\n      status\n      version\n      transactions(first: 10) {\n        edges {\n          node {\n            kind\n            amount\n            balance\n          }\n        }\n      }\n    }\n  }\n": typeof types.AccountAsOfDocument,
     "mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": typeof types.AccountOwnershipOpenDocument,
     "mutation AccountOwnershipDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }": typeof types.AccountOwnershipDepositDocument,
     "mutation AccountOwnershipWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }": typeof types.AccountOwnershipWithdrawDocument,
@@ -46,6 +50,7 @@ type Documents = {
     "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      __typename\n      ... on Transfer { id from to amount status failureReason }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": typeof types.TransferDocument,
     "\n  query TransferStatus($id: ID!) {\n    transfer(id: $id) { id from to amount status failureReason }\n  }\n": typeof types.TransferStatusDocument,
     "\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n": typeof types.BalanceUpdatedDocument,
+    "\n  query UpcastLogPage($after: String, $types: [String!]) {\n    events(after: $after, types: $types, first: 10) {\n      edges { node { position streamId version type data } }\n    }\n  }\n": typeof types.UpcastLogPageDocument,
     "mutation MutationResultsOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": typeof types.MutationResultsOpenDocument,
     "\n  mutation MutationResultsDeposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n": typeof types.MutationResultsDepositDocument,
     "\n  mutation MutationResultsApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n": typeof types.MutationResultsApplyFeeDocument,
@@ -53,6 +58,9 @@ type Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": typeof types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": typeof types.AddInfinityDocument,
+    "\n  mutation CalculatorAsOfCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n    }\n  }\n": typeof types.CalculatorAsOfCalculateDocument,
+    "\n  query CalculatorAsOf($id: ID!, $asOf: AsOf) {\n    calculator(id: $id, asOf: $asOf) {\n      id\n      value\n      version\n      updatedAt\n    }\n  }\n": typeof types.CalculatorAsOfDocument,
+    "\n  subscription ActivityRecorded($challengeId: ID!, $after: String) {\n    activityRecorded(challengeId: $challengeId, after: $after) {\n      id\n      athleteId\n      athleteName\n      activityType\n      startDateLocal\n      distanceMetres\n      movingTimeSeconds\n      elevationMetres\n      position\n    }\n  }\n": typeof types.ActivityRecordedDocument,
     "mutation AthleteOwnershipCreate($input: CreateChallengeInput!) { createChallenge(input: $input) { __typename } }": typeof types.AthleteOwnershipCreateDocument,
     "mutation AthleteOwnershipHost($challengeId: ID!) { hostChallenge(challengeId: $challengeId) { __typename } }": typeof types.AthleteOwnershipHostDocument,
     "mutation AthleteOwnershipStart($challengeId: ID!) { startChallenge(challengeId: $challengeId) { __typename } }": typeof types.AthleteOwnershipStartDocument,
@@ -112,20 +120,35 @@ type Documents = {
     "mutation OrderOwnershipDelete($id: ID!) { deleteOrder(id: $id) { __typename ... on Error { code message } } }": typeof types.OrderOwnershipDeleteDocument,
     "query OrderOwnershipList { orders(first: 100) { edges { node { id businessPartner } } } }": typeof types.OrderOwnershipListDocument,
     "query OrderOwnershipOrder($id: ID!) { order(id: $id) { id businessPartner } }": typeof types.OrderOwnershipOrderDocument,
+    "\n  mutation ErasePersonalData($subject: ID!) {\n    erasePersonalData(subject: $subject) { subject position streams }\n  }\n": typeof types.ErasePersonalDataDocument,
+    "\n  query PersonalDataStreamEvents($id: String!) {\n    stream(id: $id) { events(first: 50) { edges { node { type data } } } }\n  }\n": typeof types.PersonalDataStreamEventsDocument,
+    "\n  subscription PersonalDataLogTail($after: String, $streamId: String) {\n    events(after: $after, streamId: $streamId) { type data }\n  }\n": typeof types.PersonalDataLogTailDocument,
     "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n": typeof types.RuntimeStatesOfInstanceDocument,
     "\n  mutation RebuildAfterFault($name: String!) {\n    rebuildProjection(name: $name) { __typename ... on Projection { name status } }\n  }\n": typeof types.RebuildAfterFaultDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": typeof types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": typeof types.RebuildDocument,
+    "\n  query EventsPageInfo($after: String, $types: [String!]) {\n    events(after: $after, types: $types) {\n      edges { cursor }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.EventsPageInfoDocument,
+    "\n  query OrdersPageInfo($after: String) {\n    orders(first: 10, after: $after) {\n      edges { cursor }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.OrdersPageInfoDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.StreamVersionDocument,
     "\n  query EventsAfter($after: String) {\n    events(after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.EventsAfterDocument,
     "\n  query LogPage($after: String, $first: Int, $types: [String!], $correlationId: String) {\n    events(after: $after, first: $first, types: $types, correlationId: $correlationId) {\n      edges {\n        cursor\n        node {\n          position\n          eventId\n          streamId\n          version\n          type\n          data\n          metadata {\n            correlationId\n            causationId\n            actor\n            custom\n          }\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.LogPageDocument,
     "\n  query StreamPage($id: String!, $first: Int, $after: String) {\n    stream(id: $id) {\n      id\n      version\n      events(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            position\n            streamId\n            version\n            type\n            linkedFrom {\n              streamId\n              version\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.StreamPageDocument,
     "\n  mutation Twice($input: DepositInput!) {\n    first: deposit(input: $input) { __typename ... on Account { balance } }\n    second: deposit(input: $input) { __typename ... on Account { balance } }\n  }\n": typeof types.TwiceDocument,
     "\n  mutation DepositWithoutBalance($input: DepositInput!) { deposit(input: $input) { __typename ... on Account { accountNumber } } }\n": typeof types.DepositWithoutBalanceDocument,
+    "\n  query Me {\n    me {\n      subject\n      roles\n      bankAccounts { accountNumber balance holder }\n      coinAccounts { accountId balance }\n      orders(first: 10) { edges { node { id businessPartner } } pageInfo { hasNextPage } }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation MeOpenAccount($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }\n": typeof types.MeOpenAccountDocument,
+    "\n  mutation MeMineCoin($input: MineCoinInput!) { mineCoin(input: $input) { __typename } }\n": typeof types.MeMineCoinDocument,
+    "\n  mutation MeCreateOrder($input: CreateOrderInput!) { createOrder(input: $input) { __typename } }\n": typeof types.MeCreateOrderDocument,
+    "\n  query ProjectionVersions {\n    projections {\n      name\n      kind\n      versions { id generation codeVersion status position head }\n      building { id }\n    }\n  }\n": typeof types.ProjectionVersionsDocument,
+    "\n  mutation RebuildToVersion($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection { name building { id generation status } }\n      ... on Error { code }\n    }\n  }\n": typeof types.RebuildToVersionDocument,
     "\n  query Projections {\n    projections {\n      name\n      kind\n      checkpoint\n      head\n      lag\n      status\n      error\n    }\n  }\n": typeof types.ProjectionsDocument,
     "\n  query DeadLetters($handler: String) {\n    deadLetters(handler: $handler) {\n      id\n      handler\n      position\n      eventType\n      error\n      attempts\n      event {\n        streamId\n        data\n      }\n    }\n  }\n": typeof types.DeadLettersDocument,
     "\n  mutation RetryDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter {\n        id\n        eventType\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RetryDeadLetterDocument,
     "\n  mutation RebuildProjection($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n        kind\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RebuildProjectionDocument,
+    "\n  mutation StreamStateAtCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n    }\n  }\n": typeof types.StreamStateAtCalculateDocument,
+    "\n  query StreamStateAt($id: String!, $version: Int, $at: DateTime) {\n    stream(id: $id) {\n      id\n      version\n      stateAt(version: $version, at: $at)\n    }\n  }\n": typeof types.StreamStateAtDocument,
+    "\n  subscription TailAfter($after: String) {\n    events(after: $after) { position }\n  }\n": typeof types.TailAfterDocument,
+    "\n  subscription WatchBalance($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) { balance position }\n  }\n": typeof types.WatchBalanceDocument,
     "\n  subscription Tail($after: String, $types: [String!], $streamId: String) {\n    events(after: $after, types: $types, streamId: $streamId) {\n      position\n      streamId\n      type\n      data\n    }\n  }\n": typeof types.TailDocument,
     "\n  query LoggedStreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": typeof types.LoggedStreamVersionDocument,
     "\n  mutation MeteredCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": typeof types.MeteredCalculateDocument,
@@ -148,6 +171,10 @@ const documents: Documents = {
     "\n  mutation CompleteWeek($arenaId: String!) {\n    completeWeek(arenaId: $arenaId) {\n      __typename\n      ... on Arena { id week currentWeek completed top10 { attacker kills rank } }\n      ... on Error { code message }\n    }\n  }\n": types.CompleteWeekDocument,
     "\n  query Arena($id: String!, $week: Int, $attacker: String!) {\n    arena(id: $id, week: $week) {\n      id week currentWeek completed\n      top10 { attacker kills rank }\n      score(attacker: $attacker) { attacker kills rank }\n    }\n  }\n": types.ArenaDocument,
     "\n  subscription ArenaTop10Changed($arenaId: String!) {\n    arenaTop10Changed(arenaId: $arenaId) { arenaId week top10 { attacker kills rank } }\n  }\n": types.ArenaTop10ChangedDocument,
+    "mutation AccountAsOfOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": types.AccountAsOfOpenDocument,
+    "mutation AccountAsOfDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }": types.AccountAsOfDepositDocument,
+    "mutation AccountAsOfWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }": types.AccountAsOfWithdrawDocument,
+    "\n  query AccountAsOf($accountNumber: String!, $asOf: AsOf) {\n    account(accountNumber: $accountNumber, asOf: $asOf) {\n      accountNumber\n      holder\n      balance\n      status\n      version\n      transactions(first: 10) {\n        edges {\n          node {\n            kind\n            amount\n            balance\n          }\n        }\n      }\n    }\n  }\n": types.AccountAsOfDocument,
     "mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": types.AccountOwnershipOpenDocument,
     "mutation AccountOwnershipDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }": types.AccountOwnershipDepositDocument,
     "mutation AccountOwnershipWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }": types.AccountOwnershipWithdrawDocument,
@@ -163,6 +190,7 @@ const documents: Documents = {
     "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      __typename\n      ... on Transfer { id from to amount status failureReason }\n      ... on ValidationError { code fields { path message } }\n    }\n  }\n": types.TransferDocument,
     "\n  query TransferStatus($id: ID!) {\n    transfer(id: $id) { id from to amount status failureReason }\n  }\n": types.TransferStatusDocument,
     "\n  subscription BalanceUpdated($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) {\n      accountNumber balance delta reason position transferId\n    }\n  }\n": types.BalanceUpdatedDocument,
+    "\n  query UpcastLogPage($after: String, $types: [String!]) {\n    events(after: $after, types: $types, first: 10) {\n      edges { node { position streamId version type data } }\n    }\n  }\n": types.UpcastLogPageDocument,
     "mutation MutationResultsOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }": types.MutationResultsOpenDocument,
     "\n  mutation MutationResultsDeposit($input: DepositInput!) {\n    deposit(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n": types.MutationResultsDepositDocument,
     "\n  mutation MutationResultsApplyFee($input: ApplyFeeInput!) {\n    applyFee(input: $input) {\n      __typename\n      ... on Account { accountNumber balance version transactions(first: 10) { edges { node { delta } } } }\n      ... on Error { code }\n    }\n  }\n": types.MutationResultsApplyFeeDocument,
@@ -170,6 +198,9 @@ const documents: Documents = {
     "\n  mutation Calculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Calculator {\n        id\n        value\n        version\n        updatedAt\n      }\n      ... on Error {\n        code\n        message\n      }\n      ... on ValidationError {\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.CalculateDocument,
     "\n  query Calculator($id: ID!) {\n    calculator(id: $id) {\n      id\n      value\n      version\n    }\n  }\n": types.CalculatorDocument,
     "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n": types.AddInfinityDocument,
+    "\n  mutation CalculatorAsOfCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n    }\n  }\n": types.CalculatorAsOfCalculateDocument,
+    "\n  query CalculatorAsOf($id: ID!, $asOf: AsOf) {\n    calculator(id: $id, asOf: $asOf) {\n      id\n      value\n      version\n      updatedAt\n    }\n  }\n": types.CalculatorAsOfDocument,
+    "\n  subscription ActivityRecorded($challengeId: ID!, $after: String) {\n    activityRecorded(challengeId: $challengeId, after: $after) {\n      id\n      athleteId\n      athleteName\n      activityType\n      startDateLocal\n      distanceMetres\n      movingTimeSeconds\n      elevationMetres\n      position\n    }\n  }\n": types.ActivityRecordedDocument,
     "mutation AthleteOwnershipCreate($input: CreateChallengeInput!) { createChallenge(input: $input) { __typename } }": types.AthleteOwnershipCreateDocument,
     "mutation AthleteOwnershipHost($challengeId: ID!) { hostChallenge(challengeId: $challengeId) { __typename } }": types.AthleteOwnershipHostDocument,
     "mutation AthleteOwnershipStart($challengeId: ID!) { startChallenge(challengeId: $challengeId) { __typename } }": types.AthleteOwnershipStartDocument,
@@ -229,20 +260,35 @@ const documents: Documents = {
     "mutation OrderOwnershipDelete($id: ID!) { deleteOrder(id: $id) { __typename ... on Error { code message } } }": types.OrderOwnershipDeleteDocument,
     "query OrderOwnershipList { orders(first: 100) { edges { node { id businessPartner } } } }": types.OrderOwnershipListDocument,
     "query OrderOwnershipOrder($id: ID!) { order(id: $id) { id businessPartner } }": types.OrderOwnershipOrderDocument,
+    "\n  mutation ErasePersonalData($subject: ID!) {\n    erasePersonalData(subject: $subject) { subject position streams }\n  }\n": types.ErasePersonalDataDocument,
+    "\n  query PersonalDataStreamEvents($id: String!) {\n    stream(id: $id) { events(first: 50) { edges { node { type data } } } }\n  }\n": types.PersonalDataStreamEventsDocument,
+    "\n  subscription PersonalDataLogTail($after: String, $streamId: String) {\n    events(after: $after, streamId: $streamId) { type data }\n  }\n": types.PersonalDataLogTailDocument,
     "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n": types.RuntimeStatesOfInstanceDocument,
     "\n  mutation RebuildAfterFault($name: String!) {\n    rebuildProjection(name: $name) { __typename ... on Projection { name status } }\n  }\n": types.RebuildAfterFaultDocument,
     "\n  subscription Follow($after: String) {\n    events(after: $after) {\n      position\n      type\n    }\n  }\n": types.FollowDocument,
     "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n": types.RebuildDocument,
+    "\n  query EventsPageInfo($after: String, $types: [String!]) {\n    events(after: $after, types: $types) {\n      edges { cursor }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.EventsPageInfoDocument,
+    "\n  query OrdersPageInfo($after: String) {\n    orders(first: 10, after: $after) {\n      edges { cursor }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.OrdersPageInfoDocument,
     "\n  query StreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.StreamVersionDocument,
     "\n  query EventsAfter($after: String) {\n    events(after: $after) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.EventsAfterDocument,
     "\n  query LogPage($after: String, $first: Int, $types: [String!], $correlationId: String) {\n    events(after: $after, first: $first, types: $types, correlationId: $correlationId) {\n      edges {\n        cursor\n        node {\n          position\n          eventId\n          streamId\n          version\n          type\n          data\n          metadata {\n            correlationId\n            causationId\n            actor\n            custom\n          }\n          occurredAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": types.LogPageDocument,
     "\n  query StreamPage($id: String!, $first: Int, $after: String) {\n    stream(id: $id) {\n      id\n      version\n      events(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            position\n            streamId\n            version\n            type\n            linkedFrom {\n              streamId\n              version\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.StreamPageDocument,
     "\n  mutation Twice($input: DepositInput!) {\n    first: deposit(input: $input) { __typename ... on Account { balance } }\n    second: deposit(input: $input) { __typename ... on Account { balance } }\n  }\n": types.TwiceDocument,
     "\n  mutation DepositWithoutBalance($input: DepositInput!) { deposit(input: $input) { __typename ... on Account { accountNumber } } }\n": types.DepositWithoutBalanceDocument,
+    "\n  query Me {\n    me {\n      subject\n      roles\n      bankAccounts { accountNumber balance holder }\n      coinAccounts { accountId balance }\n      orders(first: 10) { edges { node { id businessPartner } } pageInfo { hasNextPage } }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation MeOpenAccount($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }\n": types.MeOpenAccountDocument,
+    "\n  mutation MeMineCoin($input: MineCoinInput!) { mineCoin(input: $input) { __typename } }\n": types.MeMineCoinDocument,
+    "\n  mutation MeCreateOrder($input: CreateOrderInput!) { createOrder(input: $input) { __typename } }\n": types.MeCreateOrderDocument,
+    "\n  query ProjectionVersions {\n    projections {\n      name\n      kind\n      versions { id generation codeVersion status position head }\n      building { id }\n    }\n  }\n": types.ProjectionVersionsDocument,
+    "\n  mutation RebuildToVersion($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection { name building { id generation status } }\n      ... on Error { code }\n    }\n  }\n": types.RebuildToVersionDocument,
     "\n  query Projections {\n    projections {\n      name\n      kind\n      checkpoint\n      head\n      lag\n      status\n      error\n    }\n  }\n": types.ProjectionsDocument,
     "\n  query DeadLetters($handler: String) {\n    deadLetters(handler: $handler) {\n      id\n      handler\n      position\n      eventType\n      error\n      attempts\n      event {\n        streamId\n        data\n      }\n    }\n  }\n": types.DeadLettersDocument,
     "\n  mutation RetryDeadLetter($id: SafeInt!) {\n    retryDeadLetter(id: $id) {\n      __typename\n      ... on DeadLetter {\n        id\n        eventType\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.RetryDeadLetterDocument,
     "\n  mutation RebuildProjection($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n        kind\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n": types.RebuildProjectionDocument,
+    "\n  mutation StreamStateAtCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n    }\n  }\n": types.StreamStateAtCalculateDocument,
+    "\n  query StreamStateAt($id: String!, $version: Int, $at: DateTime) {\n    stream(id: $id) {\n      id\n      version\n      stateAt(version: $version, at: $at)\n    }\n  }\n": types.StreamStateAtDocument,
+    "\n  subscription TailAfter($after: String) {\n    events(after: $after) { position }\n  }\n": types.TailAfterDocument,
+    "\n  subscription WatchBalance($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) { balance position }\n  }\n": types.WatchBalanceDocument,
     "\n  subscription Tail($after: String, $types: [String!], $streamId: String) {\n    events(after: $after, types: $types, streamId: $streamId) {\n      position\n      streamId\n      type\n      data\n    }\n  }\n": types.TailDocument,
     "\n  query LoggedStreamVersion($id: String!) {\n    stream(id: $id) {\n      version\n    }\n  }\n": types.LoggedStreamVersionDocument,
     "\n  mutation MeteredCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n      ... on Error {\n        code\n      }\n    }\n  }\n": types.MeteredCalculateDocument,
@@ -333,6 +379,22 @@ export function graphql(source: "\n  subscription ArenaTop10Changed($arenaId: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AccountAsOfOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"): (typeof documents)["mutation AccountAsOfOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccountAsOfDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }"): (typeof documents)["mutation AccountAsOfDeposit($input: DepositInput!) { deposit(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AccountAsOfWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }"): (typeof documents)["mutation AccountAsOfWithdraw($input: WithdrawInput!) { withdraw(input: $input) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountAsOf($accountNumber: String!, $asOf: AsOf) {\n    account(accountNumber: $accountNumber, asOf: $asOf) {\n      accountNumber\n      holder\n      balance\n      status\n      version\n      transactions(first: 10) {\n        edges {\n          node {\n            kind\n            amount\n            balance\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountAsOf($accountNumber: String!, $asOf: AsOf) {\n    account(accountNumber: $accountNumber, asOf: $asOf) {\n      accountNumber\n      holder\n      balance\n      status\n      version\n      transactions(first: 10) {\n        edges {\n          node {\n            kind\n            amount\n            balance\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"): (typeof documents)["mutation AccountOwnershipOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -393,6 +455,10 @@ export function graphql(source: "\n  subscription BalanceUpdated($accountNumber:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query UpcastLogPage($after: String, $types: [String!]) {\n    events(after: $after, types: $types, first: 10) {\n      edges { node { position streamId version type data } }\n    }\n  }\n"): (typeof documents)["\n  query UpcastLogPage($after: String, $types: [String!]) {\n    events(after: $after, types: $types, first: 10) {\n      edges { node { position streamId version type data } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation MutationResultsOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"): (typeof documents)["mutation MutationResultsOpen($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -418,6 +484,18 @@ export function graphql(source: "\n  query Calculator($id: ID!) {\n    calculato
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddInfinity($calculatorId: ID!) {\n    calculate(input: { calculatorId: $calculatorId, operation: ADD, operand: 1e999 }) {\n      __typename\n      ... on ValidationError {\n        code\n        fields {\n          path\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CalculatorAsOfCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation CalculatorAsOfCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CalculatorAsOf($id: ID!, $asOf: AsOf) {\n    calculator(id: $id, asOf: $asOf) {\n      id\n      value\n      version\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query CalculatorAsOf($id: ID!, $asOf: AsOf) {\n    calculator(id: $id, asOf: $asOf) {\n      id\n      value\n      version\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ActivityRecorded($challengeId: ID!, $after: String) {\n    activityRecorded(challengeId: $challengeId, after: $after) {\n      id\n      athleteId\n      athleteName\n      activityType\n      startDateLocal\n      distanceMetres\n      movingTimeSeconds\n      elevationMetres\n      position\n    }\n  }\n"): (typeof documents)["\n  subscription ActivityRecorded($challengeId: ID!, $after: String) {\n    activityRecorded(challengeId: $challengeId, after: $after) {\n      id\n      athleteId\n      athleteName\n      activityType\n      startDateLocal\n      distanceMetres\n      movingTimeSeconds\n      elevationMetres\n      position\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -657,6 +735,18 @@ export function graphql(source: "query OrderOwnershipOrder($id: ID!) { order(id:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ErasePersonalData($subject: ID!) {\n    erasePersonalData(subject: $subject) { subject position streams }\n  }\n"): (typeof documents)["\n  mutation ErasePersonalData($subject: ID!) {\n    erasePersonalData(subject: $subject) { subject position streams }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonalDataStreamEvents($id: String!) {\n    stream(id: $id) { events(first: 50) { edges { node { type data } } } }\n  }\n"): (typeof documents)["\n  query PersonalDataStreamEvents($id: String!) {\n    stream(id: $id) { events(first: 50) { edges { node { type data } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PersonalDataLogTail($after: String, $streamId: String) {\n    events(after: $after, streamId: $streamId) { type data }\n  }\n"): (typeof documents)["\n  subscription PersonalDataLogTail($after: String, $streamId: String) {\n    events(after: $after, streamId: $streamId) { type data }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n"): (typeof documents)["\n  query RuntimeStatesOfInstance {\n    projections { name kind status checkpoint head lag }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -670,6 +760,14 @@ export function graphql(source: "\n  subscription Follow($after: String) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Rebuild($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsPageInfo($after: String, $types: [String!]) {\n    events(after: $after, types: $types) {\n      edges { cursor }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query EventsPageInfo($after: String, $types: [String!]) {\n    events(after: $after, types: $types) {\n      edges { cursor }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrdersPageInfo($after: String) {\n    orders(first: 10, after: $after) {\n      edges { cursor }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query OrdersPageInfo($after: String) {\n    orders(first: 10, after: $after) {\n      edges { cursor }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -697,6 +795,30 @@ export function graphql(source: "\n  mutation DepositWithoutBalance($input: Depo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Me {\n    me {\n      subject\n      roles\n      bankAccounts { accountNumber balance holder }\n      coinAccounts { accountId balance }\n      orders(first: 10) { edges { node { id businessPartner } } pageInfo { hasNextPage } }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      subject\n      roles\n      bankAccounts { accountNumber balance holder }\n      coinAccounts { accountId balance }\n      orders(first: 10) { edges { node { id businessPartner } } pageInfo { hasNextPage } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MeOpenAccount($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation MeOpenAccount($input: OpenAccountInput!) { openAccount(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MeMineCoin($input: MineCoinInput!) { mineCoin(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation MeMineCoin($input: MineCoinInput!) { mineCoin(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MeCreateOrder($input: CreateOrderInput!) { createOrder(input: $input) { __typename } }\n"): (typeof documents)["\n  mutation MeCreateOrder($input: CreateOrderInput!) { createOrder(input: $input) { __typename } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectionVersions {\n    projections {\n      name\n      kind\n      versions { id generation codeVersion status position head }\n      building { id }\n    }\n  }\n"): (typeof documents)["\n  query ProjectionVersions {\n    projections {\n      name\n      kind\n      versions { id generation codeVersion status position head }\n      building { id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RebuildToVersion($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection { name building { id generation status } }\n      ... on Error { code }\n    }\n  }\n"): (typeof documents)["\n  mutation RebuildToVersion($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection { name building { id generation status } }\n      ... on Error { code }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Projections {\n    projections {\n      name\n      kind\n      checkpoint\n      head\n      lag\n      status\n      error\n    }\n  }\n"): (typeof documents)["\n  query Projections {\n    projections {\n      name\n      kind\n      checkpoint\n      head\n      lag\n      status\n      error\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -710,6 +832,22 @@ export function graphql(source: "\n  mutation RetryDeadLetter($id: SafeInt!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RebuildProjection($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n        kind\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RebuildProjection($name: String!) {\n    rebuildProjection(name: $name) {\n      __typename\n      ... on Projection {\n        name\n        kind\n      }\n      ... on Error {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StreamStateAtCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation StreamStateAtCalculate($input: CalculateInput!) {\n    calculate(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StreamStateAt($id: String!, $version: Int, $at: DateTime) {\n    stream(id: $id) {\n      id\n      version\n      stateAt(version: $version, at: $at)\n    }\n  }\n"): (typeof documents)["\n  query StreamStateAt($id: String!, $version: Int, $at: DateTime) {\n    stream(id: $id) {\n      id\n      version\n      stateAt(version: $version, at: $at)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TailAfter($after: String) {\n    events(after: $after) { position }\n  }\n"): (typeof documents)["\n  subscription TailAfter($after: String) {\n    events(after: $after) { position }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchBalance($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) { balance position }\n  }\n"): (typeof documents)["\n  subscription WatchBalance($accountNumber: String!, $after: String) {\n    balanceUpdated(accountNumber: $accountNumber, after: $after) { balance position }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
