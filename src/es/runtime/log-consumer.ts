@@ -355,6 +355,8 @@ export abstract class LogConsumer {
         resolve();
       }
       signal.addEventListener('abort', done, { once: true });
+      // Aborted while the loop was reading: no abort event is coming.
+      if (signal.aborted) done();
     });
     if (quiet && !signal.aborted) await this.storeCheckpoint();
   }
