@@ -353,6 +353,10 @@ function casesFor(f: Fixture): Record<string, Case<{ target: Target }>> {
         lastNonce.set(accountId, nonce);
       },
     }),
+    erasePersonalData: defineCase({
+      params: fc.oneof(aliceOnly, fc.record({ tag }).map(toNew)),
+      variables: (p) => ({ subject: p.target === 'alice' ? alice.subject : fresh('sa-subject', p.tag) }),
+    }),
     openAccount: defineCase({
       params: fc.oneof(
         fc.record({ account: fc.constantFrom(f.funded, f.empty), holder: personName }).map(toAlice),
