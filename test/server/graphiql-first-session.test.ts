@@ -9,17 +9,22 @@ import { startTestServer, type TestServer } from '../support/test-server.js';
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 
-/** Where the page's text can be searched: Monaco renders spaces as no-break spaces. */
-async function waitForResponseText(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (expected) => document.querySelector('.graphiql-response')?.textContent?.replaceAll('\u00a0', ' ').includes(expected),
-    text,
-    { timeout: 20_000 },
-  );
+/** The response pane's text: Monaco renders spaces as no-break spaces. */
+async function responseText(page: Page): Promise<string> {
+  return ((await page.locator('.graphiql-response').textContent()) ?? '').replaceAll('\u00a0', ' ');
 }
 
-/** Selects a GraphiQL tab (once the page has restored its tabs, which may select another) and runs it. */
-async function runTab(page: Page, title: string): Promise<void> {
+async function waitForResponseText(page: Page, text: string): Promise<void> {
+  await expect.poll(() => responseText(page), { timeout: 20_000 }).toContain(text);
+}
+
+/**
+ * Selects a GraphiQL tab (once the page has restored its tabs, which may select another), runs it
+ * and waits for `expected` in its response. GraphiQL works out the selected operation's name a
+ * moment after a tab switch; run at once (faster than a person clicks), it may still send the
+ * previous tab's name and answer "Cannot infer operation": then it is run again, as a person would.
+ */
+async function runTab(page: Page, title: string, expected?: string): Promise<void> {
   const active = page.locator('.graphiql-tab-active', { hasText: title });
   await expect
     .poll(
@@ -30,7 +35,19 @@ async function runTab(page: Page, title: string): Promise<void> {
       { timeout: 20_000 },
     )
     .toBe(1);
-  await page.locator('.graphiql-execute-button').click();
+  const execute = page.locator('.graphiql-execute-button');
+  await execute.click();
+  if (expected === undefined) return;
+  await expect
+    .poll(
+      async () => {
+        const text = await responseText(page);
+        if (text.includes('Cannot infer operation')) await execute.click();
+        return text;
+      },
+      { timeout: 20_000 },
+    )
+    .toContain(expected);
 }
 
 describe.skipIf(!hasChromium)(`GraphiQL's first session in headless Chromium${hasChromium ? '' : ' (skipped: no browser)'}`, () => {
@@ -62,12 +79,10 @@ describe.skipIf(!hasChromium)(`GraphiQL's first session in headless Chromium${ha
       for (const title of ['OpenAccount', 'WatchBalance', 'Deposit', 'MyAccount', 'Log']) {
         await expect(first.locator('.graphiql-tab', { hasText: title }).count()).resolves.toBe(1);
       }
-      await runTab(first, 'OpenAccount');
-      await waitForResponseText(first, '"accountNumber": "ACC-1"');
+      await runTab(first, 'OpenAccount', '"accountNumber": "ACC-1"');
 
       // The user token reaches the admin tab too: the event browser refuses it.
-      await runTab(first, 'Log');
-      await waitForResponseText(first, 'FORBIDDEN');
+      await runTab(first, 'Log', 'FORBIDDEN');
 
       const second = await context.newPage();
       await second.goto(server.url);
@@ -76,10 +91,18 @@ describe.skipIf(!hasChromium)(`GraphiQL's first session in headless Chromium${ha
       const open = async () =>
         (await t.app.metrics.openSubscriptions.get()).values.find((value) => value.labels.transport === 'websocket')?.value;
       await expect
-        .poll(async () => ((await open()) === 1 ? 1 : await second.locator('.graphiql-response').textContent()), { timeout: 20_000 })
+        .poll(
+          async () => {
+            if ((await open()) === 1) return 1;
+            const text = await responseText(second);
+            // This page restored the last operation name the first one ran (GraphiQL keeps it in local storage).
+            if (text.includes('Cannot infer operation')) await second.locator('.graphiql-execute-button').click();
+            return text;
+          },
+          { timeout: 20_000 },
+        )
         .toBe(1);
-      await runTab(first, 'Deposit');
-      await waitForResponseText(first, '"balance": 12500');
+      await runTab(first, 'Deposit', '"balance": 12500');
       await waitForResponseText(second, '"delta": 12500');
     } finally {
       await context.close();
