@@ -154,9 +154,11 @@ export class ProjectorRuntime extends LogConsumer {
   private reconcile(): Promise<void> {
     this.reconciling = this.reconciling
       .then(() => this.reconcileNow())
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error, runtime: this.name }, 'could not read the projection versions; trying again'),
-      );
+      .catch(async (error: unknown) => {
+        this.logger.warn({ err: error, runtime: this.name }, 'could not read the projection versions; trying again');
+        // Leadership lost while the database is away (a restart, a partition) ends at once, not at the next good poll.
+        if (this.active && !this.leading) await super.standby();
+      });
     return this.reconciling;
   }
 
