@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSchema, createYoga } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import pino from 'pino';
 import { createChronicle } from '../src/app/create-chronicle.js';
 import { signToken } from '../src/auth/sign-token.js';
 import { loadConfig } from '../src/config.js';
 import { createChronicleServer } from '../src/server/create-server.js';
 import { jsonClient } from './http-client.js';
+import { bareYogaSchema } from './peers/bare-yoga-schema.js';
 import { measure, median, printTable, ratio, type Benchmark, type Measurement } from './report.js';
 
 const CLIENTS = 32;
@@ -100,15 +101,8 @@ function rounds(measurements: Measurement[]): string {
 
 /** The baseline: the least a Yoga mutation can do, a counter in memory. */
 export async function startTrivialYoga(): Promise<{ url: string; close(): Promise<void> }> {
-  let total = 0;
   const yoga = createYoga({
-    schema: createSchema({
-      typeDefs: 'type Query { total: Int! } type Mutation { deposit(amount: Int!): Int! }',
-      resolvers: {
-        Query: { total: () => total },
-        Mutation: { deposit: (_root: unknown, { amount }: { amount: number }) => (total += amount) },
-      },
-    }),
+    schema: bareYogaSchema(),
     graphiql: false,
     logging: false,
   });
