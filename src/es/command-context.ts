@@ -24,7 +24,12 @@ export interface CommandContext<C extends Command = Command> {
   readonly registration: CommandRegistration<C>;
   /** Scratch space for middleware to pass state from `before` to `after*` (a uniqueness claim, say). */
   readonly assigns: Map<string, unknown>;
+  /** Where the command's log line goes instead of a line of its own (see `DispatchOptions.report`). */
+  readonly report?: CommandReport | undefined;
 }
+
+/** Receives a command's log line: its type, outcome, ids, duration and what it appended. */
+export type CommandReport = (line: Record<string, unknown>) => void;
 
 export interface ExecutionResult<E extends DomainEvent = DomainEvent> {
   aggregateId: string;

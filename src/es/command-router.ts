@@ -7,7 +7,7 @@ import type { Aggregate, Command, CommandMessage, Decision, DomainEvent } from '
 import { streamIdOf } from './aggregate.js';
 import type { AggregateRepository, LoadedAggregate } from './aggregate-repository.js';
 import type { AppendResult } from './append-result.js';
-import type { CommandContext, Consistency, ExecutionResult } from './command-context.js';
+import type { CommandContext, CommandReport, Consistency, ExecutionResult } from './command-context.js';
 import { ConcurrencyConflictError, UnregisteredCommandError } from './command-errors.js';
 import type { CommandRegistration } from './command-registration.js';
 import { DomainError } from './domain-error.js';
@@ -33,6 +33,8 @@ export interface DispatchOptions {
    */
   consistency?: Consistency;
   projections?: readonly string[];
+  /** Takes the command's log line in place of the log: a request writes one line for all it did. */
+  report?: CommandReport | undefined;
 }
 
 export interface CommandRouterOptions {
@@ -291,6 +293,7 @@ function contextOf(command: CommandMessage, route: Route, options: DispatchOptio
     aggregate: route.aggregate,
     registration: route.registration,
     assigns: new Map(),
+    report: options.report,
   };
 }
 

@@ -23,4 +23,6 @@ export interface GraphQLContext {
   minPosition?: number | undefined;
   /** Where the request's commands' writes reached in the log (absent outside HTTP and WebSocket requests). */
   written?: WrittenPosition | undefined;
+  /** The log lines of the commands this operation sent, written into its own line (`useRequestLogging`). */
+  commandLog?: Array<Record<string, unknown>> | undefined;
 }

@@ -12,8 +12,10 @@ export async function dispatch<E extends DomainEvent = DomainEvent>(
   options: Omit<DispatchOptions, 'actor'> = {},
 ): Promise<ExecutionResult<E>> {
   const commandId = options.commandId ?? ctx.mutation?.nextCommandId();
+  const { commandLog } = ctx;
   const execution = await ctx.app.router.dispatch<E>(command, {
     requestId: ctx.requestId,
+    ...(commandLog ? { report: (line: Record<string, unknown>) => commandLog.push(line) } : {}),
     ...options,
     actor: ctx.actor,
     ...(commandId === undefined ? {} : { commandId }),

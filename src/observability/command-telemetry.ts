@@ -7,6 +7,8 @@ const STARTED = 'telemetry.started';
 /**
  * The first middleware after `strongConsistency` (whose wait it does not time): times every
  * command, counts it by type and outcome, and logs one line per command with its ids. A command
+ * a GraphQL request sent goes into the request's own line instead (`report`), so a mutation costs
+ * one log line, not two; a conflict or a failure always gets a warning line of its own. A command
  * sent by a GraphQL request carries the request id as its correlation id, and so do the commands
  * process managers send in reaction to its events, so one id finds the request, its commands and
  * everything they caused.
@@ -27,8 +29,9 @@ export function commandTelemetry(metrics: ChronicleMetrics, logger: Logger): Mid
       durationMs: Math.round(seconds * 100_000) / 100,
       ...fields,
     };
-    if (outcome === 'accepted' || outcome === 'replayed' || outcome === 'rejected') logger.info(line, 'command');
-    else logger.warn(line, 'command');
+    if (outcome !== 'accepted' && outcome !== 'replayed' && outcome !== 'rejected') logger.warn(line, 'command');
+    else if (context.report) context.report(line);
+    else logger.info(line, 'command');
   };
 
   return {

@@ -6,8 +6,9 @@ import { onEnd } from './on-end.js';
 
 /**
  * One log line per GraphQL operation (over HTTP or WebSocket), from a child logger bound to the
- * request id: its type and name, how long it took and how many errors it returned; for a
- * subscription, a line when it starts and one when it ends. Variables and headers are never
+ * request id: its type and name, how long it took, how many errors it returned and, under
+ * `commands`, the lines of the commands it sent (see `commandTelemetry`); for a subscription, a
+ * line when it starts and one when it ends. Variables and headers are never
  * logged: they may carry personal data or credentials.
  */
 export function useRequestLogging(logger: Logger): Plugin<GraphQLContext> {
@@ -26,10 +27,13 @@ export function useRequestLogging(logger: Logger): Plugin<GraphQLContext> {
   return {
     onExecute({ args }) {
       const { log, operation, started } = scope(args.contextValue, args.document, args.operationName);
+      const commands: Array<Record<string, unknown>> = [];
+      if (operation.type === 'mutation') args.contextValue.commandLog = commands;
       return {
         onExecuteDone({ result }) {
           if (isAsyncIterable(result)) return;
-          log.info({ operation, durationMs: elapsed(started), errors: result.errors?.length ?? 0 }, 'graphql operation');
+          const fields = { operation, durationMs: elapsed(started), errors: result.errors?.length ?? 0 };
+          log.info(commands.length > 0 ? { ...fields, commands } : fields, 'graphql operation');
         },
       };
     },

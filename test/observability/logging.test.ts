@@ -70,7 +70,7 @@ describe('logs', () => {
     await server.close();
   });
 
-  it('give each GraphQL operation a line under its request id, and each command its type, outcome and correlation id', async () => {
+  it("give each GraphQL operation one line under its request id, carrying its commands' types, outcomes and ids", async () => {
     await postGraphQL(
       server.url,
       OPEN_ACCOUNT,
@@ -92,22 +92,25 @@ describe('logs', () => {
       operation: { type: 'mutation', name: 'Deposit' },
       errors: 0,
       durationMs: expect.any(Number),
+      commands: [
+        {
+          command: 'Deposit',
+          outcome: 'accepted',
+          commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          correlationId: 'req-deposit',
+          causationId: expect.any(String),
+          streamId: 'account-L-1',
+          version: 2,
+          events: 1,
+          durationMs: expect.any(Number),
+        },
+      ],
     });
-    expect(lines.find((line) => line.msg === 'command' && line.correlationId === 'req-deposit')).toMatchObject({
-      command: 'Deposit',
-      outcome: 'accepted',
-      commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      causationId: expect.any(String),
-      streamId: 'account-L-1',
-      version: 2,
-      events: 1,
-      durationMs: expect.any(Number),
+    expect(lines.find((line) => line.msg === 'graphql operation' && line.requestId === 'req-withdraw')).toMatchObject({
+      commands: [{ command: 'Withdraw', outcome: 'rejected', code: 'INSUFFICIENT_FUNDS' }],
     });
-    expect(lines.find((line) => line.msg === 'command' && line.correlationId === 'req-withdraw')).toMatchObject({
-      command: 'Withdraw',
-      outcome: 'rejected',
-      code: 'INSUFFICIENT_FUNDS',
-    });
+    // One line per request: the commands it sent have no lines of their own.
+    expect(lines.filter((line) => line.requestId === 'req-deposit' || line.correlationId === 'req-deposit')).toHaveLength(1);
   });
 
   it('carry a request id through the commands a process manager sends in reaction to it', async () => {
@@ -121,8 +124,10 @@ describe('logs', () => {
     expect(result.data?.transfer.__typename).toBe('Transfer');
 
     await vi.waitFor(() => {
-      const commands = logs.lines().filter((line) => line.msg === 'command' && line.correlationId === 'req-transfer');
-      expect(commands.map((line) => `${line.command} ${line.outcome}`)).toEqual([
+      const lines = logs.lines();
+      const request = lines.find((line) => line.msg === 'graphql operation' && line.requestId === 'req-transfer');
+      const caused = lines.filter((line) => line.msg === 'command' && line.correlationId === 'req-transfer');
+      expect([...(request?.commands ?? []), ...caused].map((line: any) => `${line.command} ${line.outcome}`)).toEqual([
         'RequestTransfer accepted',
         'DebitForTransfer accepted',
         'CreditForTransfer accepted',
