@@ -79,7 +79,7 @@ export function median(measurements: Measurement[]): Measurement {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-function percentile(sorted: number[], fraction: number): number {
+export function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }

@@ -9,7 +9,9 @@ import { createPostgresDatabase } from '../src/db/postgres-database.js';
 import { appendBenchmark } from './append.bench.js';
 import { asShippedBenchmark } from './as-shipped.bench.js';
 import { coldLoadBenchmark } from './cold-load.bench.js';
+import { coldStartBenchmark } from './cold-start.bench.js';
 import { depositHttpBenchmark } from './deposit-http.bench.js';
+import { logGrowthBenchmark } from './log-growth.bench.js';
 import { rebuildBenchmark } from './rebuild.bench.js';
 import { requestCostBenchmark } from './request-cost.bench.js';
 import type { BenchContext, Benchmark } from './report.js';
@@ -26,7 +28,9 @@ export const benchmarks: Benchmark[] = [
   depositHttpBenchmark,
   requestCostBenchmark,
   coldLoadBenchmark,
+  coldStartBenchmark,
   rebuildBenchmark,
+  logGrowthBenchmark,
 ];
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
