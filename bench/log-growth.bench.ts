@@ -81,17 +81,7 @@ export const logGrowthBenchmark: Benchmark = {
     }
     printTable(
       'What grows with the log',
-      [
-        'events',
-        'table MiB',
-        'indexes MiB',
-        'bytes/event',
-        'read all s',
-        'read events/s',
-        'load stream p50 ms',
-        'append p50 ms',
-        'fill s',
-      ],
+      ['events', 'table MiB', 'indexes MiB', 'bytes/event', 'read all s', 'read events/s', 'load stream p50 ms', 'append p50 ms', 'fill s'],
       rows,
     );
     console.log(`Deposits of ~${STREAMS.toLocaleString('en')} accounts; a stream holds size/${STREAMS} events; pages of ${PAGE}.`);
