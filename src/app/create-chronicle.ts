@@ -5,6 +5,7 @@ import { tables, type Database } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { ReadReplicas } from '../db/read-replicas.js';
+import { ReplicaReplays } from '../db/replica-replays.js';
 import {
   AggregateRepository,
   CommandRouter,
@@ -48,7 +49,12 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   const metrics = new ChronicleMetrics();
   const store = new MeasuredEventStore(db, metrics, { upcasters: domains.flatMap((domain) => domain.upcasters ?? []) });
   for (const domain of domains) if (domain.personalData) store.personalData.declare(domain.personalData);
-  const feed = new EventFeed(store, database, { pollIntervalMs: config.pollIntervalMs, isUnavailable: isDatabaseUnavailable });
+  const replicas = openReplicas(config, database);
+  const feed = new EventFeed(store, database, {
+    pollIntervalMs: config.pollIntervalMs,
+    isUnavailable: isDatabaseUnavailable,
+    ...(replicas ? { replays: new ReplicaReplays(replicas, store, (by) => metrics.replayReads.inc({ database: by })) } : {}),
+  });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });
   const router = new CommandRouter({
     store,
@@ -84,7 +90,6 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   forgetStatesOnErasure(feed, repository);
   await feed.start();
   await runtimes.start();
-  const replicas = openReplicas(config, database);
 
   return {
     config,

@@ -61,6 +61,20 @@ export class ReadReplicas {
     return undefined;
   }
 
+  /** Every replica that answers, starting with the next one's turn (a subscription's replay tries them in this order). */
+  answering(): Database[] {
+    const first = this.turn;
+    this.turn = (this.turn + 1) % this.replicas.length;
+    return this.replicas
+      .map((_, offset) => this.replicas[(first + offset) % this.replicas.length]!)
+      .filter((replica) => !this.down.has(replica));
+  }
+
+  /** `replica` failed to answer: it is left out until a probe finds it answering again. */
+  failed(replica: Database): void {
+    this.down.add(replica);
+  }
+
   /**
    * A replica that has replayed the primary's log up to `location`, the first in turn that has;
    * while none has, asks again until `waitMs` has passed, then answers undefined (the primary's turn).

@@ -2,6 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { EVENTS_CHANNEL, type EventStore } from './event-store.js';
 import type { RecordedEvent } from './recorded-event.js';
 import { currentReplayBudget, type ReplayBudget } from './replay-budget.js';
+import { type ReplayReads, storeReplayReads } from './replay-reads.js';
 import { delay } from './delay.js';
 import { PERSONAL_DATA_ERASED } from './personal-data/personal-data-declaration.js';
 
@@ -17,6 +18,12 @@ export interface FeedOptions {
    * The app passes `isDatabaseUnavailable` of src/db; by default no failure is an outage.
    */
   isUnavailable?: (error: unknown) => boolean;
+  /**
+   * Where a subscription's reads of the store go while it replays: the store itself by default,
+   * streaming replicas when the app has them (docs/consistency.md). The feed's own tail, and the
+   * runtimes' reads, always read the store.
+   */
+  replays?: ReplayReads;
 }
 
 /** Called with the payload of each NOTIFY on a channel; `onReconnect` after the listener lost and regained its connection. */
@@ -70,16 +77,18 @@ export class EventFeed {
   private readonly capacity: number;
   private readonly batchSize: number;
   private readonly isUnavailable: (error: unknown) => boolean;
+  private readonly replays: ReplayReads;
 
   constructor(
     private readonly store: EventStore,
     private readonly database: Notifications,
-    { pollIntervalMs = 1_000, capacity = 10_000, batchSize = 1_000, isUnavailable = () => false }: FeedOptions = {},
+    { pollIntervalMs = 1_000, capacity = 10_000, batchSize = 1_000, isUnavailable = () => false, replays }: FeedOptions = {},
   ) {
     this.pollIntervalMs = pollIntervalMs;
     this.capacity = capacity;
     this.batchSize = batchSize;
     this.isUnavailable = isUnavailable;
+    this.replays = replays ?? storeReplayReads(store);
   }
 
   async start(): Promise<void> {
@@ -184,7 +193,8 @@ export class EventFeed {
 
   /**
    * Up to `limit` committed events after `after`, from memory when they are still there. A
-   * subscription's reads pass its `budget`: at most a page each, and the store only as it allows.
+   * subscription's reads pass its `budget`: at most a page each, and the store only as it allows,
+   * through `replays` (a replica may answer part of the way: `through` says how far).
    */
   async read(
     after: number,
@@ -210,9 +220,12 @@ export class EventFeed {
       return { events: events.filter((event) => matches(event, streamId, types)), through };
     }
     const query = { after, limit, upTo, ...(streamId ? { streamId } : {}), ...(types ? { types } : {}) };
-    const events = budget ? await budget.read(() => this.store.readAll(query)) : await this.store.readAll(query);
-    // The subscription ended while it waited for its turn.
-    if (!events) return { events: [], through: after };
+    if (budget) {
+      const paid = await budget.read(async () => [await this.replays.read(query)] as const);
+      // The subscription ended while it waited for its turn.
+      return paid?.[0] ?? { events: [], through: after };
+    }
+    const events = await this.store.readAll(query);
     return { events, through: events.length < limit ? upTo : events.at(-1)!.position };
   }
 

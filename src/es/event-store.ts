@@ -144,15 +144,22 @@ export class EventStore {
     });
   }
 
-  /** The whole log (or a filtered part of it) in global order. */
-  async readAll({ after = 0, limit = 1_000, upTo, types, streamId, correlationId }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    let query = this.db.selectFrom('events').selectAll().where('position', '>', after);
+  /**
+   * The whole log (or a filtered part of it) in global order. `rows` reads the events from a copy
+   * of the log instead, a streaming replica: their personal values are still opened with the keys
+   * as this store has them, so an erasure counts on the very next read there too.
+   */
+  async readAll(
+    { after = 0, limit = 1_000, upTo, types, streamId, correlationId }: ReadAllOptions = {},
+    rows: Kysely<EventStoreTables> = this.db,
+  ): Promise<RecordedEvent[]> {
+    let query = rows.selectFrom('events').selectAll().where('position', '>', after);
     if (upTo !== undefined) query = query.where('position', '<=', upTo);
     if (types && types.length > 0) query = query.where('type', 'in', types);
     if (streamId !== undefined) query = query.where('stream_id', '=', streamId);
     if (correlationId !== undefined) query = query.where('correlation_id', '=', correlationId);
-    const rows = await query.orderBy('position').limit(limit).execute();
-    return (await this.personalData.openRows(rows as EventRow[])).map((row) => toRecordedEvent(row, this.upcasters));
+    const found = await query.orderBy('position').limit(limit).execute();
+    return (await this.personalData.openRows(found as EventRow[])).map((row) => toRecordedEvent(row, this.upcasters));
   }
 
   async readEvent(eventId: string): Promise<RecordedEvent | undefined> {

@@ -26,6 +26,7 @@ export * from './runtime/log-consumer.js';
 export * from './runtime/lock-session.js';
 export * from './runtime/error-policy.js';
 export * from './replay-budget.js';
+export * from './replay-reads.js';
 export * from './follow-latest.js';
 export * from './follow-latest-event.js';
 export * from './event-feed.js';

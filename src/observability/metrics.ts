@@ -55,6 +55,13 @@ export class ChronicleMetrics {
     registers: [this.registry],
   });
 
+  readonly replayReads = new Counter({
+    name: 'chronicle_replay_reads_total',
+    help: 'Reads of the stored log by replaying subscriptions, by the database that answered them (replica or primary).',
+    labelNames: ['database'] as const,
+    registers: [this.registry],
+  });
+
   readonly openSubscriptions = new Gauge({
     name: 'chronicle_subscriptions_open',
     help: 'GraphQL subscriptions streaming now, by transport.',
