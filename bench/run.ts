@@ -13,6 +13,7 @@ import { coldStartBenchmark } from './cold-start.bench.js';
 import { depositHttpBenchmark } from './deposit-http.bench.js';
 import { logGrowthBenchmark } from './log-growth.bench.js';
 import { rebuildBenchmark } from './rebuild.bench.js';
+import { replicasBenchmark } from './replicas.bench.js';
 import { requestCostBenchmark } from './request-cost.bench.js';
 import type { BenchContext, Benchmark } from './report.js';
 
@@ -31,6 +32,7 @@ export const benchmarks: Benchmark[] = [
   coldStartBenchmark,
   rebuildBenchmark,
   logGrowthBenchmark,
+  replicasBenchmark,
 ];
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
