@@ -5,6 +5,11 @@ import { type Limits, loadLimits } from './server/limits.js';
 /** Every setting Chronicle reads from its environment (documented in the README). */
 export interface Config {
   databaseUrl: string | undefined;
+  /**
+   * The leadership locks' and LISTEN's connections, which need a session of their own
+   * (DATABASE_SESSION_URL): PostgreSQL directly while `databaseUrl` goes through a pooler in transaction mode.
+   */
+  databaseSessionUrl: string | undefined;
   /** Streaming replicas of `databaseUrl` that answer queries (DATABASE_READ_URLS, comma-separated); none by default. */
   databaseReadUrls: string[];
   /** How long a query carrying a minimum position waits for a replica to apply it before the primary answers it. */
@@ -33,6 +38,7 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSessionUrl: env.DATABASE_SESSION_URL || undefined,
     databaseReadUrls: (env.DATABASE_READ_URLS ?? '')
       .split(',')
       .map((url) => url.trim())

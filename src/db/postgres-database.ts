@@ -12,11 +12,20 @@ pg.types.setTypeParser(pg.types.builtins.INT8, parseBigint);
 
 export interface PostgresOptions {
   connectionString: string;
+  /** For the connections that keep a session (LISTEN, the lock session); `connectionString` by default. */
+  sessionConnectionString?: string;
   poolSize?: number;
+  /** Run the statements the engine marks (`preparedAs`) as named prepared statements; off behind a transaction-mode pooler. */
+  preparedStatements?: boolean;
 }
 
 /** Kysely over a `pg` pool, with LISTEN on a dedicated connection that reconnects by itself. */
-export function createPostgresDatabase({ connectionString, poolSize = 20 }: PostgresOptions): Database {
+export function createPostgresDatabase({
+  connectionString,
+  sessionConnectionString = connectionString,
+  poolSize = 20,
+  preparedStatements = true,
+}: PostgresOptions): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
@@ -24,7 +33,7 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
   // server goes away): its next query fails instead, and the pool discards it when it comes back.
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    prepareMarkedStatements(client);
+    if (preparedStatements) prepareMarkedStatements(client);
   });
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: markedPool(pool) }) });
   const listeners = new Set<() => Promise<void>>();
@@ -34,7 +43,7 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
     concurrent: true,
     db,
     async listen(channel, handler) {
-      const stop = await listenWithReconnect(connectionString, channel, handler).catch((error: unknown) =>
+      const stop = await listenWithReconnect(sessionConnectionString, channel, handler).catch((error: unknown) =>
         Promise.reject(fromDatabase(error)),
       );
       listeners.add(stop);
@@ -43,7 +52,7 @@ export function createPostgresDatabase({ connectionString, poolSize = 20 }: Post
         await stop();
       };
     },
-    openLockSession: () => openPostgresLockSession(connectionString).catch((error: unknown) => Promise.reject(fromDatabase(error))),
+    openLockSession: () => openPostgresLockSession(sessionConnectionString).catch((error: unknown) => Promise.reject(fromDatabase(error))),
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();

@@ -1,0 +1,205 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertDedicatedSession } from '../../src/db/dedicated-session.js';
+import { openPostgresLockSession } from '../../src/db/postgres-lock-session.js';
+import { ACCOUNT, DEPOSIT, OPEN_ACCOUNT } from '../domains/bank/bank-operations.js';
+import { type ChronicleProcess, startChronicleProcess } from '../support/chronicle-process.js';
+import { NEEDS_CONCURRENCY, concurrent, createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createThrowawayPgbouncer, type ThrowawayPgbouncer, throwawayPgbouncerUnavailable } from '../support/throwaway-pgbouncer.js';
+import { BalanceFollower } from './helpers/balance-follower.js';
+import { balancePositions, bankReadModel, checkpoints, countsBy } from './helpers/bank-checks.js';
+import { REBUILD_PROJECTION, RUNTIME_STATES } from './helpers/fault-operations.js';
+import { waitUntil } from './helpers/wait-until.js';
+
+const cannot = throwawayPgbouncerUnavailable();
+const skip = !concurrent || cannot !== undefined;
+const why = !concurrent ? NEEDS_CONCURRENCY : cannot ? `(skipped: ${cannot})` : '';
+
+const SHARED = 'PGB-SHARED';
+const WORKERS = 4;
+const DEPOSITS_PER_WORKER = 10;
+/** Far beyond the test's waits: an instance hears of another's commits only by NOTIFY. */
+const POLL_INTERVAL_MS = '60000';
+
+let database: TestDatabase | undefined;
+let bouncer: ThrowawayPgbouncer | undefined;
+/** The test database through PgBouncer in transaction mode. */
+let pooledUrl: string;
+const servers: ChronicleProcess[] = [];
+const followers: BalanceFollower[] = [];
+
+beforeAll(async () => {
+  if (skip) return;
+  database = await createTestDatabase({ poolSize: 2 });
+  // Fewer server connections than the instances' pools hold clients: transactions really share them.
+  bouncer = await createThrowawayPgbouncer(process.env.CHRONICLE_TEST_ADMIN_URL!, { poolSize: 4 });
+  pooledUrl = bouncer.urlFor(database.url!);
+}, 60_000);
+
+afterAll(async () => {
+  for (const follower of followers) follower.close();
+  await Promise.all(servers.map((server) => server.stop()));
+  await bouncer?.destroy();
+  await database?.close();
+});
+
+async function runtimeStates(server: ChronicleProcess) {
+  const { result } = await server.post(RUNTIME_STATES);
+  return result.data!.projections;
+}
+
+async function balanceOn(server: ChronicleProcess, accountNumber: string): Promise<number | null | undefined> {
+  const { result } = await server.post(ACCOUNT, { accountNumber });
+  expect(result.errors).toBeUndefined();
+  return result.data?.account?.balance;
+}
+
+describe(`PgBouncer in transaction mode ${why}`, () => {
+  it.skipIf(skip)(
+    'loses what a session carries: a lock taken through it is not exclusive and a named prepared statement collides; the start check tells it from a direct connection',
+    async () => {
+      const [one, other] = [await openPostgresLockSession(pooledUrl), await openPostgresLockSession(pooledUrl)];
+      try {
+        // Both "hold" the lock: PgBouncer lent the first one's server connection, lock and all, to the second.
+        expect([await one.tryLock('pgbouncer-probe'), await other.tryLock('pgbouncer-probe')]).toEqual([true, true]);
+      } finally {
+        await Promise.all([one.close(), other.close()]);
+      }
+      const [first, second] = [new pg.Client(pooledUrl), new pg.Client(pooledUrl)];
+      await Promise.all([first.connect(), second.connect()]);
+      try {
+        const statement = { name: 'pgbouncer_probe', text: 'select $1::int as n', values: [1] };
+        await first.query(statement);
+        await expect(second.query(statement)).rejects.toThrow(/prepared statement "pgbouncer_probe" already exists/);
+      } finally {
+        await Promise.all([first.end(), second.end()]);
+      }
+
+      await expect(assertDedicatedSession(pooledUrl, 'DATABASE_URL')).rejects.toThrow(
+        /DATABASE_URL does not give a connection a database session of its own/,
+      );
+      await expect(assertDedicatedSession(database!.url!, 'DATABASE_URL')).resolves.toBeUndefined();
+    },
+  );
+
+  it.skipIf(skip)(
+    'an instance whose DATABASE_URL goes through it, with no DATABASE_SESSION_URL, refuses to start and says what to set',
+    async () => {
+      const started = startChronicleProcess({ databaseUrl: pooledUrl, env: { DB_POOL_SIZE: '2' } });
+      await expect(started).rejects.toThrow(/process exited before the expected log line/);
+      await expect(started).rejects.toThrow(/set DATABASE_SESSION_URL to a direct connection to PostgreSQL/);
+      // It stopped before taking any lock or appending anything.
+      expect(await checkpoints(database!.db)).toMatchObject({ head: 0 });
+    },
+  );
+
+  it.skipIf(skip)(
+    'with DATABASE_SESSION_URL direct, two instances share the log through it: concurrent deposits, reads of their writes, NOTIFY, leadership, catch-up and a rebuild',
+    async () => {
+      const env = { DATABASE_SESSION_URL: database!.url!, DB_POOL_SIZE: '4', POLL_INTERVAL_MS };
+      servers.push(await startChronicleProcess({ databaseUrl: pooledUrl, env }));
+      servers.push(await startChronicleProcess({ databaseUrl: pooledUrl, env }));
+      const [one, two] = servers as [ChronicleProcess, ChronicleProcess];
+      const names = (await runtimeStates(one)).map((runtime) => runtime.name);
+
+      // Leadership is exclusive: the locks live on the direct sessions, not on PgBouncer's shared connections.
+      // (The instances may share the runtimes out between them: each is led by one, never by both.)
+      const ledTwice: string[] = [];
+      const leadersOf = async (): Promise<Map<string, ChronicleProcess[]>> => {
+        const states = await Promise.all(
+          servers.filter((server) => server.alive).map(async (server) => ({ server, runtimes: await runtimeStates(server) })),
+        );
+        const leaders = new Map(names.map((name) => [name, [] as ChronicleProcess[]]));
+        for (const { server, runtimes } of states)
+          for (const runtime of runtimes) if (runtime.status !== 'STANDBY') leaders.get(runtime.name)!.push(server);
+        for (const [name, led] of leaders) if (led.length > 1) ledTwice.push(name);
+        return leaders;
+      };
+      await waitUntil(async () => [...(await leadersOf()).values()].every((led) => led.length === 1), {
+        what: 'every runtime is led by one instance',
+      });
+      const leader = (await leadersOf()).get('bank-accounts')![0]!;
+      const other = leader === one ? two : one;
+
+      const accounts = [SHARED, ...Array.from({ length: WORKERS }, (_, id) => `PGB-${id}`)];
+      for (const accountNumber of accounts) {
+        const opened = await leader.post(OPEN_ACCOUNT, { input: { accountNumber, holder: accountNumber } });
+        expect(opened.result.data?.openAccount.__typename).toBe('Account');
+      }
+      // A subscriber on the other instance, from the start of the log.
+      const follower = new BalanceFollower(SHARED, other.authorization);
+      followers.push(follower);
+      void follower.follow(other.wsUrl);
+
+      // A deposit on the leader reaches the other's subscriber long before its next poll: by NOTIFY on its direct LISTEN connection.
+      const first = await leader.post(DEPOSIT, { input: { accountNumber: SHARED, amount: 1 } });
+      expect(first.result.data?.deposit).toMatchObject({ __typename: 'Account', balance: 1 });
+      await waitUntil(() => follower.received.length === 1, {
+        what: "the other instance's subscriber has the first deposit",
+        timeoutMs: 5_000,
+      });
+
+      // Concurrent clients on both instances: each deposits into its own account, reads it back on the other
+      // instance at once, and deposits into the shared one.
+      const amounts: number[] = [1];
+      const totals = Array.from({ length: WORKERS }, () => 0);
+      let sharedTotal = 1;
+      const worker = async (id: number) => {
+        for (let n = 0; n < DEPOSITS_PER_WORKER; n++) {
+          const [writer, reader] = n % 2 === id % 2 ? [leader, other] : [other, leader];
+          const own = 10_000 * (id + 1) + n;
+          totals[id]! += own;
+          const deposited = await writer.post(DEPOSIT, { input: { accountNumber: `PGB-${id}`, amount: own } });
+          expect(deposited.result.data?.deposit, `deposit ${own}`).toMatchObject({ __typename: 'Account', balance: totals[id] });
+          expect(await balanceOn(reader, `PGB-${id}`), `balance after ${own} read on the other instance`).toBe(totals[id]);
+          const shared = 500_000 + 100 * id + n;
+          const toShared = await writer.post(DEPOSIT, { input: { accountNumber: SHARED, amount: shared } });
+          expect(toShared.result.data?.deposit.__typename, `deposit ${shared}`).toBe('Account');
+          amounts.push(own, shared);
+          sharedTotal += shared;
+        }
+      };
+      await Promise.all(Array.from({ length: WORKERS }, (_, id) => worker(id)));
+
+      // Every deposit stored once, every runtime at the head, the subscriber has every update in order.
+      const db = database!.db;
+      const deposits = await countsBy(db, 'MoneyDeposited', 'amount');
+      expect([...deposits.values()].reduce((sum, count) => sum + count, 0)).toBe(amounts.length);
+      for (const amount of amounts) expect(deposits.get(String(amount)), `deposit ${amount}`).toBe(1);
+      await waitUntil(
+        async () => {
+          const { head, checkpoints: stored } = await checkpoints(db);
+          return names.every((name) => stored[name] === head);
+        },
+        { what: 'every runtime has processed the whole log' },
+      );
+      const expected = await balancePositions(db, SHARED);
+      await waitUntil(() => follower.received.length >= expected.length, { what: 'the subscriber has every update', timeoutMs: 5_000 });
+      expect(follower.received.map((update) => update.position)).toEqual(expected);
+      expect(await balanceOn(other, SHARED)).toBe(sharedTotal);
+
+      // A rebuild through the pooler (its switch sets lock_timeout for its transaction only) ends with the same tables.
+      const projected = await bankReadModel(db);
+      const rebuilt = await leader.post(REBUILD_PROJECTION, { name: 'bank-accounts' });
+      expect(rebuilt.result.data?.rebuildProjection.__typename).toBe('Projection');
+      await waitUntil(
+        async () =>
+          (await runtimeStates(leader)).some(
+            (runtime) => runtime.name === 'bank-accounts' && runtime.lag === 0 && runtime.status === 'LIVE',
+          ),
+        { what: 'bank-accounts is rebuilt and live' },
+      );
+      expect(await bankReadModel(db)).toEqual(projected);
+
+      // The leader leaves; its locks go with its direct session, and the other instance takes every runtime over.
+      await leader.stop();
+      await waitUntil(async () => [...(await leadersOf()).values()].every((led) => led[0] === other), {
+        what: 'the remaining instance leads every runtime',
+      });
+      expect(ledTwice, 'runtimes ever seen led by both instances').toEqual([]);
+      const after = await other.post(DEPOSIT, { input: { accountNumber: 'PGB-0', amount: 7 } });
+      expect(after.result.data?.deposit).toMatchObject({ __typename: 'Account', balance: totals[0]! + 7 });
+    },
+    120_000,
+  );
+});
