@@ -11,6 +11,7 @@ import { asShippedBenchmark } from './as-shipped.bench.js';
 import { coldLoadBenchmark } from './cold-load.bench.js';
 import { coldStartBenchmark } from './cold-start.bench.js';
 import { depositHttpBenchmark } from './deposit-http.bench.js';
+import { headCeilingBenchmark } from './head-ceiling.bench.js';
 import { logGrowthBenchmark } from './log-growth.bench.js';
 import { rebuildBenchmark } from './rebuild.bench.js';
 import { replicasBenchmark } from './replicas.bench.js';
@@ -33,6 +34,7 @@ export const benchmarks: Benchmark[] = [
   rebuildBenchmark,
   logGrowthBenchmark,
   replicasBenchmark,
+  headCeilingBenchmark,
 ];
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
