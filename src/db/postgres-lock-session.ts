@@ -1,5 +1,7 @@
 import pg from 'pg';
 import type { LockSession } from '../es/index.js';
+import { endSessionWhenClientDies } from './dead-client-detection.js';
+import { fleetKey, leadershipKey, surveyLocks } from './postgres-lock-survey.js';
 
 export interface PostgresLockSessionOptions {
   /** A query on the session that takes longer than this counts as a lost session. */
@@ -33,14 +35,31 @@ export async function openPostgresLockSession(
   client.on('error', lose);
   client.on('end', () => lose(new Error('lock session ended')));
   await client.connect();
+  // The server ends this session, freeing its locks for another instance, soon after this one goes silent (a partition).
+  await endSessionWhenClientDies(client).catch(async (error: unknown) => {
+    await client.end().catch(() => {});
+    throw error;
+  });
+  let fleet: string | undefined;
 
   return {
     async tryLock(name) {
       const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock(hashtextextended($1, 0)) as locked`, [
-        `chronicle:${name}`,
+        leadershipKey(name),
       ]);
       return rows[0]!.locked;
     },
+    async unlock(name) {
+      await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [leadershipKey(name)]);
+    },
+    async join(next) {
+      if (next === fleet) return;
+      // Shared: every instance of the fleet holds it at once, and pg_locks lists each of them.
+      await client.query('select pg_advisory_lock_shared(hashtextextended($1, 0))', [fleetKey(next)]);
+      if (fleet !== undefined) await client.query('select pg_advisory_unlock_shared(hashtextextended($1, 0))', [fleetKey(fleet)]);
+      fleet = next;
+    },
+    survey: (of, names) => surveyLocks(client, of, names),
     async ping() {
       await client.query('select 1');
     },
