@@ -1,3 +1,5 @@
+import { NoPrimaryFound } from './no-primary-found.js';
+
 /**
  * Errors the database layer raised (the pool, or a query on one of its connections), marked where
  * they were raised. A socket error means an outage only when it comes from there: a client that
@@ -13,7 +15,8 @@ export function fromDatabase<E>(error: E): E {
 
 /**
  * Whether `error` means the database could not be reached or went away (refused, reset, shut down,
- * starting up, out of connections), as opposed to a query it refused. Such failures are
+ * starting up, out of connections, no primary among its hosts, turned read-only by a failover),
+ * as opposed to a query it refused. Such failures are
  * transient: the same operation can succeed once the database is back. Only an error the
  * database layer raised (`fromDatabase`), or one caused by such an error, can say so.
  */
@@ -24,7 +27,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return error instanceof Error && isDatabaseUnavailable(error.cause);
 }
 
-function isConnectionFailure(error: unknown): boolean {
+/**
+ * Whether `error`, wherever it was raised, is a connection failing or a server that no longer
+ * takes writes: what tells the host selection (`PrimaryLocator.lost`) to look for the primary again.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  if (error instanceof NoPrimaryFound) return true;
   if (error instanceof AggregateError) return error.errors.some(isConnectionFailure);
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
@@ -48,9 +56,12 @@ const NETWORK_CODES = new Set([
 
 /**
  * SQLSTATEs of a server going away or not accepting work yet (class 08, connection exceptions, is
- * matched by prefix): admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections.
+ * matched by prefix): admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections,
+ * and read_only_sql_transaction: Chronicle never asks for a read-only transaction, so a write
+ * refused as read-only means the server it reached is no longer the primary (demoted, or a
+ * standby now answering at that address).
  */
-const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300', '25006']);
 
 /** node-postgres reports a connection lost mid-query without a code. */
 const CLIENT_MESSAGES = [

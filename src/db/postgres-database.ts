@@ -2,40 +2,60 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { NotificationHandler } from '../es/index.js';
 import type { Database } from './database.js';
-import { fromDatabase } from './database-unavailable.js';
-import { markedPool } from './marked-pool.js';
+import { fromDatabase, isConnectionFailure } from './database-unavailable.js';
+import type { TargetSessionAttrs } from './host-list.js';
+import { openLockSessionOnPrimary } from './lock-session-on-primary.js';
 import { parseBigint } from './parse-bigint.js';
 import { openPostgresLockSession } from './postgres-lock-session.js';
 import { prepareMarkedStatements } from './prepared-statements.js';
+import { PrimaryLocator } from './primary-locator.js';
+import { PrimaryPool } from './primary-pool.js';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, parseBigint);
 
 export interface PostgresOptions {
+  /** One host, or several libpq-style (`postgres://h1:5432,h2:5432/db`): see `targetSessionAttrs`. */
   connectionString: string;
   /** For the connections that keep a session (LISTEN, the lock session); `connectionString` by default. */
   sessionConnectionString?: string;
   poolSize?: number;
   /** Run the statements the engine marks (`preparedAs`) as named prepared statements; off behind a transaction-mode pooler. */
   preparedStatements?: boolean;
+  /**
+   * Which listed host to use, unless the connection string says (`?target_session_attrs=`): `read-write`
+   * for the primary (the first host not in recovery nor read-only, found again after a failover),
+   * `any` (the default) for the first that answers.
+   */
+  targetSessionAttrs?: TargetSessionAttrs;
 }
 
-/** Kysely over a `pg` pool, with LISTEN on a dedicated connection that reconnects by itself. */
+/**
+ * Kysely over a `pg` pool, with LISTEN on a dedicated connection that reconnects by itself. The
+ * pool, LISTEN and the lock session each go to the host their locator names, and move with it.
+ */
 export function createPostgresDatabase({
   connectionString,
   sessionConnectionString = connectionString,
   poolSize = 20,
   preparedStatements = true,
+  targetSessionAttrs = 'any',
 }: PostgresOptions): Database {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
-  // Nor may a checked-out one (pg emits 'error' on it between two queries of a transaction when the
-  // server goes away): its next query fails instead, and the pool discards it when it comes back.
-  pool.on('connect', (client) => {
-    client.on('error', () => {});
-    if (preparedStatements) prepareMarkedStatements(client);
-  });
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: markedPool(pool) }) });
+  const poolHosts = PrimaryLocator.of(connectionString, targetSessionAttrs);
+  const sessionHosts =
+    sessionConnectionString === connectionString ? poolHosts : PrimaryLocator.of(sessionConnectionString, targetSessionAttrs);
+  const openPool = (url: string) => {
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    // Nor may a checked-out one (pg emits 'error' on it between two queries of a transaction when the
+    // server goes away): its next query fails instead, and the pool discards it when it comes back.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      if (preparedStatements) prepareMarkedStatements(client);
+    });
+    return pool;
+  };
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new PrimaryPool(poolHosts, openPool) }) });
   const listeners = new Set<() => Promise<void>>();
 
   return {
@@ -43,16 +63,14 @@ export function createPostgresDatabase({
     concurrent: true,
     db,
     async listen(channel, handler) {
-      const stop = await listenWithReconnect(sessionConnectionString, channel, handler).catch((error: unknown) =>
-        Promise.reject(fromDatabase(error)),
-      );
+      const stop = await listenWithReconnect(sessionHosts, channel, handler).catch((error: unknown) => Promise.reject(fromDatabase(error)));
       listeners.add(stop);
       return async () => {
         listeners.delete(stop);
         await stop();
       };
     },
-    openLockSession: () => openPostgresLockSession(sessionConnectionString).catch((error: unknown) => Promise.reject(fromDatabase(error))),
+    openLockSession: () => openLockSessionOnPrimary(sessionHosts, (url) => openPostgresLockSession(url)),
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();
@@ -60,21 +78,32 @@ export function createPostgresDatabase({
   };
 }
 
-async function listenWithReconnect(connectionString: string, channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
+/** LISTEN on the host `hosts` names, reconnecting (to wherever that is then) when the connection fails or the primary moves. */
+async function listenWithReconnect(hosts: PrimaryLocator, channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
+  let stopFollowing = () => {};
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString });
+    const url = await hosts.primary();
+    const next = new pg.Client({ connectionString: url });
     next.on('notification', (message) => {
       if (message.channel === channel) handler.onNotify(message.payload ?? '');
     });
     next.on('error', () => scheduleReconnect(next));
     next.on('end', () => scheduleReconnect(next));
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      if (isConnectionFailure(error)) hosts.lost(url);
+      await next.end().catch(() => {});
+      throw error;
+    }
     client = next;
+    stopFollowing();
+    stopFollowing = hosts.whenLost(url, () => scheduleReconnect(next));
   };
 
   const scheduleReconnect = (failed: pg.Client) => {
@@ -99,6 +128,7 @@ async function listenWithReconnect(connectionString: string, channel: string, ha
   await connect();
   return async () => {
     stopped = true;
+    stopFollowing();
     if (retryTimer) clearTimeout(retryTimer);
     await client?.end().catch(() => {});
   };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -18,6 +18,21 @@ export interface ThrowawayReplica {
   resumeReplay(): Promise<void>;
   /** Resolves once the replica has replayed everything the primary has written so far. */
   caughtUp(): Promise<void>;
+  /**
+   * Makes the primary wait for this standby: `synchronous_standby_names = '*'` on the primary (set
+   * after the base backup, so the standby does not inherit it and a promoted standby waits for no
+   * one) and `synchronous_commit = on` for the postgres role, the throwaway cluster running with
+   * it off. Resolves once the primary reports this standby as synchronous.
+   */
+  synchronous(): Promise<void>;
+  /**
+   * Stops the standby receiving the primary's WAL (an empty `primary_conninfo`): from now on
+   * nothing the primary commits reaches it, what asynchronous replication loses when the primary
+   * dies before shipping it, made certain. Resolves once the WAL receiver is gone.
+   */
+  disconnect(): Promise<void>;
+  /** `pg_ctl promote`: the standby becomes a primary that takes writes; resolves once it does. */
+  promote(): Promise<void>;
   /** `pg_ctl stop -m fast`: the replica is gone until `start`. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -69,6 +84,27 @@ export async function createThrowawayReplica(primary: ThrowawayPostgres): Promis
         'the replica pauses its replay',
       );
     },
+    async synchronous() {
+      await query(primary.url, `alter system set synchronous_standby_names = '*'`);
+      await query(primary.url, 'select pg_reload_conf()');
+      await query(primary.url, 'alter role postgres set synchronous_commit = on');
+      await until(
+        async () => (await query(primary.url, `select 1 from pg_stat_replication where sync_state = 'sync'`)).length === 1,
+        'the primary counts the standby as synchronous',
+      );
+    },
+    async disconnect() {
+      await query(url, `alter system set primary_conninfo = ''`);
+      await query(url, 'select pg_reload_conf()');
+      await until(async () => (await query(url, 'select 1 from pg_stat_wal_receiver')).length === 0, 'the WAL receiver stops');
+    },
+    async promote() {
+      await asPostgres('pg_ctl', ['-D', data, '-w', '-t', '30', 'promote']);
+      await until(
+        async () => (await query(url, 'select pg_is_in_recovery() as recovery'))[0].recovery === false,
+        'the standby is promoted',
+      );
+    },
     async resumeReplay() {
       await query(url, 'select pg_wal_replay_resume()');
     },
@@ -84,4 +120,28 @@ export async function createThrowawayReplica(primary: ThrowawayPostgres): Promis
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `pg_ctl stop -m immediate` without the data directory: SIGQUIT to the postmaster, whose pid the
+ * server reads from its own `postmaster.pid`. Every backend exits at once, with no checkpoint and
+ * nothing more sent to standbys: the primary is gone as if its machine had failed.
+ */
+export async function stopImmediately(cluster: ThrowawayPostgres): Promise<void> {
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  const { rows } = await client.query<{ pid: string }>(`select split_part(pg_read_file('postmaster.pid'), E'\\n', 1) as pid`);
+  await client.end();
+  const pid = Number(rows[0]!.pid);
+  process.kill(pid, 'SIGQUIT');
+  await waitUntil(async () => !(await running(pid)), { what: 'the primary exits', everyMs: 10 });
+}
+
+/** Whether `pid` is a live process (a zombie left for its parent to reap is not). */
+async function running(pid: number): Promise<boolean> {
+  try {
+    return !/^State:\s+Z/m.test(await readFile(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
