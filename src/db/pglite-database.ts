@@ -3,9 +3,10 @@ import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { Database } from './database.js';
 import { parseBigint } from './parse-bigint.js';
+import { seedFromInitialisedCluster } from './pglite-initialised-cluster.js';
 
 export interface PgliteOptions {
-  /** A directory to keep the data in; in memory when omitted. */
+  /** A directory to keep the data in (an empty one starts as a copy of a cached initialised cluster); in memory when omitted. */
   dataDir?: string;
   /** Start from a dump made by `dump()` instead of an empty cluster (skips initdb). */
   loadDataDir?: Blob;
@@ -18,6 +19,7 @@ export interface PgliteDatabase extends Database {
 
 /** Real Postgres in-process: one connection, so Kysely queues every query and transaction behind it. */
 export async function createPgliteDatabase({ dataDir, loadDataDir }: PgliteOptions = {}): Promise<PgliteDatabase> {
+  if (dataDir && !loadDataDir) await seedFromInitialisedCluster(dataDir);
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
