@@ -7,6 +7,7 @@ import { domains } from '../src/app/domains.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createPostgresDatabase } from '../src/db/postgres-database.js';
 import { appendBenchmark } from './append.bench.js';
+import { appendAnatomyBenchmark } from './append-anatomy.bench.js';
 import { asShippedBenchmark } from './as-shipped.bench.js';
 import { coldLoadBenchmark } from './cold-load.bench.js';
 import { coldStartBenchmark } from './cold-start.bench.js';
@@ -35,6 +36,7 @@ export const benchmarks: Benchmark[] = [
   logGrowthBenchmark,
   replicasBenchmark,
   headCeilingBenchmark,
+  appendAnatomyBenchmark,
 ];
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
