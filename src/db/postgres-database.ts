@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { NotificationHandler } from '../es/index.js';
 import type { Database } from './database.js';
 import { fromDatabase, isConnectionFailure } from './database-unavailable.js';
+import { endSessionWhenClientDies } from './dead-client-detection.js';
 import type { TargetSessionAttrs } from './host-list.js';
 import { openLockSessionOnPrimary } from './lock-session-on-primary.js';
 import { parseBigint } from './parse-bigint.js';
@@ -51,6 +52,9 @@ export function createPostgresDatabase({
     // server goes away): its next query fails instead, and the pool discards it when it comes back.
     pool.on('connect', (client) => {
       client.on('error', () => {});
+      // Sent before any other query: the server ends the session, rolling back and freeing its row locks,
+      // soon after this instance goes silent (a partition). Failing, it fails the next query too.
+      void endSessionWhenClientDies(client).catch(() => {});
       if (preparedStatements) prepareMarkedStatements(client);
     });
     return pool;
@@ -95,6 +99,7 @@ async function listenWithReconnect(hosts: PrimaryLocator, channel: string, handl
     next.on('end', () => scheduleReconnect(next));
     try {
       await next.connect();
+      await endSessionWhenClientDies(next);
       await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     } catch (error) {
       if (isConnectionFailure(error)) hosts.lost(url);
