@@ -1,33 +1,39 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdir, rename, rm, rmdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
 /**
- * An empty data directory starts as a copy of a cluster initialised once per PGlite version and kept in
+ * A data directory without a cluster starts as a copy of one initialised once per PGlite version and kept in
  * `node_modules/.cache/chronicle/`: PGlite's initdb (a second WebAssembly Postgres, initdb, a tarball of the
  * result unpacked file by file) costs 6 to 9 s of CPU, a copy of its 40 MB a tenth of a second. The copy is what
- * PGlite's own initdb would have written (the cluster is made by PGlite with its defaults and shut down cleanly),
- * and is moved into place whole, so a start killed mid-copy leaves the data directory empty, never half a cluster.
+ * PGlite's own initdb would have written (the cluster is made by PGlite with its defaults and shut down cleanly).
+ * Files already in the directory stay (the development auth secret lives there too); the cluster's own entries
+ * are staged beside it and moved in one by one, `PG_VERSION` last, so a start killed midway leaves no cluster,
+ * and the next start seeds it again over what the killed one moved in.
  *
- * Returns false, leaving `dataDir` to PGlite, when it is not a plain directory path (`memory://`, `idb://`), already
- * holds anything, or the cache cannot be written.
+ * Returns false, leaving `dataDir` to PGlite, when it is not a plain directory path (`memory://`, `idb://`),
+ * already holds a cluster, or the cache cannot be written.
  */
 export async function seedFromInitialisedCluster(dataDir: string): Promise<boolean> {
-  if (dataDir.includes('://') || (existsSync(dataDir) && readdirSync(dataDir).length > 0)) return false;
+  if (dataDir.includes('://') || existsSync(join(dataDir, 'PG_VERSION'))) return false;
   const cluster = await initialisedCluster().catch(() => undefined);
   if (!cluster) return false;
   const staging = `${dataDir}.seeding-${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
   try {
-    await mkdir(dirname(dataDir), { recursive: true });
+    await mkdir(dataDir, { recursive: true });
     await cp(cluster, staging, { recursive: true });
-    if (existsSync(dataDir)) await rmdir(dataDir);
-    await rename(staging, dataDir);
+    for (const name of (await readdir(staging)).filter((entry) => entry !== 'PG_VERSION')) {
+      await rm(join(dataDir, name), { recursive: true, force: true });
+      await rename(join(staging, name), join(dataDir, name));
+    }
+    await rename(join(staging, 'PG_VERSION'), join(dataDir, 'PG_VERSION'));
     return true;
   } catch {
-    await rm(staging, { recursive: true, force: true });
     return false;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -45,14 +45,22 @@ describe.skipIf(dialect !== 'pglite')('an empty PGlite data directory (PGlite on
     }
   }, 120_000);
 
-  it('leaves a directory that already holds something to PGlite', async () => {
-    const dataDir = join(scratch, 'occupied');
+  it('puts the cluster beside files already there (the development secret), and leaves a cluster alone', async () => {
+    const dataDir = join(scratch, 'with-secret');
     mkdirSync(dataDir);
-    writeFileSync(join(dataDir, 'notes.txt'), 'mine');
+    writeFileSync(join(dataDir, 'dev-auth-secret'), 'mine');
+    // What a start killed while seeding left: some of the cluster's entries, no PG_VERSION.
+    mkdirSync(join(dataDir, 'base'));
+    writeFileSync(join(dataDir, 'base', 'half-copied'), '');
+    expect(await seedFromInitialisedCluster(dataDir)).toBe(true);
+    expect(readFileSync(join(dataDir, 'dev-auth-secret'), 'utf8')).toBe('mine');
+    expect(existsSync(join(dataDir, 'base', 'half-copied'))).toBe(false);
+    expect(readdirSync(dataDir).sort()).toEqual(['dev-auth-secret', ...readdirSync(await initialisedCluster())].sort());
+
     expect(await seedFromInitialisedCluster(dataDir)).toBe(false);
-    expect(readdirSync(dataDir)).toEqual(['notes.txt']);
     expect(await seedFromInitialisedCluster('memory://somewhere')).toBe(false);
     expect(existsSync('memory:')).toBe(false);
+    expect(readdirSync(scratch).filter((name) => name.includes('.seeding-'))).toEqual([]);
   });
 
   it('seeds an empty directory that exists, as a whole', async () => {
