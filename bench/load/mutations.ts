@@ -56,7 +56,8 @@ export class MutationLoad {
   private tally: MutationTally = emptyTally();
 
   constructor(
-    private readonly url: string,
+    /** The servers' GraphQL URLs: client loop `c` sends to `urls[c % urls.length]`. */
+    private readonly urls: readonly string[],
     private readonly accounts: readonly string[],
     private readonly clients: number,
     token: string,
@@ -66,7 +67,7 @@ export class MutationLoad {
 
   /** Sends one mutation and throws unless it succeeded: for setting up accounts. */
   async send(query: string, variables: unknown): Promise<any> {
-    const body = await this.http.post(this.url, { query, variables });
+    const body = await this.http.post(this.urls[0]!, { query, variables });
     if (body.errors) throw new Error(`setup failed: ${JSON.stringify(body.errors)}`);
     return body.data;
   }
@@ -94,7 +95,8 @@ export class MutationLoad {
       const kind = pick();
       const started = performance.now();
       try {
-        const body = await this.http.post(this.url, { query: DOCUMENTS[kind].query, variables: this.variables(kind, client) });
+        const url = this.urls[client % this.urls.length]!;
+        const body = await this.http.post(url, { query: DOCUMENTS[kind].query, variables: this.variables(kind, client) });
         const typename = body.data?.[DOCUMENTS[kind].field]?.__typename;
         if (body.errors || typename !== DOCUMENTS[kind].success) this.fail(`${kind}: ${JSON.stringify(body.errors ?? body.data)}`);
         else {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { signToken } from '../../src/auth/sign-token.js';
 import { balanceEventTypes } from '../../src/domains/bank/account-events.js';
@@ -13,10 +14,16 @@ import { quantile } from './stats.js';
 import { SubscriberPool } from './subscribers.js';
 
 const env = process.env;
-const DURATION_S = positive(env.LOAD_DURATION_S, 60);
+/** `npm run load -- --subscribers 10000 --instances 3 --duration 30`; each flag also has its LOAD_* variable. */
+const { values: flags } = parseArgs({
+  options: { subscribers: { type: 'string' }, instances: { type: 'string' }, duration: { type: 'string' }, clients: { type: 'string' } },
+});
+const DURATION_S = positive(flags.duration ?? env.LOAD_DURATION_S, 60);
 const WARMUP_S = positive(env.LOAD_WARMUP_S, 10);
-const CLIENTS = positive(env.LOAD_CLIENTS, 32);
-const SUBSCRIBERS = positive(env.LOAD_SUBSCRIBERS, 1_000);
+const CLIENTS = positive(flags.clients ?? env.LOAD_CLIENTS, 32);
+const SUBSCRIBERS = positive(flags.subscribers ?? env.LOAD_SUBSCRIBERS, 1_000);
+/** Server processes on the one database; mutations and subscribers are spread over them in turn. */
+const INSTANCES = positive(flags.instances ?? env.LOAD_INSTANCES, 1);
 const ACCOUNTS = positive(env.LOAD_ACCOUNTS, 100);
 /** A directory: the server writes a heap snapshot there at each of the two heap measurements. */
 const SNAPSHOT_DIR = env.LOAD_HEAP_SNAPSHOTS || undefined;
@@ -29,7 +36,7 @@ const DATABASE = 'chronicle_load';
  * two heap figures compare the same steady state (a leak, not a filling buffer, is what we look for).
  */
 const FEED_WINDOW_EVENTS = 15_000;
-const MAX_WARMUP_S = 240;
+const MAX_WARMUP_S = positive(env.LOAD_MAX_WARMUP_S, 240);
 const TARGET_P99_MS = 100;
 const TARGET_HEAP_RATIO = 1.2;
 
@@ -53,20 +60,29 @@ const LOAD_ACTOR = { subject: 'load', roles: [] };
 async function main(): Promise<number> {
   printMachine();
   const databaseUrl = await freshDatabase(ADMIN_URL, DATABASE);
-  const server = await startServer(databaseUrl, join(os.tmpdir(), 'chronicle-load-server.log'), {
-    env: { LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info', ...AUTH_ENV },
-    // Say `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
-    nodeArgs: env.LOAD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
-    ...(SNAPSHOT_DIR ? { snapshotDir: SNAPSHOT_DIR } : {}),
-  });
+  const start = (index: number) =>
+    startServer(databaseUrl, join(os.tmpdir(), `chronicle-load-server${index === 0 ? '' : `-${index}`}.log`), {
+      env: { LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info', ...AUTH_ENV },
+      // Say `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
+      nodeArgs: env.LOAD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+      ...(SNAPSHOT_DIR && index === 0 ? { snapshotDir: SNAPSHOT_DIR } : {}),
+    });
+  // The first migrates the database; the others start on it together.
+  const servers = [await start(0)];
+  servers.push(...(await Promise.all(Array.from({ length: INSTANCES - 1 }, (_, index) => start(index + 1)))));
+  const server = servers[0]!;
   const snapshot = async (label: string) => {
     if (SNAPSHOT_DIR) console.log(`heap snapshot ${label}: ${await server.heapSnapshot()}`);
   };
-  const graphqlUrl = `${server.base}/graphql`;
+  const graphqlUrls = servers.map((each) => `${each.base}/graphql`);
   const accounts = Array.from({ length: ACCOUNTS }, (_, index) => `LOAD-${index}`);
   const token = await signToken(AUTH, LOAD_ACTOR, { expiresIn: '24h' });
-  const load = new MutationLoad(graphqlUrl, accounts, CLIENTS, token);
-  const subscribers = new SubscriberPool(graphqlUrl.replace(/^http/, 'ws'), token);
+  const load = new MutationLoad(graphqlUrls, accounts, CLIENTS, token);
+  const subscribers = new SubscriberPool(
+    graphqlUrls.map((url) => url.replace(/^http/, 'ws')),
+    token,
+  );
+  const heaps = () => Promise.all(servers.map((each) => each.heap()));
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
 
@@ -80,12 +96,16 @@ async function main(): Promise<number> {
       });
     }
     const after = Number((await server.health()).head);
+    const heapsAlone = await heaps();
     const connecting = performance.now();
     await subscribers.connect(SUBSCRIBERS, accounts, after);
     console.log(`${ACCOUNTS} accounts opened; ${SUBSCRIBERS} subscribers connected in ${Math.round(performance.now() - connecting)} ms`);
+    const heapsIdle = await heaps();
+    const idleBytesPerSubscriber = sum(heapsIdle.map((heap, index) => heap.heapUsed - heapsAlone[index]!.heapUsed)) / SUBSCRIBERS;
+    const idleRssPerSubscriber = sum(heapsIdle.map((heap, index) => heap.rss - heapsAlone[index]!.rss)) / SUBSCRIBERS;
 
     const quiesce = async () => {
-      await waitUntilCaughtUp(server);
+      for (const each of servers) await waitUntilCaughtUp(each);
       const expected = await balanceEventsPerAccount(db, after);
       await subscribers.waitForAll((accountNumber) => expected.get(accountNumber) ?? 0, 120_000);
     };
@@ -100,9 +120,10 @@ async function main(): Promise<number> {
     const warmUp = await load.stop();
     const warmUpSeconds = (performance.now() - warmUpStarted) / 1000;
     await quiesce();
-    const heapWarm = await server.heap();
+    const heapsWarm = await heaps();
     await snapshot('after warm-up');
     const before = await server.metrics();
+    const cpuBefore = await Promise.all(servers.map((each) => each.metrics()));
     const deliveredBefore = subscribers.delivered;
 
     console.log(`measured run: ${DURATION_S} s`);
@@ -118,18 +139,19 @@ async function main(): Promise<number> {
     loopDelay.disable();
     const atStop = await server.metrics();
     await quiesce();
-    const heapAfter = await server.heap();
+    const heapsAfter = await heaps();
     await snapshot('after the run');
     const afterMetrics = await server.metrics();
+    const cpuAfter = await Promise.all(servers.map((each) => each.metrics()));
     const deliveries = subscribers.delivered - deliveredBefore;
 
     const seconds = (to - from) / 1000;
     const latencies = subscribers.latenciesMs.values();
     const p50 = quantile(latencies, 0.5);
     const p99 = quantile(latencies, 0.99);
-    const heapRatio = heapAfter.heapUsed / heapWarm.heapUsed;
+    const heapRatio = Math.max(...heapsAfter.map((heap, index) => heap.heapUsed / heapsWarm[index]!.heapUsed));
     const errors = warmUp.errors + run.errors + subscribers.errors.length;
-    const serverWarnings = await countServerWarnings(server.logFile);
+    const serverWarnings = sum(await Promise.all(servers.map((each) => countServerWarnings(each.logFile))));
     const counter = (samples: Sample[], name: string) => sampleValue(samples, name) ?? 0;
     const delta = (name: string) => counter(afterMetrics, name) - counter(before, name);
     const ms = (seconds: number) => (seconds * 1000).toFixed(1);
@@ -154,16 +176,28 @@ async function main(): Promise<number> {
         'errors',
         `${errors} (mutations ${warmUp.errors + run.errors}, subscribers ${subscribers.errors.length}); server warnings/errors logged: ${serverWarnings}`,
       ],
+      ...servers.map((_, index): [string, string] => [
+        `server ${index + 1} heap used after warm-up / after run`,
+        `${mib(heapsWarm[index]!.heapUsed)} / ${mib(heapsAfter[index]!.heapUsed)} MiB = ${(heapsAfter[index]!.heapUsed / heapsWarm[index]!.heapUsed).toFixed(2)}x (rss ${mib(heapsWarm[index]!.rss)} / ${mib(heapsAfter[index]!.rss)} MiB)`,
+      ]),
       [
-        'server heap used after warm-up / after run',
-        `${mib(heapWarm.heapUsed)} / ${mib(heapAfter.heapUsed)} MiB = ${heapRatio.toFixed(2)}x (rss ${mib(heapWarm.rss)} / ${mib(heapAfter.rss)} MiB)`,
+        'memory per idle subscriber (heap / rss)',
+        `${(idleBytesPerSubscriber / 1024).toFixed(1)} / ${(idleRssPerSubscriber / 1024).toFixed(1)} KiB (connected, nothing delivered yet, after a forced GC)`,
       ],
-      ['runtime lag when the load stopped', describeLag(atStop)],
-      ['server CPU', `${((delta('process_cpu_seconds_total') / seconds) * 100).toFixed(0)}% of one core`],
+      ['runtime lag when the load stopped (server 1)', describeLag(atStop)],
+      [
+        'server CPU',
+        servers
+          .map((_, index) => {
+            const cpu = counter(cpuAfter[index]!, 'process_cpu_seconds_total') - counter(cpuBefore[index]!, 'process_cpu_seconds_total');
+            return `${((cpu / seconds) * 100).toFixed(0)}%`;
+          })
+          .join(' + ') + ' of one core',
+      ],
       ['load generator event-loop delay p99', `${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`],
     ];
     console.log(
-      `\n${CLIENTS} clients, ${SUBSCRIBERS} subscribers on ${ACCOUNTS} accounts, ${DURATION_S} s after a ${warmUpSeconds.toFixed(0)} s warm-up (${warmUp.completed} mutations)\n`,
+      `\n${CLIENTS} clients, ${SUBSCRIBERS} subscribers on ${ACCOUNTS} accounts, ${INSTANCES} instance(s), ${DURATION_S} s after a ${warmUpSeconds.toFixed(0)} s warm-up (${warmUp.completed} mutations)\n`,
     );
     for (const [label, value] of rows) console.log(`${label.padEnd(44)} ${value}`);
     for (const description of [...warmUp.firstErrors, ...run.firstErrors, ...subscribers.errors.slice(0, 5)])
@@ -176,13 +210,13 @@ async function main(): Promise<number> {
     ] as const;
     console.log('');
     for (const [target, met] of verdicts) console.log(`${met ? 'met   ' : 'MISSED'} ${target}`);
-    console.log(`server log: ${server.logFile}`);
+    console.log(`server logs: ${servers.map((each) => each.logFile).join(', ')}`);
     return verdicts.every(([, met]) => met) ? 0 : 1;
   } finally {
     await subscribers.close();
     load.close();
     await db.end();
-    await server.stop();
+    await Promise.all(servers.map((each) => each.stop()));
   }
 }
 
@@ -235,6 +269,10 @@ function printMachine(): void {
       .map((l) => l.toFixed(1))
       .join(' ')}; Node ${process.version}`,
   );
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 function mib(bytes: number): string {

@@ -14,7 +14,7 @@ interface Subscriber {
 
 /**
  * graphql-ws subscribers, one socket each (as many browsers would be, and far below the server's
- * `WS_MAX_SUBSCRIPTIONS` per socket), each following `balanceUpdated` of one account from
+ * `WS_MAX_SUBSCRIPTIONS` per socket), spread in turn over the servers' URLs, each following `balanceUpdated` of one account from
  * a given position (so none misses an event however late its subscription reaches the server).
  * Each checks that positions only grow, and records, for events that occurred inside the
  * measured window, how long after their `occurredAt` they arrived here.
@@ -29,7 +29,7 @@ export class SubscriberPool {
   private closing = false;
 
   constructor(
-    private readonly wsUrl: string,
+    private readonly wsUrls: readonly string[],
     private readonly token: string,
   ) {}
 
@@ -41,7 +41,7 @@ export class SubscriberPool {
   async connect(count: number, accounts: readonly string[], after: number, concurrency = 50): Promise<void> {
     for (let start = 0; start < count; start += concurrency) {
       const batch = Array.from({ length: Math.min(concurrency, count - start) }, (_, offset) =>
-        this.subscribe(accounts[(start + offset) % accounts.length]!, after),
+        this.subscribe(accounts[(start + offset) % accounts.length]!, after, this.wsUrls[(start + offset) % this.wsUrls.length]!),
       );
       await Promise.all(batch);
     }
@@ -74,12 +74,12 @@ export class SubscriberPool {
     await Promise.all(this.clients.map((client) => client.dispose()));
   }
 
-  private subscribe(accountNumber: string, after: number): Promise<void> {
+  private subscribe(accountNumber: string, after: number, url: string): Promise<void> {
     const subscriber: Subscriber = { accountNumber, received: 0, lastPosition: after };
     this.subscribers.push(subscriber);
     return new Promise((resolve, reject) => {
       const client = createClient({
-        url: this.wsUrl,
+        url,
         webSocketImpl: WebSocket,
         lazy: false,
         retryAttempts: 0,
