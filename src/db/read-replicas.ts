@@ -92,8 +92,9 @@ export class ReadReplicas {
           return replica;
         }
       }
-      if (Date.now() + POLL_MS > deadline) return undefined;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const left = deadline - Date.now();
+      if (left <= 0) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, left)));
     }
   }
 

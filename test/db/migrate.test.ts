@@ -88,6 +88,7 @@ describe('migrations', () => {
       '0017-snapshot-history',
       '0018-account-owners',
       '0019-coin-account-owners',
+      '0022-events-by-actor',
     ]);
     expect(Object.keys(engineMigrations)).toEqual([
       '0001-event-store',
@@ -100,6 +101,7 @@ describe('migrations', () => {
       '0015-personal-data-keys',
       '0016-forget-plaintext-snapshots',
       '0017-snapshot-history',
+      '0022-events-by-actor',
     ]);
   });
 

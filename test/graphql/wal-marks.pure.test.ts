@@ -31,4 +31,15 @@ describe('WalMarks', () => {
     for (let position = 2; position <= 200; position++) marks.record(position, `0/${position.toString(16)}`);
     expect(marks.covering(1)).toBe(`0/${(200 - 127).toString(16)}`);
   });
+
+  it('keeps no mark another says more than (as far along the log, at an earlier location): those would push useful marks out', () => {
+    const marks = new WalMarks();
+    marks.record(20, '0/200');
+    for (let n = 0; n < 200; n++) marks.record(20 - (n % 5), `0/${(0x300 + n).toString(16)}`);
+    expect(marks.covering(1)).toBe('0/200');
+    expect(marks.covering(20)).toBe('0/200');
+    marks.record(21, '0/1000');
+    expect(marks.covering(21)).toBe('0/1000');
+    expect(marks.covering(20)).toBe('0/200');
+  });
 });

@@ -9,6 +9,7 @@ import * as projectionVersions from './0014-projection-versions.js';
 import * as personalDataKeys from './0015-personal-data-keys.js';
 import * as forgetPlaintextSnapshots from './0016-forget-plaintext-snapshots.js';
 import * as snapshotHistory from './0017-snapshot-history.js';
+import * as eventsByActor from './0022-events-by-actor.js';
 
 /**
  * The engine's own tables: the event store, command refusals, the checkpoint fence and scheduled
@@ -25,4 +26,5 @@ export const engineMigrations: Readonly<Record<string, Migration>> = {
   '0015-personal-data-keys': personalDataKeys,
   '0016-forget-plaintext-snapshots': forgetPlaintextSnapshots,
   '0017-snapshot-history': snapshotHistory,
+  '0022-events-by-actor': eventsByActor,
 };

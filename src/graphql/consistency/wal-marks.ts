@@ -13,8 +13,11 @@ export class WalMarks {
   private readonly marks: Array<{ position: number; location: bigint; text: WalLocation }> = [];
 
   record(position: number, location: WalLocation): void {
+    const value = lsnValue(location);
+    // A mark as far along the log at an earlier location says more: keep the marks a staircase.
+    if (this.marks.some((mark) => mark.position >= position && mark.location <= value)) return;
     if (this.marks.length === CAPACITY) this.marks.shift();
-    this.marks.push({ position, location: lsnValue(location), text: location });
+    this.marks.push({ position, location: value, text: location });
   }
 
   /** The earliest location known to hold every projector's writes up to `position`, if any. */
