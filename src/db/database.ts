@@ -18,6 +18,12 @@ export interface Database {
    * Absent on PGlite: one process owns the database, so it leads everything.
    */
   openLockSession?(): Promise<LockSession>;
+  /**
+   * Runs `work` on a connection of its own to the session URL, which keeps its session between
+   * transactions, as Kysely's migrator needs (it holds a session advisory lock around its
+   * transaction); `db` may be a pooler in transaction mode. Absent on PGlite, whose `db` is one session.
+   */
+  onSession?<T>(work: (db: Kysely<any>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

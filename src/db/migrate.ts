@@ -1,10 +1,10 @@
-import { DEFAULT_MIGRATION_TABLE, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import type { Database } from './database.js';
 
 /**
  * Brings the schema up to date with `migrations`: the app's list, the engine's and those of the
- * slices it runs (`migrationsOf` in app/domain-module.ts). Kysely's migrator takes a row lock on its
- * lock table, so several instances starting at once run each migration exactly once.
+ * slices it runs (`migrationsOf` in app/domain-module.ts). Kysely's migrator takes a session advisory
+ * lock (on a session of its own, `onSession`), so several instances starting at once run each migration exactly once.
  *
  * Slices come and go from the app's list, so a database may have run migrations the list lacks, or
  * lack ones named before the last it ran. Kysely refuses both by default; here:
@@ -26,12 +26,14 @@ export async function migrateToLatest(database: Database, migrations: Readonly<R
   if (Object.keys(migrations).every((name) => ran.has(name))) return { results: [] };
   const unlisted = run.filter((name) => !Object.hasOwn(migrations, name));
   const stillRecorded = Object.fromEntries(unlisted.map((name) => [name, notListed(name)]));
-  const migrator = new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => ({ ...stillRecorded, ...migrations }) },
-    allowUnorderedMigrations: true,
-  });
-  const result = await migrator.migrateToLatest();
+  const migrate = (db: Kysely<any>) =>
+    new Migrator({
+      db,
+      provider: { getMigrations: async () => ({ ...stillRecorded, ...migrations }) },
+      allowUnorderedMigrations: true,
+    }).migrateToLatest();
+  // On a session of its own: the migrator holds a session advisory lock around its transaction.
+  const result = await (database.onSession ? database.onSession(migrate) : migrate(database.db));
   if (result.error) throw result.error;
   return result;
 }

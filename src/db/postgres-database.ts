@@ -75,6 +75,15 @@ export function createPostgresDatabase({
       };
     },
     openLockSession: () => openLockSessionOnPrimary(sessionHosts, (url) => openPostgresLockSession(url)),
+    async onSession(work) {
+      const pool = new pg.Pool({ connectionString: await sessionHosts.primary(), max: 1 });
+      const session = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+      try {
+        return await work(session);
+      } finally {
+        await session.destroy();
+      }
+    },
     async close() {
       await Promise.all([...listeners].map((stop) => stop()));
       await db.destroy();

@@ -18,6 +18,17 @@ export function throwawayPgbouncerUnavailable(): string | undefined {
   }
 }
 
+export interface ThrowawayPgbouncerOptions {
+  /** Server connections per database (`default_pool_size`). */
+  poolSize?: number;
+  /**
+   * Lend the server connection idle longest (`server_round_robin = 1`) instead of the one released
+   * last: one client's transactions then move from server connection to server connection, as
+   * they do on a busy pooler, instead of by chance.
+   */
+  roundRobin?: boolean;
+}
+
 export interface ThrowawayPgbouncer {
   /** `upstream` with its host and port replaced by PgBouncer's, for any database name. */
   urlFor(upstream: string): string;
@@ -33,7 +44,7 @@ export interface ThrowawayPgbouncer {
  */
 export async function createThrowawayPgbouncer(
   upstream: string,
-  { poolSize = 10 }: { poolSize?: number } = {},
+  { poolSize = 10, roundRobin = false }: ThrowawayPgbouncerOptions = {},
 ): Promise<ThrowawayPgbouncer> {
   const server = new URL(upstream);
   const user = decodeURIComponent(server.username || 'postgres');
@@ -60,6 +71,7 @@ export async function createThrowawayPgbouncer(
       `auth_file = ${join(dir, 'userlist.txt')}`,
       'pool_mode = transaction',
       `default_pool_size = ${poolSize}`,
+      `server_round_robin = ${roundRobin ? 1 : 0}`,
       'max_client_conn = 1000',
       `logfile = ${join(dir, 'pgbouncer.log')}`,
       ...(asRoot ? ['user = postgres'] : []),
