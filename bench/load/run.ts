@@ -62,7 +62,8 @@ async function main(): Promise<number> {
   const databaseUrl = await freshDatabase(ADMIN_URL, DATABASE);
   const start = (index: number) =>
     startServer(databaseUrl, join(os.tmpdir(), `chronicle-load-server${index === 0 ? '' : `-${index}`}.log`), {
-      env: { LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info', ...AUTH_ENV },
+      // Every subscriber acts as the one subject that owns the accounts: the per-actor cap (200) would refuse the rest.
+      env: { LOG_LEVEL: env.LOAD_SERVER_LOG_LEVEL ?? 'info', SUBSCRIPTIONS_PER_ACTOR: String(SUBSCRIBERS), ...AUTH_ENV },
       // Say `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
       nodeArgs: env.LOAD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
       ...(SNAPSHOT_DIR && index === 0 ? { snapshotDir: SNAPSHOT_DIR } : {}),
