@@ -4,6 +4,11 @@ import { type Limits, loadLimits } from './server/limits.js';
 
 /** Every setting Chronicle reads from its environment (documented in the README). */
 export interface Config {
+  /**
+   * The primary (DATABASE_URL); PGlite without it. It may list several hosts, libpq-style
+   * (`postgres://db1:5432,db2:5432/chronicle`): the first taking writes is used, and found again
+   * after a failover (docs/consistency.md, Failover).
+   */
   databaseUrl: string | undefined;
   /**
    * The leadership locks' and LISTEN's connections, which need a session of their own
