@@ -43,15 +43,24 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long to wait for the server to listen (tsx compiles the sources on start). */
   timeoutMs?: number;
+  /** A command that runs the server, e.g. `ip netns exec <namespace>` to start it in a network namespace. */
+  launcher?: readonly string[];
 }
 
 /**
  * A real Chronicle server, `node --import tsx src/main.ts`, on a free port of 127.0.0.1: what an
  * operator runs, in its own process, so a test can kill it like an operator's machine would.
  */
-export async function startChronicleProcess({ databaseUrl, env = {}, timeoutMs = 60_000 }: StartOptions): Promise<ChronicleProcess> {
+export async function startChronicleProcess({
+  databaseUrl,
+  env = {},
+  timeoutMs = 60_000,
+  launcher = [],
+}: StartOptions): Promise<ChronicleProcess> {
   const { CHRONICLE_CRASH_POINT: _inherited, ...parentEnv } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // A launcher that execs its command (as `ip netns exec` does) leaves the server as the child itself.
+  const [command, ...args] = [...launcher, process.execPath, '--import', 'tsx', 'src/main.ts'];
+  const child = spawn(command!, args, {
     cwd: root,
     env: {
       ...parentEnv,

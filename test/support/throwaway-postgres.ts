@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +16,16 @@ export function throwawayPostgresUnavailable(): string | undefined {
   return undefined;
 }
 
+export interface ThrowawayPostgresOptions {
+  /** Where the server listens besides 127.0.0.1 (each address must exist on this machine when it starts). */
+  listenAddresses?: readonly string[];
+  /** Networks (CIDR) whose clients may connect without a password, besides 127.0.0.1. */
+  trustedNetworks?: readonly string[];
+}
+
 export interface ThrowawayPostgres {
   url: string;
+  port: number;
   /** `pg_ctl stop -m fast`: every connection is cut, the server is gone until `start`. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -29,7 +37,10 @@ export interface ThrowawayPostgres {
  * A PostgreSQL cluster of its own, on a free port with its socket under /tmp, for a test that
  * stops and starts the database: never the shared server other test runs use.
  */
-export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function createThrowawayPostgres({
+  listenAddresses = [],
+  trustedNetworks = [],
+}: ThrowawayPostgresOptions = {}): Promise<ThrowawayPostgres> {
   const dir = await mkdtemp(join(tmpdir(), 'chronicle-pg-'));
   const { uid, gid } = await postgresUser();
   await chown(dir, uid, gid);
@@ -37,12 +48,16 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const port = await freePort();
   const asPostgres = (command: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', join(BIN, command), ...args]);
   await asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const trusted = trustedNetworks.map((network) => `host all all ${network} trust\n`).join('');
+  if (trusted) await appendFile(join(data, 'pg_hba.conf'), trusted);
+  const listen = ['127.0.0.1', ...listenAddresses].join(',');
+  const options = `-p ${port} -k ${dir} -c listen_addresses=${listen} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   const start = () => asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']).then(() => {});
   const stop = () => asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '30', 'stop']).then(() => {});
   await start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
     start,
     stop,
     async destroy() {
