@@ -22,8 +22,8 @@ export interface ConnectOptions {
 
 /**
  * Opens the database. On PostgreSQL it first checks that the session URL keeps sessions (see
- * `assertDedicatedSession`), and a separate session URL turns off named prepared statements on
- * the pool: a pooler in transaction mode (PgBouncer before 1.21) would lose them between transactions.
+ * `assertDedicatedSession`). A separate session URL means `databaseUrl` may be a pooler in
+ * transaction mode: the pool's connections then keep no session state (see `pooledPerTransaction`).
  */
 export async function connect({ databaseUrl, databaseSessionUrl, dataDir, poolSize }: ConnectOptions): Promise<Database> {
   if (!databaseUrl) return createPgliteDatabase(dataDir ? { dataDir } : {});
@@ -33,7 +33,7 @@ export async function connect({ databaseUrl, databaseSessionUrl, dataDir, poolSi
   return createPostgresDatabase({
     connectionString: databaseUrl,
     sessionConnectionString: sessionUrl,
-    preparedStatements: sessionUrl === databaseUrl,
+    pooledPerTransaction: sessionUrl !== databaseUrl,
     targetSessionAttrs: 'read-write',
     ...(poolSize ? { poolSize } : {}),
   });

@@ -20,8 +20,13 @@ export interface PostgresOptions {
   /** For the connections that keep a session (LISTEN, the lock session); `connectionString` by default. */
   sessionConnectionString?: string;
   poolSize?: number;
-  /** Run the statements the engine marks (`preparedAs`) as named prepared statements; off behind a transaction-mode pooler. */
-  preparedStatements?: boolean;
+  /**
+   * `connectionString` is a pooler that lends a server connection per transaction (PgBouncer's
+   * transaction mode): the pool's connections then keep nothing in their session, neither named
+   * prepared statements (`preparedAs`) nor session settings, which would stay with whichever server
+   * connection ran them.
+   */
+  pooledPerTransaction?: boolean;
   /**
    * Which listed host to use, unless the connection string says (`?target_session_attrs=`): `read-write`
    * for the primary (the first host not in recovery nor read-only, found again after a failover),
@@ -38,7 +43,7 @@ export function createPostgresDatabase({
   connectionString,
   sessionConnectionString = connectionString,
   poolSize = 20,
-  preparedStatements = true,
+  pooledPerTransaction = false,
   targetSessionAttrs = 'any',
 }: PostgresOptions): Database {
   const poolHosts = PrimaryLocator.of(connectionString, targetSessionAttrs);
@@ -52,10 +57,12 @@ export function createPostgresDatabase({
     // server goes away): its next query fails instead, and the pool discards it when it comes back.
     pool.on('connect', (client) => {
       client.on('error', () => {});
+      // Behind a transaction-mode pooler the server's client is the pooler: watching it is the pooler's business.
+      if (pooledPerTransaction) return;
       // Sent before any other query: the server ends the session, rolling back and freeing its row locks,
       // soon after this instance goes silent (a partition). Failing, it fails the next query too.
       void endSessionWhenClientDies(client).catch(() => {});
-      if (preparedStatements) prepareMarkedStatements(client);
+      prepareMarkedStatements(client);
     });
     return pool;
   };

@@ -86,6 +86,28 @@ async function balanceOn(server: ChronicleProcess, accountNumber: string): Promi
 }
 
 describe(`PgBouncer in transaction mode ${why}`, () => {
+  it.skipIf(skip)('the pool of an instance behind it sets nothing on the session of the server connections it borrows', async () => {
+    const pooled = createPostgresDatabase({
+      connectionString: pooledUrl,
+      sessionConnectionString: database!.url!,
+      pooledPerTransaction: true,
+    });
+    try {
+      await sql`select 1`.execute(pooled.db);
+    } finally {
+      await pooled.close();
+    }
+    // The next client gets the server connection released last: the one the pool used.
+    const next = new pg.Client(pooledUrl);
+    await next.connect();
+    try {
+      const { rows } = await next.query<{ tcp_user_timeout: string }>('show tcp_user_timeout');
+      expect(rows[0]!.tcp_user_timeout).toBe('0');
+    } finally {
+      await next.end();
+    }
+  });
+
   it.skipIf(skip)(
     'loses what a session carries: a lock taken through it is not exclusive and a named prepared statement collides; the start check tells it from a direct connection',
     async () => {
@@ -122,7 +144,7 @@ describe(`PgBouncer in transaction mode ${why}`, () => {
       try {
         const url = shuffling.urlFor(own.url!);
         await openServerConnections(url, 3);
-        const database = createPostgresDatabase({ connectionString: url, sessionConnectionString: own.url!, preparedStatements: false });
+        const database = createPostgresDatabase({ connectionString: url, sessionConnectionString: own.url!, pooledPerTransaction: true });
         try {
           // One migration the database has not run, or the migrator would not even start (the database is up to date).
           const probe = {
