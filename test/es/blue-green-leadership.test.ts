@@ -33,7 +33,7 @@ async function instance(url: string, hooks: LedgerHooks, version = 1): Promise<C
   const own: Database = createPostgresDatabase({ connectionString: url, poolSize: 4 });
   const app = await startChronicle([ledgerModule(hooks, version)], {
     database: own,
-    runtimeOptions: { batchSize: 10, backoffMs: 10, maxBackoffMs: 50, versionPollMs: 50 },
+    runtimeOptions: { batchSize: 10, buildBatchSize: 10, backoffMs: 10, maxBackoffMs: 50, versionPollMs: 50 },
   });
   apps.push(app);
   return app;

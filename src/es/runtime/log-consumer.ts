@@ -10,6 +10,11 @@ import { delay } from '../delay.js';
 
 export interface LogConsumerOptions {
   batchSize?: number;
+  /**
+   * The batch of a projection version being built beside the live one (`ProjectionBuilder`):
+   * nobody waits on its progress, so it reads and writes far more events at once.
+   */
+  buildBatchSize?: number;
   /** Delay after a failed batch, doubling up to `maxBackoffMs`. */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -108,6 +113,11 @@ export abstract class LogConsumer {
     return Promise.resolve(false);
   }
 
+  /** The next batch after `after`: at most `batchSize` events, and the position it reaches. */
+  protected readBatch(after: number): Promise<{ events: RecordedEvent[]; through: number }> {
+    return this.feed.read(after, this.batchSize);
+  }
+
   /** Whether the runtime does anything for this event. */
   protected abstract handles(event: RecordedEvent): boolean;
   /**
@@ -137,11 +147,30 @@ export abstract class LogConsumer {
   /**
    * `commit` for writes that fit in one statement, given as its common table expressions: they
    * and the checkpoint's move go as that one statement, fenced the same way (see `advanceCheckpointWith`).
+   * `prepare` (the batch's settings, such as a search path, which a statement cannot set for
+   * itself) makes it a transaction of two statements, `prepare`'s first.
    */
-  protected async commitInOneStatement(position: number, writes: RawBuilder<unknown>): Promise<void> {
-    // A runtime's first checkpoint has no row to move yet: that one takes the transaction.
-    if (this.stored === 0) return this.commit(position, (trx) => runWrites(trx, writes));
-    await advanceCheckpointWith(this.db, this.checkpointName(), this.stored, position, writes);
+  protected async commitInOneStatement(
+    position: number,
+    writes: RawBuilder<unknown>,
+    prepare?: (trx: Transaction<EventStoreTables>) => Promise<void>,
+  ): Promise<void> {
+    if (this.stored === 0) {
+      // A runtime's first checkpoint has no row to move yet: that one takes the transaction.
+      return this.commit(position, async (trx) => {
+        await prepare?.(trx);
+        await runWrites(trx, writes);
+      });
+    }
+    const expected = this.stored;
+    if (prepare) {
+      await this.db.transaction().execute(async (trx) => {
+        await prepare(trx);
+        await advanceCheckpointWith(trx, this.checkpointName(), expected, position, writes);
+      });
+    } else {
+      await advanceCheckpointWith(this.db, this.checkpointName(), expected, position, writes);
+    }
     this.recordStored(position);
   }
 
@@ -281,7 +310,7 @@ export abstract class LogConsumer {
           reload = false;
           this.wake();
         }
-        const { events, through } = await this.feed.read(this.checkpoint, this.batchSize);
+        const { events, through } = await this.readBatch(this.checkpoint);
         if (through === this.checkpoint) {
           this.state = 'live';
           if (await this.caughtUp(signal)) break;
