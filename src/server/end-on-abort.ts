@@ -7,8 +7,7 @@ import { Repeater } from '@repeaterjs/repeater';
 export function endOnAbort<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncIterableIterator<T> {
   return new Repeater<T>(async (push, stop) => {
     const iterator = source[Symbol.asyncIterator]();
-    const end = () => stop();
-    signal.addEventListener('abort', end, { once: true });
+    const unlisten = onAbort(signal, () => stop());
     if (signal.aborted) stop();
     // Each read waits for the source or for the end, whichever comes first. Not by racing every read
     // against one promise of the end: each race would add a reaction to that promise, kept (with the
@@ -37,8 +36,35 @@ export function endOnAbort<T>(source: AsyncIterable<T>, signal: AbortSignal): As
     } catch (error) {
       stop(error);
     } finally {
-      signal.removeEventListener('abort', end);
+      unlisten();
       await iterator.return?.();
     }
   });
+}
+
+const listenersBySignal = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Calls `listener` when `signal` aborts, through one listener of the signal's own however many
+ * streams share it: an EventTarget walks all its listeners on every add and remove, so ten
+ * thousand subscriptions each listening to the server's one drain signal took quadratic time to open.
+ */
+function onAbort(signal: AbortSignal, listener: () => void): () => void {
+  let listeners = listenersBySignal.get(signal);
+  if (!listeners) {
+    const created = new Set<() => void>();
+    listenersBySignal.set(signal, created);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const each of [...created]) each();
+        created.clear();
+      },
+      { once: true },
+    );
+    listeners = created;
+  }
+  listeners.add(listener);
+  const registered = listeners;
+  return () => void registered.delete(listener);
 }

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +56,33 @@ describe('endOnAbort', () => {
     release();
     expect(await pending).toEqual({ done: true, value: undefined });
     expect(sourceEnded).toBe(true);
+  });
+
+  it('ends every stream sharing one signal through a single listener of it, and forgets each stream that ends', async () => {
+    // Every subscription ends with the server's one drain signal: a listener each made opening the n-th cost O(n).
+    // A source that waits for its next value until it is ended, as the event feed does.
+    const forever = (): AsyncIterableIterator<number> => {
+      let end: ((result: IteratorResult<number>) => void) | undefined;
+      const done = { done: true as const, value: undefined };
+      return {
+        next: () => new Promise((resolve) => (end = resolve)),
+        return: async () => (end?.(done), done),
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+      };
+    };
+    const draining = new AbortController();
+    const streams = Array.from({ length: 1_000 }, () => endOnAbort(forever(), draining.signal));
+    const pending = streams.map((stream) => stream.next());
+    await expect.poll(() => getEventListeners(draining.signal, 'abort').length).toBe(1);
+    expect(getEventListeners(draining.signal, 'abort')).toHaveLength(1);
+
+    // One ended by its client is forgotten: the drain no longer reaches for it.
+    await streams[0]!.return(undefined);
+    expect(await pending[0]).toEqual({ done: true, value: undefined });
+
+    draining.abort();
+    expect(await Promise.all(pending.slice(1))).toEqual(Array.from({ length: 999 }, () => ({ done: true, value: undefined })));
   });
 });
