@@ -4,6 +4,7 @@ import { connect } from '../db/connect.js';
 import { tables, type Database } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { readingOwnVersions } from '../db/own-version-reads.js';
 import { ReadReplicas } from '../db/read-replicas.js';
 import { ReplicaReplays } from '../db/replica-replays.js';
 import {
@@ -19,6 +20,7 @@ import {
   uniqueness,
   validation,
 } from '../es/index.js';
+import { ProjectionReadSchemas } from '../es/runtime/projection-read-schemas.js';
 import { commandTelemetry } from '../observability/command-telemetry.js';
 import { MeasuredEventStore } from '../observability/measured-event-store.js';
 import { ChronicleMetrics } from '../observability/metrics.js';
@@ -41,15 +43,19 @@ export interface ChronicleOptions {
 /** Opens (and migrates) the database, wires the engine and every domain slice, and starts the runtimes. */
 export async function createChronicle(config: Config, options: ChronicleOptions = {}): Promise<Chronicle> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = options.database ?? (await connect(config));
+  const opened = options.database ?? (await connect(config));
   const domains = options.domains ?? allDomains;
-  await migrateToLatest(database, migrationsOf(domains));
+  await migrateToLatest(opened, migrationsOf(domains));
 
-  const db = tables<EventStoreTables>(database);
+  // The engine writes through `db`; everything else reads through `database`, its projection tables
+  // resolved to this instance's code version's (an old-code instance in a rolling deploy reads its own).
+  const readSchemas = new ProjectionReadSchemas();
+  const database = readingOwnVersions(opened, readSchemas);
+  const db = tables<EventStoreTables>(opened);
   const metrics = new ChronicleMetrics();
   const store = new MeasuredEventStore(db, metrics, { upcasters: domains.flatMap((domain) => domain.upcasters ?? []) });
   for (const domain of domains) if (domain.personalData) store.personalData.declare(domain.personalData);
-  const replicas = openReplicas(config, database);
+  const replicas = openReplicas(config, database, readSchemas);
   const feed = new EventFeed(store, database, {
     pollIntervalMs: config.pollIntervalMs,
     isUnavailable: isDatabaseUnavailable,
@@ -79,6 +85,8 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
     feed,
     router,
     logger,
+    notifications: database,
+    readSchemas,
     ...(options.runtimeOptions ? { options: options.runtimeOptions } : {}),
     // Several instances may share a PostgreSQL database: each runtime runs in the one holding its lock.
     ...(database.openLockSession ? { leadership: { openSession: () => database.openLockSession!(), retryMs: config.leaderRetryMs } } : {}),
@@ -114,8 +122,12 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
 }
 
 /** DATABASE_READ_URLS, for a PostgreSQL primary: PGlite has no replicas. */
-function openReplicas(config: Config, database: Database): ReadReplicas | undefined {
+function openReplicas(config: Config, database: Database, readSchemas: ProjectionReadSchemas): ReadReplicas | undefined {
   if (config.databaseReadUrls.length === 0) return undefined;
   if (database.dialect !== 'postgres') throw new Error('DATABASE_READ_URLS needs a PostgreSQL primary in DATABASE_URL');
-  return ReadReplicas.open(config.databaseReadUrls, { poolSize: config.poolSize, waitMs: config.replicaWaitMs });
+  return ReadReplicas.open(config.databaseReadUrls, {
+    poolSize: config.poolSize,
+    waitMs: config.replicaWaitMs,
+    reading: (replica) => readingOwnVersions(replica, readSchemas),
+  });
 }

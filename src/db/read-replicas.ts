@@ -44,9 +44,13 @@ export class ReadReplicas {
     this.probeTimer.unref();
   }
 
-  static open(urls: readonly string[], { poolSize, waitMs }: { poolSize: number; waitMs: number }): ReadReplicas {
+  /** `reading` turns each replica into the database as the instance reads it (`readingOwnVersions`). */
+  static open(
+    urls: readonly string[],
+    { poolSize, waitMs, reading = (replica) => replica }: { poolSize: number; waitMs: number; reading?: (replica: Database) => Database },
+  ): ReadReplicas {
     return new ReadReplicas(
-      urls.map((connectionString) => createPostgresDatabase({ connectionString, poolSize })),
+      urls.map((connectionString) => reading(createPostgresDatabase({ connectionString, poolSize }))),
       waitMs,
     );
   }

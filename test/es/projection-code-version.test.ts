@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Chronicle } from '../../src/app/chronicle.js';
 import type { DomainModule } from '../../src/app/domain-module.js';
 import { everyone } from '../../src/es/access/rules.js';
+import type { ProjectorRuntimeOptions } from '../../src/es/runtime/projector-runtime.js';
+import { waitUntil } from '../faults/helpers/wait-until.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { startChronicle } from './fixtures/app.js';
 import { createLedgerTables, type LedgerHooks, ledger, ledgerProjector } from './fixtures/ledger.js';
@@ -42,7 +44,9 @@ describe("a projector's code version", () => {
     await first.feed.stop();
 
     let replayed = 0;
-    app = await startChronicle([ledgerModule({ afterPosted: () => void (replayed += 1) }, 2)], { database });
+    // No instance of code version 1 runs any more: the tables kept for it go at the first look after the switch.
+    const runtimeOptions: ProjectorRuntimeOptions = { versionPollMs: 50, keptVersionGraceMs: 0 };
+    app = await startChronicle([ledgerModule({ afterPosted: () => void (replayed += 1) }, 2)], { database, runtimeOptions });
     await app.runtimes.settle();
 
     expect(replayed).toBe(9);
@@ -53,11 +57,17 @@ describe("a projector's code version", () => {
       { id: 'ledger#2', codeVersion: 2, status: 'live' },
     ]);
     expect(versions[1]!.position).toBe(await app.store.head());
-    // The retired tables are gone, and so is the schema the new ones were built in.
-    const { rows } = await sql<{ name: string }>`
-      select schema_name as name from information_schema.schemata where schema_name like 'projection\\_%'
-    `.execute(app.database.db);
-    expect(rows).toEqual([]);
+    // The retired tables are gone once no instance of their code is left, and so is the schema the new ones were built in.
+    const running = app;
+    await waitUntil(
+      async () =>
+        (
+          await sql<{ name: string }>`
+            select schema_name as name from information_schema.schemata where schema_name like 'projection\\_%'
+          `.execute(running.database.db)
+        ).rows.length === 0,
+      { what: 'the kept tables of code version 1 are dropped' },
+    );
 
     // The same code version starting again builds nothing.
     const head = await app.store.head();

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { RETIRED_CHECKPOINT } from './checkpoints.js';
-import { ProjectionVersions, type ProjectionVersion } from './projection-versions.js';
+import { ProjectionVersions, type ProjectionVersion, keptVersion } from './projection-versions.js';
 import { LIVE_SCHEMA } from './version-tables.js';
 
 /** PostgreSQL's `lock_not_available`, what a lock wait past `lock_timeout` raises. */
@@ -21,6 +21,10 @@ const TABLE_LOCK_TIMEOUT = '200ms';
  * writers queue behind the switch and, once it commits, find the new tables (PostgreSQL looks a
  * name up again after waiting for its lock). The live version's checkpoint ends at
  * `RETIRED_CHECKPOINT`, which fences any runtime still writing it, in this instance or another.
+ *
+ * A version of a newer code version does not drop the live tables: they move into a schema of their
+ * own with their checkpoint under a new name (`keptVersion`), where instances still running the old
+ * code go on keeping and reading them until none is left (`dropKeptVersion`).
  */
 export async function switchToVersion(
   db: Kysely<any>,
@@ -38,9 +42,20 @@ export async function switchToVersion(
       const positionOf = (name: string) => Number(rows.find((row) => row.name === name)?.position ?? 0);
       const liveAt = positionOf(live.checkpoint);
       if (liveAt < RETIRED_CHECKPOINT && positionOf(building.checkpoint) < liveAt) return false;
-      if (!(await ProjectionVersions.promote(trx, live, building))) return false;
+      const keep = building.codeVersion > live.codeVersion ? keptVersion(live) : undefined;
+      if (!(await ProjectionVersions.promote(trx, live, building, keep))) return false;
       const liveIndexes = await indexesOf(trx, LIVE_SCHEMA, tables);
-      await sql`drop table ${sql.join(tables.map((table) => sql.id(LIVE_SCHEMA, table)))}`.execute(trx);
+      if (keep) {
+        // Its indexes and constraints go with each table and keep their names, which need only be unique in a schema.
+        await sql`create schema if not exists ${sql.id(keep.schema)}`.execute(trx);
+        for (const table of tables) await sql`alter table ${sql.id(LIVE_SCHEMA, table)} set schema ${sql.id(keep.schema)}`.execute(trx);
+        await sql`
+          insert into checkpoints (name, position) values (${keep.checkpoint}, ${liveAt})
+          on conflict (name) do update set position = excluded.position, updated_at = now()
+        `.execute(trx);
+      } else {
+        await sql`drop table ${sql.join(tables.map((table) => sql.id(LIVE_SCHEMA, table)))}`.execute(trx);
+      }
       for (const table of tables) await sql`alter table ${sql.id(building.schema, table)} set schema ${sql.id(LIVE_SCHEMA)}`.execute(trx);
       await keepIndexNames(trx, liveIndexes, await indexesOf(trx, LIVE_SCHEMA, tables));
       await sql`drop schema ${sql.id(building.schema)} cascade`.execute(trx);

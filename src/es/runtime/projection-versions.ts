@@ -1,5 +1,6 @@
 import { type Generated, type Kysely, sql } from 'kysely';
 import { loadCheckpoint } from './checkpoints.js';
+import { announceVersionChange } from './projection-version-notices.js';
 
 export type ProjectionVersionStatus = 'live' | 'building' | 'retired';
 
@@ -12,9 +13,14 @@ export interface ProjectionVersion {
   /** The projector's code version (`Projector.version`) that writes it. */
   codeVersion: number;
   status: ProjectionVersionStatus;
-  /** Its row in `checkpoints`. */
+  /** Its row in `checkpoints` (a kept version gets a row of its own at the switch, see `keptVersion`). */
   checkpoint: string;
-  /** Where its tables are built: a schema of its own; `public` for the first generation, and once live. */
+  /**
+   * Where its tables are: a schema of its own while it is built; `public` for the first generation,
+   * and once live. A version retired by a newer code version keeps its tables in a schema of its own
+   * for the instances still running its code (a kept version) until they are dropped; then `public`
+   * again, as for every other retired version, whose tables are dropped at the switch.
+   */
   schema: string;
   createdAt: Date;
   switchedAt: Date | null;
@@ -54,6 +60,20 @@ const versionOf = (row: Row): ProjectionVersion => ({
 /** A schema name from a projection's name and generation: `projection_bank_accounts_2`. */
 export function versionSchema(projection: string, generation: number): string {
   return `projection_${projection.toLowerCase().replace(/[^a-z0-9]+/g, '_')}_${generation}`.slice(0, 63);
+}
+
+/** A retired version whose tables are kept for the instances still running its code version. */
+export function isKept(version: ProjectionVersion): boolean {
+  return version.status === 'retired' && version.switchedAt !== null && version.schema !== 'public';
+}
+
+/**
+ * Where a live version goes when a newer code version's switches in: its tables into a schema of
+ * its own, and its checkpoint to a new row, so that a batch of the old code still aimed at the old
+ * row (and the tables now in `public`) is fenced, and its runtime picks the kept version up anew.
+ */
+export function keptVersion(live: ProjectionVersion): { schema: string; checkpoint: string } {
+  return { schema: versionSchema(live.projection, live.generation), checkpoint: `${live.id}:kept` };
 }
 
 /** The rows of `projection_versions`: which generation of each projection is live, which is being built. */
@@ -108,6 +128,22 @@ export class ProjectionVersions {
   }
 
   /**
+   * The live version, the one being built and the kept ones (newest first), as of one moment; the
+   * live one adopted as `live` does the first time.
+   */
+  async current(
+    projection: string,
+    codeVersion: number,
+  ): Promise<{ live: ProjectionVersion; building: ProjectionVersion | undefined; kept: ProjectionVersion[] }> {
+    const versions = await this.list(projection);
+    return {
+      live: versions.find((version) => version.status === 'live') ?? (await this.live(projection, codeVersion)),
+      building: versions.find((version) => version.status === 'building'),
+      kept: versions.filter(isKept).reverse(),
+    };
+  }
+
+  /**
    * The version being built for `codeVersion`: the one already under way, or a new generation. A
    * build for an older code version is abandoned for it; one for a newer code version is left alone
    * (and returned).
@@ -124,7 +160,7 @@ export class ProjectionVersions {
         .executeTakeFirstOrThrow();
       const id = `${projection}#${generation}`;
       // Two instances racing for it: the unique indexes let one row in, and both then find it.
-      await this.db
+      const { numInsertedOrUpdatedRows } = await this.db
         .insertInto('projection_versions')
         .values({
           id,
@@ -138,7 +174,9 @@ export class ProjectionVersions {
           retired_at: null,
         })
         .onConflict((conflict) => conflict.doNothing())
-        .execute();
+        .executeTakeFirst();
+      // The leader may be another instance: wake it.
+      if (numInsertedOrUpdatedRows) await announceVersionChange(this.db, projection);
     }
   }
 
@@ -151,8 +189,16 @@ export class ProjectionVersions {
       .execute();
   }
 
-  /** Inside the switch's transaction: `building` becomes live and `live` retired, if both still are; false otherwise. */
-  static async promote(trx: Kysely<any>, live: ProjectionVersion, building: ProjectionVersion): Promise<boolean> {
+  /**
+   * Inside the switch's transaction: `building` becomes live and `live` retired, if both still
+   * are; false otherwise. `keep`: the retired version's tables and checkpoint move there.
+   */
+  static async promote(
+    trx: Kysely<any>,
+    live: ProjectionVersion,
+    building: ProjectionVersion,
+    keep?: { schema: string; checkpoint: string },
+  ): Promise<boolean> {
     const db = trx.withTables<ProjectionVersionsTables>();
     const rows = await db
       .selectFrom('projection_versions')
@@ -163,12 +209,32 @@ export class ProjectionVersions {
     const statusOf = (id: string) => rows.find((row) => row.id === id)?.status;
     if (statusOf(live.id) !== 'live' || statusOf(building.id) !== 'building') return false;
     const now = new Date();
-    await db.updateTable('projection_versions').set({ status: 'retired', retired_at: now }).where('id', '=', live.id).execute();
+    await db
+      .updateTable('projection_versions')
+      .set({ status: 'retired', retired_at: now, ...(keep ? { schema_name: keep.schema, checkpoint: keep.checkpoint } : {}) })
+      .where('id', '=', live.id)
+      .execute();
     await db
       .updateTable('projection_versions')
       .set({ status: 'live', switched_at: now, schema_name: 'public' })
       .where('id', '=', building.id)
       .execute();
+    await announceVersionChange(trx, live.projection);
+    return true;
+  }
+
+  /** Inside the transaction that drops a kept version's tables: it is kept no longer (false if it already was not). */
+  static async forgetKept(trx: Kysely<any>, version: ProjectionVersion): Promise<boolean> {
+    const db = trx.withTables<ProjectionVersionsTables>();
+    const row = await db
+      .selectFrom('projection_versions')
+      .select(['status', 'switched_at', 'schema_name'])
+      .where('id', '=', version.id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (row?.status !== 'retired' || row.switched_at === null || row.schema_name !== version.schema) return false;
+    await db.updateTable('projection_versions').set({ schema_name: 'public' }).where('id', '=', version.id).execute();
+    await announceVersionChange(trx, version.projection);
     return true;
   }
 

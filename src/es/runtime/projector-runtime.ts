@@ -7,14 +7,35 @@ import type { RecordedEvent } from '../recorded-event.js';
 import { resetCheckpoint } from './checkpoints.js';
 import { crashPoint } from './crash-point.js';
 import { LogConsumer, type LogConsumerOptions } from './log-consumer.js';
+import { isLockHeld } from './held-locks.js';
 import { ProjectionBuilder } from './projection-builder.js';
+import { dropKeptVersion } from './projection-kept-version.js';
+import type { ProjectionReadSchemas } from './projection-read-schemas.js';
 import { switchToVersion } from './projection-switch.js';
+import type { ProjectionVersionNotices } from './projection-version-notices.js';
 import { type ProjectionVersion, ProjectionVersions } from './projection-versions.js';
-import type { Projector } from './projector.js';
+import { type Projector, projectorLockName } from './projector.js';
 import { ProjectorHandlers } from './projector-handlers.js';
-import { LIVE_SCHEMA, createVersionTables } from './version-tables.js';
+import { LIVE_SCHEMA, createVersionTables, writeInSchema } from './version-tables.js';
 
 const DEFAULT_VERSION_POLL_MS = 1_000;
+const DEFAULT_KEPT_VERSION_GRACE_MS = 60_000;
+
+export interface ProjectorRuntimeOptions extends LogConsumerOptions {
+  /**
+   * How long no instance may lead an older code version of a projector (its lock free) before the
+   * tables kept for that code version are dropped; longer than a standby takes to take over.
+   */
+  keptVersionGraceMs?: number;
+}
+
+/** What the instance shares among its projector runtimes. */
+export interface ProjectorRuntimeServices {
+  /** Announced version changes: a rebuild asked of another instance, a switch it made, wake this one at once. */
+  notices?: ProjectionVersionNotices;
+  /** Where this instance's reads of each projection's tables go: kept up to date with the version this runtime keeps. */
+  readSchemas?: ProjectionReadSchemas;
+}
 
 /**
  * Runs a projector: each batch of events and the new checkpoint commit in one transaction, so a
@@ -24,8 +45,13 @@ const DEFAULT_VERSION_POLL_MS = 1_000;
  * It keeps the live version of the projection's tables (`projection_versions`), when that version
  * was written by its code version; and, on the instance that leads it, builds a version asked for
  * (a rebuild, or a code version newer than the live one's) beside it, which switches in once it
- * has caught up (docs/projections.md). Every instance reads the versions every `versionPollMs`, so
- * a rebuild asked of any instance reaches the leader, and a switch made by another reaches everyone.
+ * has caught up (docs/projections.md). Every instance reads the versions when a change is announced
+ * (NOTIFY) and every `versionPollMs`, so a rebuild asked of any instance reaches the leader, and a
+ * switch made by another reaches everyone.
+ *
+ * Once a newer code version's tables are live, an instance of older code keeps the version its code
+ * wrote, kept in a schema of its own, and reads it (`ProjectionReadSchemas`); the leader of the live
+ * version drops the kept tables once no instance of their code has led them for `keptVersionGraceMs`.
  */
 export class ProjectorRuntime extends LogConsumer {
   readonly kind = 'projector' as const;
@@ -34,8 +60,13 @@ export class ProjectorRuntime extends LogConsumer {
   private readonly handlers: ProjectorHandlers;
   private readonly versions: ProjectionVersions;
   private readonly versionPollMs: number;
-  private live: ProjectionVersion | undefined;
+  /** The version this instance keeps (leading) or follows, and reads: the live one, or its code version's kept one. */
+  private own: ProjectionVersion | undefined;
   private builder: ProjectionBuilder | undefined;
+  private readonly keptVersionGraceMs: number;
+  /** Since when each kept version's code version has been seen led by no instance. */
+  private readonly unledSince = new Map<string, number>();
+  private unsubscribe: (() => Promise<void>) | undefined;
   private leading = false;
   private active = false;
   private supervision: { abort: AbortController; done: Promise<void> } | undefined;
@@ -46,7 +77,8 @@ export class ProjectorRuntime extends LogConsumer {
     db: Kysely<EventStoreTables>,
     feed: EventFeed,
     logger: Logger,
-    private readonly options?: LogConsumerOptions,
+    private readonly options?: ProjectorRuntimeOptions,
+    private readonly services: ProjectorRuntimeServices = {},
   ) {
     super(db, feed, logger, options);
     this.name = projector.name;
@@ -54,15 +86,16 @@ export class ProjectorRuntime extends LogConsumer {
     this.handlers = new ProjectorHandlers(projector);
     this.versions = new ProjectionVersions(db);
     this.versionPollMs = options?.versionPollMs ?? DEFAULT_VERSION_POLL_MS;
+    this.keptVersionGraceMs = options?.keptVersionGraceMs ?? DEFAULT_KEPT_VERSION_GRACE_MS;
   }
 
   /** Instances running different code versions lead them separately: each builds and keeps its own. */
   override get lockName(): string {
-    return this.codeVersion === 1 ? this.name : `${this.name}@v${this.codeVersion}`;
+    return projectorLockName(this.name, this.codeVersion);
   }
 
   protected override checkpointName(): string {
-    return this.live?.checkpoint ?? this.name;
+    return this.own?.checkpoint ?? this.name;
   }
 
   private get blueGreen(): boolean {
@@ -74,6 +107,16 @@ export class ProjectorRuntime extends LogConsumer {
   }
 
   protected async process(events: RecordedEvent[], through: number): Promise<void> {
+    const schema = this.own?.schema ?? LIVE_SCHEMA;
+    if (schema !== LIVE_SCHEMA) {
+      // A kept version: one statement cannot set its own search path, so its writes run in a transaction.
+      await this.commit(through, async (trx) => {
+        await writeInSchema(trx, schema);
+        await this.handlers.apply(trx, events);
+        crashPoint('projector-batch', this.name);
+      });
+      return;
+    }
     const statement = this.handlers.oneStatement(events);
     if (statement) {
       // Nothing is written before the statement commits, so this is the last moment before the batch's writes commit.
@@ -91,14 +134,20 @@ export class ProjectorRuntime extends LogConsumer {
   override async start(): Promise<void> {
     this.active = true;
     this.leading = true;
+    await this.listen();
     await this.reconcile();
     this.supervise();
   }
 
   /** Another instance leads it: follow the live version's checkpoint. */
   override async standby(): Promise<void> {
+    const deposed = this.leading;
     this.active = true;
     this.leading = false;
+    // Deposed: the batch loop stops now, not once a check of the versions held up by the database
+    // (a partition) returns, by which time another instance leads and the loop could still commit.
+    if (deposed) await super.standby();
+    await this.listen();
     await this.reconcile();
     this.supervise();
   }
@@ -108,6 +157,9 @@ export class ProjectorRuntime extends LogConsumer {
     this.supervision = undefined;
     supervision?.abort.abort();
     await supervision?.done;
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    await unsubscribe?.();
     this.active = false;
     this.leading = false;
     await this.reconciling;
@@ -138,6 +190,11 @@ export class ProjectorRuntime extends LogConsumer {
     }
   }
 
+  private async listen(): Promise<void> {
+    if (this.unsubscribe || !this.services.notices) return;
+    this.unsubscribe = await this.services.notices.subscribe(this.name, () => void this.reconcile());
+  }
+
   private supervise(): void {
     if (this.supervision) return;
     const abort = new AbortController();
@@ -162,11 +219,18 @@ export class ProjectorRuntime extends LogConsumer {
     return this.reconciling;
   }
 
-  /** Brings this instance in line with `projection_versions`: which checkpoint to follow, whether to write it, what to build. */
+  /**
+   * Brings this instance in line with `projection_versions`: which version to follow and read
+   * (the live one, or the one kept for its code version), whether to write it, what to build,
+   * which kept tables to drop.
+   */
   private async reconcileNow(): Promise<void> {
     if (!this.active) return;
-    let live = await this.versions.live(this.name, this.codeVersion);
-    let building = this.leading ? await this.versions.building(this.name) : undefined;
+    // One read: live and building seen apart could straddle a switch, and ask for a version already live.
+    const current = await this.versions.current(this.name, this.codeVersion);
+    let { live, building } = current;
+    const { kept } = current;
+    let own = live.codeVersion > this.codeVersion ? (kept.find((version) => version.codeVersion === this.codeVersion) ?? live) : live;
     if (this.leading && live.codeVersion < this.codeVersion && (!building || building.codeVersion < this.codeVersion)) {
       building = await this.versions.requestBuild(this.name, this.codeVersion, { inPlace: !this.blueGreen });
     }
@@ -174,22 +238,45 @@ export class ProjectorRuntime extends LogConsumer {
 
     if (build && build.schema === LIVE_SCHEMA) {
       await this.rebuildInPlace(live, build);
-      live = build;
+      live = own = build;
     } else if (this.builder && this.builder.version.id !== build?.id) {
       await this.stopBuilder();
     }
 
-    if (live.checkpoint !== this.live?.checkpoint) {
+    if (own.checkpoint !== this.own?.checkpoint) {
       // A switch: follow the new version's checkpoint, keeping callers that wait for a position waiting.
-      await this.restart(async () => {
-        this.live = live;
-      });
+      await this.restart(async () => this.keep(own));
     }
-    this.live = live;
-    if (this.leading && live.codeVersion === this.codeVersion) await super.start();
+    this.keep(own);
+    if (this.leading && own.codeVersion === this.codeVersion) await super.start();
     else await super.standby();
 
     if (build && build.schema !== LIVE_SCHEMA && !this.builder) await this.startBuilder(build);
+    if (this.leading && own === live && live.codeVersion === this.codeVersion) await this.dropUnledKept(kept);
+  }
+
+  /** From now on, this instance writes (leading) or follows `version`, and reads its tables. */
+  private keep(version: ProjectionVersion): void {
+    this.own = version;
+    this.services.readSchemas?.read(this.projector.tables ?? [], version.schema);
+  }
+
+  /** Drops the tables kept for an older code version once no instance has led it for the grace period. */
+  private async dropUnledKept(kept: readonly ProjectionVersion[]): Promise<void> {
+    const now = Date.now();
+    for (const version of kept) {
+      if (await isLockHeld(this.db, projectorLockName(this.name, version.codeVersion))) {
+        this.unledSince.delete(version.id);
+        continue;
+      }
+      const since = this.unledSince.get(version.id) ?? now;
+      this.unledSince.set(version.id, since);
+      if (now - since < this.keptVersionGraceMs) continue;
+      if (await dropKeptVersion(this.db, version)) {
+        this.logger.info({ projection: this.name, version: version.id }, 'dropped the tables kept for an older code version');
+      }
+      this.unledSince.delete(version.id);
+    }
   }
 
   private async startBuilder(version: ProjectionVersion): Promise<void> {
@@ -222,7 +309,7 @@ export class ProjectorRuntime extends LogConsumer {
   /** For a projector that names no tables: the old way, emptied and replayed where it is. */
   private async rebuildInPlace(live: ProjectionVersion, build: ProjectionVersion): Promise<void> {
     await this.db.transaction().execute((trx) => ProjectionVersions.promote(trx, live, build));
-    this.live = build;
+    this.keep(build);
     await super.start();
     await this.restart(
       () =>

@@ -49,6 +49,11 @@ export interface Projector<Tables = any, E extends DomainEvent = DomainEvent> {
   reset(db: Kysely<Tables>): Promise<void>;
 }
 
+/** The lock whose holder leads a projector of one code version: instances of different code lead them separately. */
+export function projectorLockName(name: string, codeVersion: number): string {
+  return codeVersion === 1 ? name : `${name}@v${codeVersion}`;
+}
+
 export function defineProjector<Tables, E extends DomainEvent>(projector: Projector<Tables, E>): Projector<Tables, E> {
   return projector;
 }

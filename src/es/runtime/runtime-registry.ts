@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { LockSession } from './lock-session.js';
 import type { CommandRouter } from '../command-router.js';
-import type { EventFeed } from '../event-feed.js';
+import type { EventFeed, Notifications } from '../event-feed.js';
 import type { EventStoreTables } from '../event-store-tables.js';
 import type { EventStore } from '../event-store.js';
 import type { EventHandler } from './event-handler.js';
@@ -13,6 +13,8 @@ import type { ProcessManager } from './process-manager.js';
 import { ProcessManagerRuntime } from './process-manager-runtime.js';
 import type { Projector } from './projector.js';
 import { ProjectorRuntime } from './projector-runtime.js';
+import { ProjectionReadSchemas } from './projection-read-schemas.js';
+import { ProjectionVersionNotices } from './projection-version-notices.js';
 import { type ProjectionVersionProgress, projectionVersionProgress } from './projection-version-progress.js';
 import type { ReactionServices } from './reaction-context.js';
 import type { ReactionRuntime } from './reaction-runtime.js';
@@ -50,6 +52,10 @@ export interface RuntimeRegistryDeps {
    * stands by elsewhere. Without it (PGlite, one process), this instance runs every runtime.
    */
   leadership?: { openSession: () => Promise<LockSession>; retryMs?: number };
+  /** The database's LISTEN/NOTIFY: a change to a projection's versions reaches every instance at once (they poll otherwise). */
+  notifications?: Notifications;
+  /** Where this instance reads each projection's tables, for the app's reads (`OwnVersionTablesPlugin`); a new one by default. */
+  readSchemas?: ProjectionReadSchemas;
 }
 
 /** Something else that runs beside the runtimes, started and stopped with them (a scheduler, say). */
@@ -65,9 +71,14 @@ export class RuntimeRegistry {
   private readonly services: BackgroundService[] = [];
   private started = false;
   private readonly election: LeaderElection | undefined;
+  private readonly versionNotices: ProjectionVersionNotices | undefined;
+  /** Where this instance reads each projection's tables: its own code version's (see `OwnVersionTablesPlugin`). */
+  readonly readSchemas: ProjectionReadSchemas;
 
   constructor(private readonly deps: RuntimeRegistryDeps) {
     const { leadership, logger } = deps;
+    this.versionNotices = deps.notifications && new ProjectionVersionNotices(deps.notifications, logger);
+    this.readSchemas = deps.readSchemas ?? new ProjectionReadSchemas();
     this.election =
       leadership &&
       new LeaderElection(
@@ -83,7 +94,12 @@ export class RuntimeRegistry {
 
   addProjector(projector: Projector<any, any>): this {
     const { db, feed, logger, options } = this.deps;
-    return this.add(new ProjectorRuntime(projector, db, feed, logger, options));
+    return this.add(
+      new ProjectorRuntime(projector, db, feed, logger, options, {
+        readSchemas: this.readSchemas,
+        ...(this.versionNotices ? { notices: this.versionNotices } : {}),
+      }),
+    );
   }
 
   addEventHandler(handler: EventHandler<any>): this {

@@ -1,0 +1,11 @@
+import { OwnVersionTablesPlugin } from '../es/runtime/own-version-tables-plugin.js';
+import type { ProjectionReadSchemas } from '../es/runtime/projection-read-schemas.js';
+import type { Database } from './database.js';
+
+/**
+ * The database as this instance reads it: the same connections, with every query's projection
+ * tables resolved to the version this instance's code keeps (docs/projections.md, rolling deploys).
+ */
+export function readingOwnVersions<D extends Database>(database: D, schemas: ProjectionReadSchemas): D {
+  return { ...database, db: database.db.withPlugin(new OwnVersionTablesPlugin(schemas)) };
+}
