@@ -100,7 +100,7 @@ describe('blue-green rebuilds across instances', () => {
   );
 
   it.skipIf(!concurrent)(
-    `in a rolling deploy, the new code builds its version beside the old code's live one and switches; the old instance then follows it ${NEEDS_CONCURRENCY}`,
+    `in a rolling deploy, the new code builds its version beside the old code's live one and switches; the old instance then keeps its own ${NEEDS_CONCURRENCY}`,
     async () => {
       database = await createTestDatabase({ poolSize: 4 });
       await createLedgerTables(database.db);
@@ -116,7 +116,7 @@ describe('blue-green rebuilds across instances', () => {
       expect(replayed).toBeGreaterThanOrEqual(30);
       expect(await contents(upgraded)).toEqual(expected);
 
-      // The old instance still leads its code's runtime, but writes nothing: a strong command there reads version 2's write.
+      // The old instance still leads its code's runtime, now writing its version kept beside the live one: a strong command there reads its own write.
       await old.router.dispatch({ type: 'Post', ledgerId: 'ledger-1', amounts: [10] }, { consistency: 'strong' });
       const total = await old.database.db
         .selectFrom('test_ledger_totals')
