@@ -65,7 +65,7 @@ export class LeaderElection {
     private readonly openSession: () => Promise<LockSession>,
     private readonly names: () => readonly string[],
     private readonly changes: LeadershipChanges,
-    { retryMs = 1_000, rescueAfterMs = 4 * retryMs, stalledForMs = 20 * retryMs, logger }: LeaderElectionOptions,
+    { retryMs = 1_000, rescueAfterMs = 10 * retryMs, stalledForMs = 40 * retryMs, logger }: LeaderElectionOptions,
   ) {
     this.retryMs = retryMs;
     this.rescueAfterMs = rescueAfterMs;
