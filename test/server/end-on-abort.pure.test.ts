@@ -79,7 +79,7 @@ describe('endOnAbort', () => {
     expect(getEventListeners(draining.signal, 'abort')).toHaveLength(1);
 
     // One ended by its client is forgotten: the drain no longer reaches for it.
-    await streams[0]!.return(undefined);
+    await streams[0]!.return?.(undefined);
     expect(await pending[0]).toEqual({ done: true, value: undefined });
 
     draining.abort();
