@@ -60,9 +60,6 @@ export async function openPostgresLockSession(
       fleet = next;
     },
     survey: (of, names) => surveyLocks(client, of, names),
-    async ping() {
-      await client.query('select 1');
-    },
     onLost(listener) {
       listeners.add(listener);
     },

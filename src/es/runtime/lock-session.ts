@@ -13,10 +13,11 @@ export interface LockSession {
    * it lives, leaving the fleet it joined before, if any.
    */
   join(fleet: string): Promise<void>;
-  /** One consistent look at the locks: who is present in `fleet`, and who holds each of `names`. */
+  /**
+   * One consistent look at the locks: who is present in `fleet`, and who holds each of `names`.
+   * A round trip on the session too: it fails when the session, and with it every lock, is gone.
+   */
   survey(fleet: string, names: readonly string[]): Promise<LockSurvey>;
-  /** A round trip on the session: fails when the session, and with it every lock, is gone. */
-  ping(): Promise<void>;
   /** Called once if the connection is lost: the locks are gone (the server released them). */
   onLost(listener: (error: unknown) => void): void;
   /** Ends the session, releasing its locks. */
