@@ -198,12 +198,15 @@ export abstract class LogConsumer {
     await this.halt();
     this.mode = 'leader';
     this.state = 'starting';
-    this.abort = new AbortController();
+    const abort = new AbortController();
+    this.abort = abort;
     // Loaded here when the database answers, so the status is right at once; otherwise by the loop, with retries.
     const stored = await this.reloadCheckpoint().catch(() => undefined);
+    // Stood by or stopped meanwhile: no loop for this start (nor on the standby's abort signal).
+    if (this.abort !== abort || abort.signal.aborted) return;
     const loaded = stored !== undefined && stored < RETIRED_CHECKPOINT;
     if (loaded) this.checkpoint = stored;
-    this.running = this.run(this.abort.signal, !loaded);
+    this.running = this.run(abort.signal, !loaded);
   }
 
   /** Processes nothing, only follows the checkpoint the leader stores (another instance leads). */
