@@ -24,8 +24,9 @@ interface Server {
 }
 
 /**
- * `deposit` as shipped: every server is its own process started as a user starts it (`node --import
- * tsx`, default logging to a file), 32 clients depositing into 64 accounts (two each, alternately),
+ * `deposit` as shipped: every server is its own process started as a user starts it (`node
+ * scripts/start.js`, compiled ahead of time, default logging to a file), 32 clients depositing
+ * into 64 accounts (two each, alternately),
  * from this process over keep-alive HTTP. Against, in the same run: the CRUD server a user would
  * write instead (`bench/peers/crud-server.ts`: Yoga + pg, one `UPDATE … RETURNING`, the same token
  * check), a bare Yoga mutation with no database, and Chronicle with `LOG_LEVEL=silent` (what

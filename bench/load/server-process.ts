@@ -56,7 +56,7 @@ export async function startServer(
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...snapshotArgs, ...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...snapshotArgs, ...nodeArgs, 'scripts/start.js'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEBUG_HEAP_ENDPOINT: '1', ...env },
     stdio: ['ignore', log, log],
   });

@@ -23,6 +23,8 @@ export const REDACTED_PATHS = [
   '*.secret',
   'databaseUrl',
   '*.databaseUrl',
+  'databaseSessionUrl',
+  '*.databaseSessionUrl',
 ];
 
 /**
