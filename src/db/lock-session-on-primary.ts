@@ -23,7 +23,7 @@ export async function openLockSessionOnPrimary(locator: PrimaryLocator, open: (u
     for (const listener of listeners) listener(error);
   };
   session.onLost(lose);
-  const stopFollowing = locator.whenLost(url, () => {
+  const stopFollowing = locator.whenMoved(url, () => {
     lose(new Error(`${hostOf(url)} is no longer the primary`));
     void session.close();
   });

@@ -119,12 +119,12 @@ async function listenWithReconnect(hosts: PrimaryLocator, channel: string, handl
       await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
     } catch (error) {
       if (isConnectionFailure(error)) hosts.lost(url);
-      await next.end().catch(() => {});
+      void next.end().catch(() => {});
       throw error;
     }
     client = next;
     stopFollowing();
-    stopFollowing = hosts.whenLost(url, () => scheduleReconnect(next));
+    stopFollowing = hosts.whenMoved(url, () => scheduleReconnect(next));
   };
 
   const scheduleReconnect = (failed: pg.Client) => {

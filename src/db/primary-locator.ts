@@ -14,13 +14,14 @@ export interface PrimaryLocatorOptions {
  * Which of the listed hosts is the primary now. The first caller finds it (hosts tried in the
  * order listed, the first that qualifies wins) and every later one gets that answer until a
  * connection to it fails (`lost`): the next caller then looks again, so after a failover the
- * pool, the lock session and the LISTEN connection all move to the promoted standby.
+ * pool, the lock session and the LISTEN connection all move to the promoted standby (the last
+ * two are told, `whenMoved`, even while their own connection still answers).
  * node-postgres has no multi-host support; this is libpq's `target_session_attrs` done here.
  */
 export class PrimaryLocator {
   private known: string | undefined;
   private finding: Promise<string> | undefined;
-  private readonly lostListeners = new Set<{ url: string; listener: () => void }>();
+  private readonly movedListeners = new Set<{ url: string; listener: () => void }>();
   private readonly targetSessionAttrs: TargetSessionAttrs;
   private readonly probeTimeoutMs: number;
 
@@ -31,8 +32,9 @@ export class PrimaryLocator {
     if (urls.length === 0) throw new Error('PrimaryLocator needs at least one host');
     this.targetSessionAttrs = targetSessionAttrs;
     this.probeTimeoutMs = probeTimeoutMs;
-    // One host that any session may use: nothing to choose, nothing to probe.
-    if (urls.length === 1 && targetSessionAttrs === 'any') this.known = urls[0];
+    // One host: nothing to choose, so nothing to probe. Were it read-only, its refusals (25006) are
+    // the same retryable outage as finding no primary, without a probe on every reconnection.
+    if (urls.length === 1) this.known = urls[0];
   }
 
   /** For `connectionString`'s hosts, choosing as its `target_session_attrs` says, or else as `fallback` does. */
@@ -52,29 +54,26 @@ export class PrimaryLocator {
 
   /**
    * A connection to `url` failed, or it refused a write as read-only: the next `primary()` looks
-   * again, and whatever follows `url` (`whenLost`) is told to move. A report about a host that is
-   * no longer the known primary changes nothing.
+   * again. A report about a host that is no longer the known primary changes nothing.
    */
   lost(url: string): void {
-    if (this.known !== url || (this.urls.length === 1 && this.targetSessionAttrs === 'any')) return;
-    this.known = undefined;
-    for (const entry of [...this.lostListeners]) {
-      if (entry.url !== url) continue;
-      this.lostListeners.delete(entry);
-      entry.listener();
-    }
+    if (this.known === url && this.urls.length > 1) this.known = undefined;
   }
 
-  /** Calls `listener` once `url` stops being the primary; the returned function stops listening. */
-  whenLost(url: string, listener: () => void): () => void {
-    // Lost already, between the caller's connecting and its asking.
-    if (this.known !== url) {
+  /**
+   * Calls `listener` once the primary is found on a host other than `url` (a failover); the
+   * returned function stops listening. Only a move: a connection that merely failed (the same
+   * primary restarting, a reset) is for its owner to notice and reopen.
+   */
+  whenMoved(url: string, listener: () => void): () => void {
+    // Moved already, between the caller's connecting and its asking.
+    if (this.known !== undefined && this.known !== url) {
       queueMicrotask(listener);
       return () => {};
     }
     const entry = { url, listener };
-    this.lostListeners.add(entry);
-    return () => this.lostListeners.delete(entry);
+    this.movedListeners.add(entry);
+    return () => this.movedListeners.delete(entry);
   }
 
   private async find(): Promise<string> {
@@ -83,11 +82,20 @@ export class PrimaryLocator {
       const reason = await this.disqualification(url);
       if (reason === undefined) {
         this.known = url;
+        this.moved(url);
         return url;
       }
       reasons.push(reason);
     }
     throw fromDatabase(new NoPrimaryFound(this.urls.map(hostOf), reasons));
+  }
+
+  private moved(to: string): void {
+    for (const entry of [...this.movedListeners]) {
+      if (entry.url === to) continue;
+      this.movedListeners.delete(entry);
+      entry.listener();
+    }
   }
 
   /** Why `url` is not a primary to use, or undefined when it is. */
@@ -111,7 +119,8 @@ export class PrimaryLocator {
     } catch (error) {
       return fromDatabase(error);
     } finally {
-      await client.end().catch(() => {});
+      // Not awaited: ending a client whose connection failed need not settle, and the answer is in.
+      void client.end().catch(() => {});
     }
   }
 }

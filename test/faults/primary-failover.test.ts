@@ -164,10 +164,12 @@ describe(`primary failover: the standby is promoted, and the instances find it a
       });
       await standby.promote();
 
-      // The server finds the promoted standby by itself: deposits go through again, and keep going.
+      // The server finds the promoted standby by itself, at its next use of the database: deposits go
+      // through again within seconds, and keep going.
       await waitUntil(async () => (await deposit(server, accounts[0]!, next++)).code === 'OK', {
         what: 'a deposit succeeds on the new primary',
         everyMs: 100,
+        timeoutMs: 10_000,
       });
       const okAfter = oks();
       await waitUntil(() => oks() >= okAfter + 30, { what: 'the load goes on after the switch' });
