@@ -46,15 +46,18 @@ afterAll(async () => {
 interface Outcome {
   amount: number;
   ok: boolean;
+  /** What came back instead of the account: an error code, a type name, or the exception. */
+  answer?: string;
 }
 
 async function deposit(server: ChronicleProcess, amount: number): Promise<Outcome> {
   try {
     const accountNumber = ACCOUNTS[amount % ACCOUNTS.length]!;
     const { result } = await server.post(DEPOSIT, { input: { accountNumber, amount } });
-    return { amount, ok: result.data?.deposit.__typename === 'Account' };
-  } catch {
-    return { amount, ok: false };
+    if (result.data?.deposit.__typename === 'Account') return { amount, ok: true };
+    return { amount, ok: false, answer: String(result.errors?.[0]?.extensions?.code ?? result.data?.deposit.__typename) };
+  } catch (error) {
+    return { amount, ok: false, answer: String(error) };
   }
 }
 
@@ -182,7 +185,12 @@ describe('the instance leading the runtimes is cut off from PostgreSQL by a netw
 
       // B projects the deposits while A is still cut off, with its batches still open.
       const acknowledgedAtTakeover = acknowledged();
-      await waitUntil(() => acknowledged() >= acknowledgedAtTakeover + 20, { what: 'deposits go on through B' });
+      await waitUntil(() => acknowledged() >= acknowledgedAtTakeover + 20, { what: 'deposits go on through B' }).catch((error: Error) => {
+        const answers = outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.answer);
+        throw new Error(
+          `${error.message}; ${outcomes.length} answered, ${inFlight.size} waiting, failures: ${JSON.stringify(answers.slice(-5))}`,
+        );
+      });
       await waitUntil(async () => (await checkpointWritesFrom(db!, '127.0.0.1', firstTakeover)).length > 0, {
         what: 'B stores checkpoints',
       });
