@@ -7,10 +7,13 @@ import { shutdownOnSignals } from './server/shutdown-on-signals.js';
 /** `npm start`: PostgreSQL at DATABASE_URL, or PGlite under DATA_DIR; GraphQL and GraphiQL on PORT. */
 const { config, embeddedAuth, secretFile } = settings();
 const tokens = embeddedAuth ? await developmentTokens(config.auth) : undefined;
-const app = await createChronicle(config);
+let restart: () => void = () => process.exit(1);
+const app = await createChronicle(config, { onLogRewound: () => restart() });
 // In development GraphiQL sends the user token from every tab (graphiqlOptions drops it in production).
 const server = createChronicleServer(app, { heapEndpoint: config.debugHeapEndpoint, graphiql: { headers: tokens?.user } });
 shutdownOnSignals(() => server.drain(), app.logger);
+// Exits non-zero after draining, so a supervisor starts it again on the log as it is now.
+restart = () => void server.drain().finally(() => process.exit(1));
 
 const base = await server.listen(config.port, config.host);
 const graphql = new URL('/graphql', base);

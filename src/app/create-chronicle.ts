@@ -38,6 +38,11 @@ export interface ChronicleOptions {
   domains?: readonly DomainModule[];
   cacheSize?: number;
   runtimeOptions?: LogConsumerOptions;
+  /**
+   * The log lost events this instance had seen (an asynchronous failover): after it is logged, the
+   * server restarts the process (`main.ts`), since what it derived from them is wrong from then on.
+   */
+  onLogRewound?: (rewound: { seen: number; head: number }) => void;
 }
 
 /** Opens (and migrates) the database, wires the engine and every domain slice, and starts the runtimes. */
@@ -59,6 +64,10 @@ export async function createChronicle(config: Config, options: ChronicleOptions 
   const feed = new EventFeed(store, database, {
     pollIntervalMs: config.pollIntervalMs,
     isUnavailable: isDatabaseUnavailable,
+    onRewound: (rewound) => {
+      logger.fatal(rewound, 'the log is behind what this instance has seen: events were lost (an asynchronous failover?); it must restart');
+      options.onLogRewound?.(rewound);
+    },
     ...(replicas ? { replays: new ReplicaReplays(replicas, store, (by) => metrics.replayReads.inc({ database: by })) } : {}),
   });
   const repository = new AggregateRepository(store, options.cacheSize === undefined ? {} : { cacheSize: options.cacheSize });

@@ -24,6 +24,13 @@ export interface FeedOptions {
    * runtimes' reads, always read the store.
    */
   replays?: ReplayReads;
+  /**
+   * The log is behind what this process has seen: positions it read are gone (an asynchronous
+   * failover promoted a standby that had not received them). Everything this process derived from
+   * them (the feed's memory, runtimes' checkpoints, cached aggregates) is wrong from here on. The
+   * feed stops reading; the app restarts the process so it starts again from the log as it is.
+   */
+  onRewound?: (rewound: { seen: number; head: number }) => void;
 }
 
 /** Called with the payload of each NOTIFY on a channel; `onReconnect` after the listener lost and regained its connection. */
@@ -78,12 +85,14 @@ export class EventFeed {
   private readonly batchSize: number;
   private readonly isUnavailable: (error: unknown) => boolean;
   private readonly replays: ReplayReads;
+  private readonly onRewound: ((rewound: { seen: number; head: number }) => void) | undefined;
 
   constructor(
     private readonly store: EventStore,
     private readonly database: Notifications,
-    { pollIntervalMs = 1_000, capacity = 10_000, batchSize = 1_000, isUnavailable = () => false, replays }: FeedOptions = {},
+    { pollIntervalMs = 1_000, capacity = 10_000, batchSize = 1_000, isUnavailable = () => false, replays, onRewound }: FeedOptions = {},
   ) {
+    this.onRewound = onRewound;
     this.pollIntervalMs = pollIntervalMs;
     this.capacity = capacity;
     this.batchSize = batchSize;
@@ -103,7 +112,8 @@ export class EventFeed {
         if (Number.isNaN(position)) this.poke();
         else this.announce(position);
       },
-      onReconnect: () => this.poke(),
+      // The database may be another one now (a failover): it must hold at least what was seen.
+      onReconnect: () => void this.checkNotRewound().then(() => this.poke()),
     });
     this.stopCommitted = this.store.onCommitted((head, events) => this.committed(head, events));
     this.timer = setInterval(() => this.poke(), this.pollIntervalMs);
@@ -158,11 +168,31 @@ export class EventFeed {
    * does not wait for a round trip that reads back what it just wrote.
    */
   private committed(head: number, events: readonly RecordedEvent[] | undefined): void {
-    if (!this.stopped && events && events.length > 0 && events[0]!.position === this.head + 1 && events.at(-1)!.position === head) {
+    // This process's append took positions the feed has read already: its read came first (a poll
+    // racing the append), or the log lost what the feed had read and gave the positions out again.
+    if (events && events.length > 0 && events[0]!.position <= this.head) {
+      const read = this.recent.find((event) => event.position === events[0]!.position);
+      if (read && read.eventId !== events[0]!.eventId) this.rewound(head);
+      else if (!read) void this.checkNotRewound();
+    } else if (!this.stopped && events && events.length > 0 && events[0]!.position === this.head + 1 && events.at(-1)!.position === head) {
       this.advance(events);
     } else {
       this.announce(head);
     }
+  }
+
+  /** Whether the log still holds everything this process has seen; see `FeedOptions.onRewound`. */
+  private async checkNotRewound(): Promise<void> {
+    const head = await this.store.head().catch(() => undefined);
+    if (head !== undefined && head < this.head) this.rewound(head);
+  }
+
+  private rewound(head: number): void {
+    if (this.stopped) return;
+    const seen = this.head;
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.onRewound?.({ seen, head });
   }
 
   /** Resolves once the head is at or past `position`, or when `signal` aborts. */
