@@ -33,3 +33,11 @@ const STATEMENT = `select ${Object.entries(SETTINGS)
 export async function endSessionWhenClientDies(client: { query(statement: string): Promise<unknown> }): Promise<void> {
   await client.query(STATEMENT);
 }
+
+/**
+ * The client's side: TCP keep-alive probes once a connection has been quiet for 5 s. A query whose
+ * answer was lost in a partition, on a session the server has since ended (its reset lost too),
+ * otherwise waits for ever, since the client has nothing left to send; a probe after the network
+ * is back meets the server's reset and fails the query.
+ */
+export const PROBE_THE_SERVER = { keepAlive: true, keepAliveInitialDelayMillis: DEAD_CLIENT_TIMEOUT_MS } as const;

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { NotificationHandler } from '../es/index.js';
 import type { Database } from './database.js';
 import { fromDatabase, isConnectionFailure } from './database-unavailable.js';
-import { endSessionWhenClientDies } from './dead-client-detection.js';
+import { PROBE_THE_SERVER, endSessionWhenClientDies } from './dead-client-detection.js';
 import type { TargetSessionAttrs } from './host-list.js';
 import { openLockSessionOnPrimary } from './lock-session-on-primary.js';
 import { parseBigint } from './parse-bigint.js';
@@ -50,7 +50,7 @@ export function createPostgresDatabase({
   const sessionHosts =
     sessionConnectionString === connectionString ? poolHosts : PrimaryLocator.of(sessionConnectionString, targetSessionAttrs);
   const openPool = (url: string) => {
-    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    const pool = new pg.Pool({ connectionString: url, max: poolSize, ...PROBE_THE_SERVER });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     // Nor may a checked-out one (pg emits 'error' on it between two queries of a transaction when the
@@ -107,7 +107,7 @@ async function listenWithReconnect(hosts: PrimaryLocator, channel: string, handl
 
   const connect = async (): Promise<void> => {
     const url = await hosts.primary();
-    const next = new pg.Client({ connectionString: url });
+    const next = new pg.Client({ connectionString: url, ...PROBE_THE_SERVER });
     next.on('notification', (message) => {
       if (message.channel === channel) handler.onNotify(message.payload ?? '');
     });
