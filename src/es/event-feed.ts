@@ -251,9 +251,15 @@ export class EventFeed {
     }
     const query = { after, limit, upTo, ...(streamId ? { streamId } : {}), ...(types ? { types } : {}) };
     if (budget) {
-      const paid = await budget.read(async () => [await this.replays.read(query)] as const);
+      // The budget charges what the read returns: the events themselves, so the pace counts events.
+      let through = after;
+      const paid = await budget.read(async () => {
+        const read = await this.replays.read(query);
+        through = read.through;
+        return read.events;
+      });
       // The subscription ended while it waited for its turn.
-      return paid?.[0] ?? { events: [], through: after };
+      return paid ? { events: paid, through } : { events: [], through: after };
     }
     const events = await this.store.readAll(query);
     return { events, through: events.length < limit ? upTo : events.at(-1)!.position };
