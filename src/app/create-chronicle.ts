@@ -15,12 +15,12 @@ import {
   type EventStoreTables,
   forgetStatesOnErasure,
   type LogConsumerOptions,
+  ProjectionReadSchemas,
   RuntimeRegistry,
   strongConsistency,
   uniqueness,
   validation,
 } from '../es/index.js';
-import { ProjectionReadSchemas } from '../es/runtime/projection-read-schemas.js';
 import { commandTelemetry } from '../observability/command-telemetry.js';
 import { MeasuredEventStore } from '../observability/measured-event-store.js';
 import { ChronicleMetrics } from '../observability/metrics.js';

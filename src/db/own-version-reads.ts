@@ -1,5 +1,4 @@
-import { OwnVersionTablesPlugin } from '../es/runtime/own-version-tables-plugin.js';
-import type { ProjectionReadSchemas } from '../es/runtime/projection-read-schemas.js';
+import { OwnVersionTablesPlugin, type ProjectionReadSchemas } from '../es/index.js';
 import type { Database } from './database.js';
 
 /**

@@ -21,6 +21,8 @@ export * from './scheduling/clock.js';
 export * from './runtime/runtime-status.js';
 export type { ProjectionVersionProgress } from './runtime/projection-version-progress.js';
 export type { ProjectionVersionStatus } from './runtime/projection-versions.js';
+export { ProjectionReadSchemas } from './runtime/projection-read-schemas.js';
+export { OwnVersionTablesPlugin } from './runtime/own-version-tables-plugin.js';
 export * from './runtime/reaction-context.js';
 export * from './runtime/log-consumer.js';
 export * from './runtime/lock-session.js';
