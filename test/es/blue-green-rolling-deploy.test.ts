@@ -82,8 +82,11 @@ describe(`a rolling deploy of a new projector code version ${NEEDS_CONCURRENCY}`
       await old.runtimes.settle();
 
       const upgraded = await instance(2);
-      // Before the switch, the new code reads the complete live version, the old code's.
-      expect(await total(upgraded, 'ledger-a')).toBe(6);
+      // Before the switch, the new code reads the complete live version, the old code's. A build of
+      // three events may have switched in already (the CI rehearsal saw 600 here): then there is no "before".
+      const first = await total(upgraded, 'ledger-a');
+      const v2Live = async () => (await upgraded.runtimes.versions('ledger')).some((v) => v.codeVersion === 2 && v.status === 'live');
+      if (!(await v2Live())) expect(first).toBe(6);
       await waitUntil(async () => (await upgraded.runtimes.versions('ledger')).some((v) => v.codeVersion === 2 && v.status === 'live'), {
         what: 'version 2 is live',
       });
