@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freshDatabase } from './load/server-process.js';
+import { freePort, freshDatabase } from './load/server-process.js';
+import { quantile } from './load/stats.js';
 import { type Benchmark, printTable } from './report.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -240,21 +240,4 @@ async function timeNodeNoop(): Promise<number> {
 
 function median(values: number[]): number {
   return quantile(values, 0.5);
-}
-
-/** The value at `fraction` of the sorted values (the lower one at a tie: the median of 4 is the 2nd). */
-function quantile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) * fraction)]!;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -97,3 +97,11 @@ export async function advanceCheckpointWith(
  * compare-and-set, and on reloading finds nothing it could process (even a runtime that predates versions).
  */
 export const RETIRED_CHECKPOINT = Number.MAX_SAFE_INTEGER;
+
+/** Moves `name` to `RETIRED_CHECKPOINT`: any runtime still writing it fails its next compare-and-set. */
+export async function retireCheckpoint(trx: Kysely<any>, name: string): Promise<void> {
+  await sql`
+    insert into checkpoints (name, position) values (${name}, ${RETIRED_CHECKPOINT})
+    on conflict (name) do update set position = excluded.position, updated_at = now()
+  `.execute(trx);
+}

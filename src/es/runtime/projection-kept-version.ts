@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { RETIRED_CHECKPOINT } from './checkpoints.js';
+import { retireCheckpoint } from './checkpoints.js';
 import { type ProjectionVersion, ProjectionVersions } from './projection-versions.js';
 
 /** PostgreSQL's `lock_not_available`, what a lock wait past `lock_timeout` raises. */
@@ -21,10 +21,7 @@ export async function dropKeptVersion(db: Kysely<any>, version: ProjectionVersio
       if (!(await ProjectionVersions.forgetKept(trx, version))) return false;
       await sql`select set_config('lock_timeout', ${TABLE_LOCK_TIMEOUT}, true)`.execute(trx);
       await sql`drop schema if exists ${sql.id(version.schema)} cascade`.execute(trx);
-      await sql`
-        insert into checkpoints (name, position) values (${version.checkpoint}, ${RETIRED_CHECKPOINT})
-        on conflict (name) do update set position = excluded.position, updated_at = now()
-      `.execute(trx);
+      await retireCheckpoint(trx, version.checkpoint);
       return true;
     });
   } catch (error) {

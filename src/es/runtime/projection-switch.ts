@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { RETIRED_CHECKPOINT } from './checkpoints.js';
+import { RETIRED_CHECKPOINT, retireCheckpoint } from './checkpoints.js';
 import { ProjectionVersions, type ProjectionVersion, keptVersion } from './projection-versions.js';
 import { LIVE_SCHEMA } from './version-tables.js';
 
@@ -59,10 +59,7 @@ export async function switchToVersion(
       for (const table of tables) await sql`alter table ${sql.id(building.schema, table)} set schema ${sql.id(LIVE_SCHEMA)}`.execute(trx);
       await keepIndexNames(trx, liveIndexes, await indexesOf(trx, LIVE_SCHEMA, tables));
       await sql`drop schema ${sql.id(building.schema)} cascade`.execute(trx);
-      await sql`
-        insert into checkpoints (name, position) values (${live.checkpoint}, ${RETIRED_CHECKPOINT})
-        on conflict (name) do update set position = excluded.position, updated_at = now()
-      `.execute(trx);
+      await retireCheckpoint(trx, live.checkpoint);
       return true;
     });
   } catch (error) {
